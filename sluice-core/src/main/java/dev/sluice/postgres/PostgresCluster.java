@@ -1,0 +1,271 @@
+package dev.sluice.postgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL server run from the bundled binaries: persistent (the embedded default, data kept in a
+ * project's {@code .sluice/}) or throwaway (rehearsal, tracing and tests; data deleted on close).
+ *
+ * <p>It listens on 127.0.0.1 only, on a free port chosen at start, with trust authentication for the
+ * {@code postgres} user: never point it at data that matters to anyone else.
+ *
+ * <p>Hazards: a JVM killed with SIGKILL cannot stop the server; the next start on the same data folder
+ * finds the stale {@code postmaster.pid} and PostgreSQL clears it when the old process is gone. A
+ * shutdown hook stops the server on an ordinary JVM exit.
+ */
+public final class PostgresCluster implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String USER = "postgres";
+
+    private final Path dataDir;
+    private final Path logFile;
+    private final Path socketDir;
+    private final boolean throwaway;
+    private final int port;
+    private final Process process;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private PostgresCluster(Path dataDir, Path logFile, Path socketDir, boolean throwaway, int port, Process process) {
+        this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.socketDir = socketDir;
+        this.throwaway = throwaway;
+        this.port = port;
+        this.process = process;
+        this.shutdownHook = new Thread(this::stop, "sluice-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts a server on {@code dataDir}, creating the cluster there when the folder is empty or missing.
+     * The log goes to {@code postgres.log} beside the data folder.
+     */
+    public static PostgresCluster startPersistent(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        return start(dir, dir.resolveSibling("postgres.log"), false);
+    }
+
+    /** Starts a server on a new temporary data folder, tuned for speed over durability, deleted on close. */
+    public static PostgresCluster startThrowaway() {
+        try {
+            Path root = Files.createTempDirectory("sluice-pg-");
+            return start(root.resolve("data"), root.resolve("postgres.log"), true);
+        } catch (IOException e) {
+            throw new PostgresStartException("cannot create a temporary folder for PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static PostgresCluster start(Path dataDir, Path logFile, boolean throwaway) {
+        PostgresBinaries binaries = PostgresBinaries.bundled();
+        ServerUser user = ServerUser.detect();
+        try {
+            Files.createDirectories(dataDir.getParent());
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                initdb(binaries, user, dataDir, logFile, throwaway);
+            }
+            Path socketDir = Files.createTempDirectory("sluice-sock-");
+            user.own(socketDir);
+            List<String> args = new ArrayList<>(List.of("-D", dataDir.toString(), "-k", socketDir.toString(),
+                    "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=64MB",
+                    "-c", "log_min_messages=warning", "-c", "unix_socket_permissions=0700"));
+            if (throwaway) {
+                args.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+            }
+            IOException lastBindFailure = null;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                int port = freePort();
+                List<String> withPort = new ArrayList<>(args);
+                withPort.addAll(List.of("-p", Integer.toString(port)));
+                Process process = new ProcessBuilder(user.command(binaries.bin("postgres"), withPort))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .start();
+                PostgresCluster cluster = new PostgresCluster(dataDir, logFile, socketDir, throwaway, port, process);
+                try {
+                    cluster.awaitReady();
+                    return cluster;
+                } catch (PostgresStartException e) {
+                    cluster.close();
+                    if (!tail(logFile).contains("could not bind")) {
+                        throw e;
+                    }
+                    lastBindFailure = new IOException(e.getMessage());
+                }
+            }
+            throw new PostgresStartException("no free port for PostgreSQL after 5 tries", lastBindFailure);
+        } catch (IOException e) {
+            throw new PostgresStartException("cannot start PostgreSQL in " + dataDir + ": " + e.getMessage()
+                    + "\n" + tail(logFile), e);
+        }
+    }
+
+    private static void initdb(PostgresBinaries binaries, ServerUser user, Path dataDir, Path logFile, boolean throwaway)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        user.own(dataDir);
+        List<String> args = new ArrayList<>(List.of("-D", dataDir.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
+                "--no-locale"));
+        if (throwaway) {
+            args.add("--no-sync");
+        }
+        Process p = new ProcessBuilder(user.command(binaries.bin("initdb"), args))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new PostgresStartException("initdb failed for " + dataDir + ":\n" + tail(logFile), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostgresStartException("interrupted during initdb", e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new PostgresStartException("PostgreSQL exited during start-up (exit code " + process.exitValue()
+                        + "); end of " + logFile + ":\n" + tail(logFile), last);
+            }
+            try (Connection c = connect("postgres")) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PostgresStartException("interrupted while PostgreSQL started", e);
+            }
+        }
+        throw new PostgresStartException("PostgreSQL did not accept connections within " + START_TIMEOUT.toSeconds()
+                + "s; end of " + logFile + ":\n" + tail(logFile), last);
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host() + ":" + port + "/" + database;
+    }
+
+    /** A connection to {@code database} as the superuser. */
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", USER);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("ApplicationName", "sluice-cluster");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    public void createDatabase(String name) {
+        execute("create database " + quote(name));
+    }
+
+    public void createDatabase(String name, String template) {
+        execute("create database " + quote(name) + " template " + quote(template));
+    }
+
+    public void dropDatabase(String name) {
+        execute("drop database if exists " + quote(name) + " with (force)");
+    }
+
+    private void execute(String sql) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Stops the server (fast shutdown: open sessions are rolled back) and, if throwaway, deletes its data. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException ignored) {
+            // The JVM is already shutting down; the hook runs stop(), which is idempotent.
+        }
+    }
+
+    private synchronized void stop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (process.isAlive()) {
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        PostgresBinaries.deleteTree(socketDir);
+        if (throwaway) {
+            PostgresBinaries.deleteTree(dataDir.getParent());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            if (!Files.exists(log)) {
+                return "(no log)";
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
