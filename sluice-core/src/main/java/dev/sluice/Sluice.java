@@ -1,0 +1,191 @@
+package dev.sluice;
+
+import dev.sluice.db.AdvisoryLock;
+import dev.sluice.db.Connections;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.execution.MigrationPlan;
+import dev.sluice.execution.MigrationPlanner;
+import dev.sluice.execution.MigrationStatus;
+import dev.sluice.execution.PlanExecutor;
+import dev.sluice.execution.ProjectStatus;
+import dev.sluice.execution.StepResult;
+import dev.sluice.execution.VersionState;
+import dev.sluice.history.AppliedMigration;
+import dev.sluice.history.HistoryRow;
+import dev.sluice.history.HistoryTable;
+import dev.sluice.history.MigrationState;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.Version;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline and
+ * repair against one database.
+ *
+ * <p>Every changing operation takes the migration lock first and reads the history only after it holds
+ * it, so two runners never plan from the same stale state. Every operation resolves the project's
+ * migrations before it connects, so a broken file is reported without touching the database.
+ */
+public final class Sluice {
+
+    private final SluiceOptions options;
+    private final HistoryTable history;
+
+    public Sluice(SluiceOptions options) {
+        this.options = options;
+        this.history = new HistoryTable(options.schema(), options.historyTable());
+    }
+
+    public SluiceOptions options() {
+        return options;
+    }
+
+    /** The project's migrations, resolved; throws {@link dev.sluice.migration.MigrationLoadException} when they conflict. */
+    public MigrationCatalog catalog() {
+        return new MigrationResolver(options.strictNames()).resolve(options.sources());
+    }
+
+    /** Files against history, read without taking the lock. */
+    public ProjectStatus status() throws SQLException {
+        MigrationCatalog catalog = catalog();
+        try (Connection c = Connections.open(options.connections())) {
+            return ProjectStatus.of(catalog, history.all(c));
+        }
+    }
+
+    /** The history rows, oldest first. */
+    public List<AppliedMigration> history() throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return history.all(c);
+        }
+    }
+
+    /** What {@code migrate} would do now; runs nothing. */
+    public MigrationPlan planMigrate(Optional<Version> target) throws SQLException {
+        return new MigrationPlanner(options.execution()).migrate(status(), target);
+    }
+
+    /** What {@code rollback} would do now; runs nothing. */
+    public MigrationPlan planRollback(int steps, Optional<Version> to) throws SQLException {
+        return new MigrationPlanner(options.execution()).rollback(status(), steps, to);
+    }
+
+    /** Applies pending migrations up to {@code target} (all when empty). */
+    public MigrateResult migrate(Optional<Version> target, MigrationListener listener) throws SQLException {
+        MigrationCatalog catalog = catalog();
+        return underLock(c -> {
+            history.create(c);
+            ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target);
+            return run(c, catalog, before, plan, listener);
+        });
+    }
+
+    /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
+    public MigrateResult rollback(int steps, Optional<Version> to, MigrationListener listener) throws SQLException {
+        if (steps < 1 && to.isEmpty()) {
+            throw new IllegalArgumentException("--steps must be at least 1");
+        }
+        MigrationCatalog catalog = catalog();
+        return underLock(c -> {
+            history.create(c);
+            ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
+            return run(c, catalog, before, plan, listener);
+        });
+    }
+
+    private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
+                              MigrationListener listener) throws SQLException {
+        PlanExecutor executor = new PlanExecutor(c, history, installedBy(c), listener);
+        List<StepResult> done = executor.execute(plan);
+        ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
+        return new MigrateResult(done, before.current(), after.current());
+    }
+
+    /**
+     * Marks an existing database as being at {@code version}: migrations up to it are taken as present.
+     * Refused when the history already has rows, since a baseline under applied migrations would hide them.
+     */
+    public void baseline(Version version, String description) throws SQLException {
+        underLock(c -> {
+            history.create(c);
+            List<AppliedMigration> rows = history.all(c);
+            if (rows.stream().anyMatch(r -> r.state() == MigrationState.APPLIED)) {
+                throw new IllegalStateException("baseline refused: " + history.qualifiedName()
+                        + " already records applied migrations; a baseline is only for a database Sluice has not migrated yet");
+            }
+            history.insert(c, new HistoryRow(Optional.of(version), description, MigrationType.BASELINE,
+                    "<< baseline >>", Optional.empty(), installedBy(c), MigrationState.APPLIED, Optional.of(0L), Optional.empty()));
+            return null;
+        });
+    }
+
+    /**
+     * Clears what a person has checked: removes FAILED and interrupted RUNNING rows, so the migration
+     * counts as pending again, and records the current checksum of applied files whose checksum changed.
+     */
+    public RepairResult repair() throws SQLException {
+        MigrationCatalog catalog = catalog();
+        return underLock(c -> {
+            List<String> changes = new ArrayList<>();
+            if (!history.exists(c)) {
+                return new RepairResult(changes);
+            }
+            List<AppliedMigration> rows = history.all(c);
+            for (AppliedMigration row : rows) {
+                if (row.state() == MigrationState.FAILED || row.state() == MigrationState.RUNNING) {
+                    history.delete(c, row.rank());
+                    changes.add("removed " + row.state() + " row " + row.rank() + " of " + label(row) + " (" + row.script() + ")");
+                }
+            }
+            ProjectStatus status = ProjectStatus.of(catalog, history.all(c));
+            for (MigrationStatus e : status.entries()) {
+                if (e.state() == VersionState.APPLIED && e.checksumChanged()) {
+                    AppliedMigration row = e.lastRow().orElseThrow();
+                    String now = e.migration().orElseThrow().checksum().orElseThrow();
+                    history.setChecksum(c, row.rank(), now);
+                    changes.add("realigned checksum of " + label(row) + " (" + row.script() + ") to the file's current one");
+                }
+            }
+            return new RepairResult(changes);
+        });
+    }
+
+    private static String label(AppliedMigration row) {
+        return row.version().map(v -> "V" + v).orElse("R") + " " + row.description();
+    }
+
+    private String installedBy(Connection c) throws SQLException {
+        if (!options.execution().installedBy().isBlank()) {
+            return options.execution().installedBy();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private <T> T underLock(LockedWork<T> work) throws SQLException {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(options.connections(), history.qualifiedName(),
+                options.execution().lockWait());
+             Connection c = Connections.open(options.connections())) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sluice;
+
+import dev.sluice.db.ConnectionFactory;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.migration.MigrationSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Sluice} needs, immutable and checked when built, so a bad setting fails at
+ * start-up with its name rather than halfway through a run.
+ *
+ * @param connections  where the target database is
+ * @param schema       the schema that holds the history table
+ * @param historyTable the history table's name
+ * @param sources      where the migrations come from, in order
+ * @param strictNames  a {@code .sql} file whose name matches no migration form is an error, not a warning
+ * @param execution    timeouts and run settings
+ */
+public record SluiceOptions(ConnectionFactory connections, String schema, String historyTable,
+                            List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution) {
+
+    public static final String DEFAULT_SCHEMA = "public";
+    public static final String DEFAULT_HISTORY_TABLE = "sluice_history";
+
+    public SluiceOptions {
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(execution, "execution");
+        requireIdentifier("schema", schema);
+        requireIdentifier("historyTable", historyTable);
+        sources = List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no migration source: add a folder (locations) or Java migrations");
+        }
+    }
+
+    private static void requireIdentifier(String option, String value) {
+        if (value == null || value.isBlank() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            throw new IllegalArgumentException("option '" + option + "' must be a name of 1 to 63 bytes, not '" + value + "'");
+        }
+    }
+
+    public static Builder builder(ConnectionFactory connections) {
+        return new Builder(connections);
+    }
+
+    /** Builds {@link SluiceOptions}; unset values take the documented defaults. */
+    public static final class Builder {
+        private final ConnectionFactory connections;
+        private String schema = DEFAULT_SCHEMA;
+        private String historyTable = DEFAULT_HISTORY_TABLE;
+        private final List<MigrationSource> sources = new ArrayList<>();
+        private boolean strictNames;
+        private ExecutionSettings execution = ExecutionSettings.defaults();
+
+        private Builder(ConnectionFactory connections) {
+            this.connections = connections;
+        }
+
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder historyTable(String table) {
+            this.historyTable = table;
+            return this;
+        }
+
+        public Builder source(MigrationSource source) {
+            this.sources.add(source);
+            return this;
+        }
+
+        public Builder strictNames(boolean strict) {
+            this.strictNames = strict;
+            return this;
+        }
+
+        public Builder execution(ExecutionSettings settings) {
+            this.execution = settings;
+            return this;
+        }
+
+        public SluiceOptions build() {
+            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sluice.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Opening a connection with an error a person can act on. */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    /**
+     * Opens a connection.
+     *
+     * @throws DatabaseUnavailableException naming the masked URL and what to check
+     */
+    public static Connection open(ConnectionFactory factory) {
+        try {
+            return factory.open();
+        } catch (SQLException e) {
+            boolean auth = SqlStates.isAuthenticationFailure(e);
+            String hint;
+            if (auth) {
+                hint = "check the user and password (--user/--password, SLUICE_USER/SLUICE_PASSWORD or the config file)";
+            } else if (SqlStates.INVALID_CATALOG_NAME.equals(e.getSQLState())) {
+                hint = "the database does not exist; create it or fix the database name in the URL";
+            } else {
+                hint = "check that the server runs and that host and port in the URL are right";
+            }
+            throw new DatabaseUnavailableException("cannot connect to " + factory.describe() + ": "
+                    + e.getMessage() + "; " + hint, auth, e);
+        }
+    }
+}

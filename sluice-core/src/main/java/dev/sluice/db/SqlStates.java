@@ -1,0 +1,47 @@
+package dev.sluice.db;
+
+import java.sql.SQLException;
+
+/**
+ * The SQLSTATEs Sluice reacts to, named in one place. Retry logic lists the ones it retries; anything
+ * not named here is treated as a plain failure.
+ */
+public final class SqlStates {
+
+    /** lock_not_available: a {@code lock_timeout} expired, or NOWAIT found the lock taken. Retryable. */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** deadlock_detected: the server broke a deadlock by cancelling us. Retryable. */
+    public static final String DEADLOCK_DETECTED = "40P01";
+    /** serialization_failure. Retryable. */
+    public static final String SERIALIZATION_FAILURE = "40001";
+    /** query_canceled: a {@code statement_timeout} expired or someone cancelled the query. Not retried. */
+    public static final String QUERY_CANCELED = "57014";
+    /** invalid_password: wrong password. */
+    public static final String INVALID_PASSWORD = "28P01";
+    /** invalid_authorization_specification: no such role, or pg_hba refused. */
+    public static final String INVALID_AUTHORIZATION = "28000";
+    /** invalid_catalog_name: the database does not exist. */
+    public static final String INVALID_CATALOG_NAME = "3D000";
+    /** active_sql_transaction: a statement that cannot run inside a transaction block was run in one. */
+    public static final String ACTIVE_SQL_TRANSACTION = "25001";
+    /** syntax_error. */
+    public static final String SYNTAX_ERROR = "42601";
+    /** undefined_table. */
+    public static final String UNDEFINED_TABLE = "42P01";
+    /** idle_in_transaction_session_timeout fired. */
+    public static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
+
+    private SqlStates() {
+    }
+
+    /** Whether the connection could not be made at all (class 08, connection exception). */
+    public static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** Whether the server refused who we are (class 28) or the database is missing. */
+    public static boolean isAuthenticationFailure(SQLException e) {
+        String s = e.getSQLState();
+        return INVALID_PASSWORD.equals(s) || INVALID_AUTHORIZATION.equals(s);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sluice.execution;
+
+import dev.sluice.sql.SqlStatement;
+
+/**
+ * Progress of a run, for consoles and embedders. Every method has an empty default so a listener
+ * implements only what it shows; {@link #NONE} stands in where nobody listens, so the executor never
+ * checks for null.
+ */
+public interface MigrationListener {
+
+    MigrationListener NONE = new MigrationListener() {
+    };
+
+    default void stepStarted(PlanStep step) {
+    }
+
+    default void statementStarted(PlanStep step, SqlStatement statement) {
+    }
+
+    default void statementFinished(PlanStep step, SqlStatement statement, long millis) {
+    }
+
+    default void stepFinished(PlanStep step, long millis) {
+    }
+
+    default void stepFailed(PlanStep step, MigrationFailedException failure) {
+    }
+}

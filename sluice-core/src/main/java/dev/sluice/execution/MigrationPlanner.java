@@ -1,0 +1,100 @@
+package dev.sluice.execution;
+
+import dev.sluice.migration.Direction;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationBody;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.Version;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what {@code migrate} and {@code rollback} will do from a {@link ProjectStatus}, before anything
+ * runs. It refuses, with every reason at once, when the history and the files disagree.
+ */
+public final class MigrationPlanner {
+
+    private final ExecutionSettings settings;
+
+    public MigrationPlanner(ExecutionSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The plan for {@code migrate}: pending (and transactionally failed) versioned migrations up to
+     * {@code target} in version order, then the repeatable ones that are new or changed.
+     */
+    public MigrationPlan migrate(ProjectStatus status, Optional<Version> target) {
+        List<StateProblem> blocking = status.problems().stream()
+                .filter(p -> !(p.kind() == StateProblem.Kind.OUT_OF_ORDER && settings.outOfOrder()))
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new MigrationStateException("migrate refused; nothing was run", blocking);
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        List<PlanStep> repeatables = new ArrayList<>();
+        for (MigrationStatus e : status.entries()) {
+            boolean runnable = e.state() == VersionState.PENDING || e.state() == VersionState.FAILED;
+            if (!runnable || e.migration().isEmpty()) {
+                continue;
+            }
+            Migration m = e.migration().get();
+            if (m.type() == MigrationType.REPEATABLE) {
+                repeatables.add(step(m, Direction.UP, m.up(), Optional.empty()));
+            } else if (target.isEmpty() || m.requireVersion().compareTo(target.get()) <= 0) {
+                steps.add(step(m, Direction.UP, m.up(), Optional.empty()));
+            }
+        }
+        steps.sort(Comparator.comparing(s -> s.migration().requireVersion()));
+        steps.addAll(repeatables);
+        return new MigrationPlan(steps);
+    }
+
+    /**
+     * The plan for {@code rollback}: the newest applied migrations, newest first, either {@code steps} of
+     * them or all above {@code to}.
+     */
+    public MigrationPlan rollback(ProjectStatus status, int count, Optional<Version> to) {
+        List<StateProblem> blocking = status.problems().stream()
+                .filter(p -> p.kind() != StateProblem.Kind.OUT_OF_ORDER)
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new MigrationStateException("rollback refused; nothing was run", blocking);
+        }
+        List<MigrationStatus> applied = status.entries().stream()
+                .filter(e -> e.state() == VersionState.APPLIED && e.type() != MigrationType.BASELINE
+                        && e.type() != MigrationType.REPEATABLE)
+                .sorted(Comparator.comparing((MigrationStatus e) -> e.version().orElseThrow()).reversed())
+                .toList();
+        List<MigrationStatus> chosen = to.isPresent()
+                ? applied.stream().filter(e -> e.version().orElseThrow().compareTo(to.get()) > 0).toList()
+                : applied.subList(0, Math.min(count, applied.size()));
+        List<StateProblem> noDown = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>();
+        for (MigrationStatus e : chosen) {
+            Migration m = e.migration().orElseThrow();
+            if (m.down().isEmpty()) {
+                noDown.add(new StateProblem(StateProblem.Kind.MISSING_LOCALLY, ProjectStatus.subject(e),
+                        "has no down: add U" + m.requireVersion() + "__" + m.description().replace(' ', '_')
+                                + ".sql, or roll back fewer steps"));
+                continue;
+            }
+            steps.add(step(m, Direction.DOWN, m.down().get(), e.lastRow()));
+        }
+        if (!noDown.isEmpty()) {
+            throw new MigrationStateException("rollback refused; nothing was run", noDown);
+        }
+        return new MigrationPlan(steps);
+    }
+
+    private PlanStep step(Migration m, Direction direction, MigrationBody body,
+                          Optional<dev.sluice.history.AppliedMigration> undoes) {
+        Duration lock = body.settings().lockTimeout().orElse(settings.lockTimeout());
+        Duration statement = body.settings().statementTimeout().orElse(settings.statementTimeout());
+        return new PlanStep(m, direction, body, undoes, lock, statement);
+    }
+}

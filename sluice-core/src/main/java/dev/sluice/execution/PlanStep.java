@@ -1,0 +1,59 @@
+package dev.sluice.execution;
+
+import dev.sluice.history.AppliedMigration;
+import dev.sluice.migration.Direction;
+import dev.sluice.migration.DurationText;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationBody;
+import dev.sluice.migration.SqlMigrationBody;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One migration to run in one direction, with every decision already made: transaction or autocommit,
+ * which timeouts. Executing a step makes no further decisions, so what {@code --dry-run} prints is what
+ * runs.
+ *
+ * @param undoes for a down, the history row it reverses
+ */
+public record PlanStep(Migration migration, Direction direction, MigrationBody body, Optional<AppliedMigration> undoes,
+                       Duration lockTimeout, Duration statementTimeout) {
+
+    public boolean transactional() {
+        return body.transactional();
+    }
+
+    /** The script or class actually run: the U file for a SQL down. */
+    public String scriptName() {
+        return body.name();
+    }
+
+    /** Printable lines for a dry run. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        String mode = transactional() ? "in one transaction" : "in autocommit, statement by statement";
+        lines.add((direction == Direction.UP ? "up   " : "down ") + migration.label() + "  [" + scriptName() + "]  "
+                + mode + ", lock_timeout " + DurationText.format(lockTimeout)
+                + ", statement_timeout " + DurationText.format(statementTimeout));
+        if (body instanceof SqlMigrationBody sql) {
+            for (var s : sql.statements()) {
+                lines.add("       line " + s.line() + ": " + s.summary(90));
+            }
+            for (var v : sql.validations()) {
+                lines.add("       line " + v.line() + ": assert " + v.summary(83));
+            }
+            if (sql.settings().transactionOff() && sql.autocommitStatements().isEmpty()) {
+                lines.add("       (autocommit because of '-- sluice:transaction off')");
+            }
+            for (var a : sql.autocommitStatements()) {
+                lines.add("       autocommit: line " + a.statement().line() + ": " + a.reason());
+            }
+        } else {
+            lines.add("       " + (direction == Direction.UP ? "performUp, validateUp" : "performDown, validateDown"));
+        }
+        return lines;
+    }
+}

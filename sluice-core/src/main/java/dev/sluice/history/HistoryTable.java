@@ -1,0 +1,206 @@
+package dev.sluice.history;
+
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.Version;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The history table: one row per applied or attempted migration, in the order they ran.
+ *
+ * <p>Every method works on the connection it is given and leaves the transaction to the caller: a
+ * migration's row must commit or roll back together with the migration itself.
+ *
+ * <p>Hazard: rank is computed as {@code max + 1}; it is safe only under the migration lock, which every
+ * writer takes first.
+ */
+public final class HistoryTable {
+
+    private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
+            + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint";
+
+    private final String schema;
+    private final String table;
+
+    public HistoryTable(String schema, String table) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** {@code schema.table}, unquoted; the key of the migration lock and the name in messages. */
+    public String qualifiedName() {
+        return schema + "." + table;
+    }
+
+    private String sqlName() {
+        return Identifiers.quote(schema) + "." + Identifiers.quote(table);
+    }
+
+    public boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from pg_catalog.pg_tables where schemaname = ? and tablename = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Creates the schema and table where missing. */
+    public void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create schema if not exists " + Identifiers.quote(schema));
+            s.execute("create table if not exists " + sqlName() + " ("
+                    + "installed_rank integer primary key, "
+                    + "version varchar(50), "
+                    + "description varchar(200) not null, "
+                    + "type varchar(20) not null, "
+                    + "script varchar(1000) not null, "
+                    + "checksum varchar(64), "
+                    + "installed_by varchar(100) not null, "
+                    + "started_at timestamptz not null default now(), "
+                    + "finished_at timestamptz, "
+                    + "execution_ms bigint, "
+                    + "state varchar(20) not null, "
+                    + "schema_fingerprint varchar(64))");
+            s.execute("create index if not exists " + Identifiers.quote(table + "_version_idx")
+                    + " on " + sqlName() + " (version)");
+        }
+    }
+
+    /** Every row in rank order; empty when the table does not exist yet. */
+    public List<AppliedMigration> all(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return List.of();
+        }
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select " + COLUMNS + " from " + sqlName() + " order by installed_rank")) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
+    }
+
+    private static AppliedMigration read(ResultSet rs) throws SQLException {
+        String version = rs.getString("version");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        long ms = rs.getLong("execution_ms");
+        Optional<Long> executionMs = rs.wasNull() ? Optional.empty() : Optional.of(ms);
+        return new AppliedMigration(
+                rs.getInt("installed_rank"),
+                version == null ? Optional.empty() : Optional.of(Version.parse(version)),
+                rs.getString("description"),
+                MigrationType.valueOf(rs.getString("type")),
+                rs.getString("script"),
+                Optional.ofNullable(rs.getString("checksum")),
+                rs.getString("installed_by"),
+                rs.getTimestamp("started_at").toInstant(),
+                Optional.ofNullable(finished).map(Timestamp::toInstant),
+                executionMs,
+                MigrationState.valueOf(rs.getString("state")),
+                Optional.ofNullable(rs.getString("schema_fingerprint")));
+    }
+
+    /** Writes a row and returns its rank. A row written APPLIED or FAILED gets its finish time now. */
+    public int insert(Connection c, HistoryRow row) throws SQLException {
+        int rank;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(installed_rank), 0) + 1 from " + sqlName())) {
+            rs.next();
+            rank = rs.getInt(1);
+        }
+        String sql = "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint) "
+                + "values (?, ?, ?, ?, ?, ?, ?, clock_timestamp(), "
+                + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, rank);
+            ps.setString(2, row.version().map(Version::toString).orElse(null));
+            ps.setString(3, truncate(row.description(), 200));
+            ps.setString(4, row.type().name());
+            ps.setString(5, truncate(row.script(), 1000));
+            ps.setString(6, row.checksum().orElse(null));
+            ps.setString(7, truncate(row.installedBy(), 100));
+            if (row.executionMs().isPresent()) {
+                ps.setLong(8, row.executionMs().get());
+            } else {
+                ps.setNull(8, Types.BIGINT);
+            }
+            ps.setString(9, row.state().name());
+            ps.setString(10, row.fingerprint().orElse(null));
+            ps.executeUpdate();
+        }
+        return rank;
+    }
+
+    /** Finishes a RUNNING row. */
+    public void complete(Connection c, int rank, MigrationState state, long executionMs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName()
+                + " set state = ?, finished_at = clock_timestamp(), execution_ms = ? where installed_rank = ?")) {
+            ps.setString(1, state.name());
+            ps.setLong(2, executionMs);
+            ps.setInt(3, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Sets a row's state, e.g. APPLIED to ROLLED_BACK after a rollback. */
+    public void setState(Connection c, int rank, MigrationState state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName() + " set state = ? where installed_rank = ?")) {
+            ps.setString(1, state.name());
+            ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records the schema fingerprint taken after a migration. */
+    public void setFingerprint(Connection c, int rank, String fingerprint) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName() + " set schema_fingerprint = ? where installed_rank = ?")) {
+            ps.setString(1, fingerprint);
+            ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces a row's checksum (repair, after a person confirmed the edit is harmless). */
+    public void setChecksum(Connection c, int rank, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName() + " set checksum = ? where installed_rank = ?")) {
+            ps.setString(1, checksum);
+            ps.setInt(2, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes a row (repair of FAILED and orphaned RUNNING rows). */
+    public void delete(Connection c, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + sqlName() + " where installed_rank = ?")) {
+            ps.setInt(1, rank);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

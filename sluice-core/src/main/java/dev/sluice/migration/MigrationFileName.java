@@ -1,0 +1,51 @@
+package dev.sluice.migration;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flyway's naming, so an existing Flyway project works unchanged: {@code V1_2__add_users.sql} (up),
+ * {@code U1_2__add_users.sql} (down), {@code R__views.sql} (repeatable); Java classes follow the same form
+ * without the extension.
+ *
+ * @param kind        {@code 'V'}, {@code 'U'} or {@code 'R'}
+ * @param version     empty for {@code R}
+ * @param description underscores shown as spaces
+ */
+public record MigrationFileName(char kind, Optional<Version> version, String description) {
+
+    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d[\\d._]*?)__(.+)");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)");
+
+    /**
+     * Parses a name without its extension.
+     *
+     * @return empty when the name follows none of the forms
+     */
+    public static Optional<MigrationFileName> parse(String baseName) {
+        Matcher v = VERSIONED.matcher(baseName);
+        if (v.matches()) {
+            String versionText = v.group(2);
+            if (versionText.endsWith(".") || versionText.endsWith("_")) {
+                return Optional.empty();
+            }
+            return Optional.of(new MigrationFileName(v.group(1).charAt(0), Optional.of(Version.parse(versionText)),
+                    describe(v.group(3))));
+        }
+        Matcher r = REPEATABLE.matcher(baseName);
+        if (r.matches()) {
+            return Optional.of(new MigrationFileName('R', Optional.empty(), describe(r.group(1))));
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(String raw) {
+        return raw.replace('_', ' ').strip();
+    }
+
+    /** The message for a name that matches no form, with the forms spelled out. */
+    public static String expectedForms() {
+        return "name it V<version>__<description>.sql (up), U<version>__<description>.sql (down) or R__<description>.sql (repeatable)";
+    }
+}

@@ -1,0 +1,142 @@
+package dev.sluice.migration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns what the sources found into a {@link MigrationCatalog}: pairs each {@code U} file with its
+ * {@code V}, parses every script, and refuses the whole set when versions collide or a down has no up.
+ * Every problem is collected before failing, so a person fixes them in one pass.
+ */
+public final class MigrationResolver {
+
+    private final boolean strictNames;
+
+    /**
+     * @param strictNames when true, a {@code .sql} file whose name matches no form is an error instead of
+     *                    a warning
+     */
+    public MigrationResolver(boolean strictNames) {
+        this.strictNames = strictNames;
+    }
+
+    public MigrationCatalog resolve(List<? extends MigrationSource> sources) {
+        List<MigrationProblem> problems = new ArrayList<>();
+        List<MigrationProblem> warnings = new ArrayList<>();
+        Map<Version, List<Candidate>> ups = new TreeMap<>();
+        Map<Version, List<Candidate>> downs = new HashMap<>();
+        Map<String, List<Candidate>> repeatables = new TreeMap<>();
+
+        for (MigrationSource source : sources) {
+            List<ScriptResource> scripts;
+            try {
+                scripts = source.scripts();
+            } catch (MigrationFileException e) {
+                problems.add(MigrationProblem.of(e));
+                continue;
+            }
+            for (ScriptResource script : scripts) {
+                String baseName = script.name().substring(0, script.name().length() - ".sql".length());
+                Optional<MigrationFileName> name = MigrationFileName.parse(baseName);
+                if (name.isEmpty()) {
+                    MigrationProblem p = new MigrationProblem(script.path(), 0,
+                            "name matches no migration form; " + MigrationFileName.expectedForms());
+                    (strictNames ? problems : warnings).add(p);
+                    continue;
+                }
+                SqlMigrationBody body;
+                try {
+                    body = SqlMigrationParser.parse(script.path(), script.text());
+                } catch (MigrationFileException e) {
+                    problems.add(MigrationProblem.of(e));
+                    continue;
+                }
+                Candidate c = new Candidate(name.get(), script.path(), Optional.of(Checksum.of(script.text())), body, Optional.empty());
+                switch (name.get().kind()) {
+                    case 'V' -> ups.computeIfAbsent(name.get().version().orElseThrow(), v -> new ArrayList<>()).add(c);
+                    case 'U' -> downs.computeIfAbsent(name.get().version().orElseThrow(), v -> new ArrayList<>()).add(c);
+                    default -> repeatables.computeIfAbsent(name.get().description(), d -> new ArrayList<>()).add(c);
+                }
+            }
+            List<SafeMigration> javaMigrations;
+            try {
+                javaMigrations = source.javaMigrations();
+            } catch (MigrationFileException e) {
+                problems.add(MigrationProblem.of(e));
+                continue;
+            }
+            for (SafeMigration java : javaMigrations) {
+                String className = java.getClass().getName();
+                Optional<MigrationFileName> name = MigrationFileName.parse(java.getClass().getSimpleName());
+                if (name.isEmpty() || name.get().kind() != 'V') {
+                    problems.add(new MigrationProblem(className, 0,
+                            "a SafeMigration class must be named V<version>__<Description>, e.g. V3__Backfill_emails"));
+                    continue;
+                }
+                Candidate c = new Candidate(name.get(), className, java.checksum(),
+                        new JavaMigrationBody(java, Direction.UP), Optional.of(new JavaMigrationBody(java, Direction.DOWN)));
+                ups.computeIfAbsent(name.get().version().orElseThrow(), v -> new ArrayList<>()).add(c);
+            }
+        }
+
+        List<Migration> versioned = new ArrayList<>();
+        for (Map.Entry<Version, List<Candidate>> e : ups.entrySet()) {
+            List<Candidate> same = e.getValue();
+            if (same.size() > 1) {
+                problems.add(new MigrationProblem(same.get(1).path, 0, "version " + e.getKey() + " is also used by "
+                        + same.get(0).path + "; give one of them a new version"));
+                downs.remove(e.getKey());
+                continue;
+            }
+            Candidate up = same.get(0);
+            Optional<MigrationBody> down = up.javaDown;
+            List<Candidate> downFiles = downs.remove(e.getKey());
+            if (downFiles != null) {
+                if (downFiles.size() > 1) {
+                    problems.add(new MigrationProblem(downFiles.get(1).path, 0, "a second down for version " + e.getKey()
+                            + " (the first is " + downFiles.get(0).path + "); keep one"));
+                    continue;
+                }
+                if (down.isPresent()) {
+                    problems.add(new MigrationProblem(downFiles.get(0).path, 0, "version " + e.getKey() + " is the Java migration "
+                            + up.path + ", whose down is performDown; remove this U file"));
+                    continue;
+                }
+                down = Optional.of(downFiles.get(0).body);
+            }
+            MigrationType type = up.body instanceof JavaMigrationBody ? MigrationType.JAVA : MigrationType.SQL;
+            versioned.add(new Migration(type, up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
+        }
+        for (List<Candidate> orphans : downs.values()) {
+            for (Candidate orphan : orphans) {
+                problems.add(new MigrationProblem(orphan.path, 0, "this down has no up: there is no V"
+                        + orphan.name.version().orElseThrow() + "__ file; rename it or add its up"));
+            }
+        }
+        List<Migration> repeatable = new ArrayList<>();
+        for (Map.Entry<String, List<Candidate>> e : repeatables.entrySet()) {
+            if (e.getValue().size() > 1) {
+                problems.add(new MigrationProblem(e.getValue().get(1).path, 0, "the repeatable migration '" + e.getKey()
+                        + "' is also defined by " + e.getValue().get(0).path + "; rename one"));
+                continue;
+            }
+            Candidate r = e.getValue().get(0);
+            repeatable.add(new Migration(MigrationType.REPEATABLE, Optional.empty(), r.name.description(), r.path,
+                    r.checksum, r.body, Optional.empty()));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(MigrationProblem::file).thenComparingInt(MigrationProblem::line));
+            throw new MigrationLoadException(problems);
+        }
+        return new MigrationCatalog(versioned, repeatable, warnings);
+    }
+
+    private record Candidate(MigrationFileName name, String path, Optional<String> checksum, MigrationBody body,
+                             Optional<MigrationBody> javaDown) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.sluice.migration;
+
+import java.util.List;
+
+/**
+ * Where migrations come from: a folder, a classpath location or a list of Java classes. A source only
+ * finds; {@link MigrationResolver} decides what the files mean and which of them conflict.
+ */
+public interface MigrationSource {
+
+    /** The SQL files, in a stable order. */
+    List<ScriptResource> scripts();
+
+    /** The Java migrations, instantiated. */
+    default List<SafeMigration> javaMigrations() {
+        return List.of();
+    }
+
+    /** What the source is, for messages (e.g. the folder's path). */
+    String describe();
+}

@@ -1,0 +1,15 @@
+package dev.sluice.migration;
+
+/** What a history row records; the names are stored in the history table and must not change. */
+public enum MigrationType {
+    /** A versioned SQL migration ({@code V} file). */
+    SQL,
+    /** A versioned Java migration (a {@link SafeMigration}). */
+    JAVA,
+    /** A repeatable SQL migration ({@code R} file), re-applied when its checksum changes. */
+    REPEATABLE,
+    /** The down of a versioned migration ({@code U} file or {@code performDown}). */
+    UNDO,
+    /** The marker written by {@code baseline}: everything up to this version was there before Sluice. */
+    BASELINE
+}
