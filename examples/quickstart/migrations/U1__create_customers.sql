@@ -1,0 +1,4 @@
+drop table customers;
+
+-- sluice:validate
+select to_regclass('customers') is null;

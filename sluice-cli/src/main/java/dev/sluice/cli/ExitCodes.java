@@ -1,0 +1,27 @@
+package dev.sluice.cli;
+
+/**
+ * The process exit codes, documented in the README; scripts and CI branch on them, so they never change
+ * meaning.
+ */
+public final class ExitCodes {
+    /** Done; nothing wrong. */
+    public static final int OK = 0;
+    /** A migration failed while running (see the message for what was rolled back). */
+    public static final int MIGRATION_FAILED = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** The project or its history is not valid (bad file, checksum mismatch, missing migration...); nothing ran. */
+    public static final int INVALID = 3;
+    /** The database could not be reached or refused the login; nothing ran. */
+    public static final int DATABASE_UNAVAILABLE = 4;
+    /** The lint found an error-level problem; nothing ran. */
+    public static final int LINT_FAILED = 5;
+    /** Another runner holds the migration lock; nothing ran. */
+    public static final int LOCKED = 6;
+    /** Anything else: a bug or an environment problem; the message says what. */
+    public static final int INTERNAL = 10;
+
+    private ExitCodes() {
+    }
+}

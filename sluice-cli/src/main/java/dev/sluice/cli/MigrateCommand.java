@@ -1,0 +1,52 @@
+package dev.sluice.cli;
+
+import dev.sluice.MigrateResult;
+import dev.sluice.Sluice;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationPlan;
+import dev.sluice.migration.MigrationProblem;
+import dev.sluice.migration.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** {@code sluice migrate}: applies pending migrations in order, each with its history row in one transaction. */
+@Command(name = "migrate", description = "Apply pending migrations.")
+final class MigrateCommand extends ProjectCommand {
+
+    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version.")
+    String target;
+
+    @Option(names = "--out-of-order", description = "Apply pending migrations older than the current version instead of refusing.")
+    boolean outOfOrder;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    int run(Project project) throws Exception {
+        ExecutionSettings settings = run.apply(project.settings()).withOutOfOrder(outOfOrder);
+        Sluice sluice = project.sluice(settings);
+        Optional<Version> to = Optional.ofNullable(target).map(VersionArgument::parse);
+        for (MigrationProblem w : sluice.catalog().warnings()) {
+            err().println("warning: " + w);
+        }
+        if (run.dryRun) {
+            MigrationPlan plan = sluice.planMigrate(to);
+            out().println("dry run against " + project.describeTarget() + "; nothing will change");
+            plan.describe().forEach(out()::println);
+            return ExitCodes.OK;
+        }
+        MigrateResult result = sluice.migrate(to, new ConsoleListener(out(), run.verbose));
+        if (result.steps().isEmpty()) {
+            out().println("database is up to date at version " + result.after().map(Version::toString).orElse("none"));
+        } else {
+            out().println("applied " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")
+                    + "; database now at version " + result.after().map(Version::toString).orElse("none")
+                    + " (was " + result.before().map(Version::toString).orElse("empty") + ")");
+        }
+        return ExitCodes.OK;
+    }
+}

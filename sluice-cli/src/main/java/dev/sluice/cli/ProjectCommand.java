@@ -1,0 +1,38 @@
+package dev.sluice.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * What every verb that works on a project shares: the project (config and target database), opened for
+ * the command and closed after it, so an embedded database never outlives the command.
+ */
+abstract class ProjectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SluiceCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        try (Project project = new Project(root.global, root.environment, err())) {
+            return run(project);
+        }
+    }
+
+    abstract int run(Project project) throws Exception;
+}

@@ -1,0 +1,53 @@
+package dev.sluice.cli;
+
+import dev.sluice.MigrateResult;
+import dev.sluice.Sluice;
+import dev.sluice.migration.Version;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** {@code sluice rollback}: runs the newest migrations' downs (U files or performDown) and their validations. */
+@Command(name = "rollback", description = "Roll back the newest applied migrations with their down migrations.")
+final class RollbackCommand extends ProjectCommand {
+
+    @ArgGroup(exclusive = true)
+    Amount amount = new Amount();
+
+    static final class Amount {
+        @Option(names = "--steps", paramLabel = "N", description = "How many migrations to roll back (default 1).")
+        Integer steps;
+
+        @Option(names = "--to", paramLabel = "VERSION", description = "Roll back every migration above this version.")
+        String to;
+    }
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    int run(Project project) throws Exception {
+        Sluice sluice = project.sluice(run.apply(project.settings()));
+        int steps = amount.steps == null ? 1 : amount.steps;
+        if (steps < 1) {
+            throw new CliException(ExitCodes.USAGE, "--steps must be at least 1");
+        }
+        Optional<Version> to = Optional.ofNullable(amount.to).map(VersionArgument::parse);
+        if (run.dryRun) {
+            out().println("dry run against " + project.describeTarget() + "; nothing will change");
+            sluice.planRollback(steps, to).describe().forEach(out()::println);
+            return ExitCodes.OK;
+        }
+        MigrateResult result = sluice.rollback(steps, to, new ConsoleListener(out(), run.verbose));
+        if (result.steps().isEmpty()) {
+            out().println("nothing to roll back; database at version " + result.after().map(Version::toString).orElse("none"));
+        } else {
+            out().println("rolled back " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")
+                    + "; database now at version " + result.after().map(Version::toString).orElse("none"));
+        }
+        return ExitCodes.OK;
+    }
+}

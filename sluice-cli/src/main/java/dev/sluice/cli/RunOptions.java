@@ -1,0 +1,45 @@
+package dev.sluice.cli;
+
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.migration.DurationText;
+import picocli.CommandLine.Option;
+
+/** Options of the verbs that run migrations: timeouts, dry run and progress detail. */
+final class RunOptions {
+
+    @Option(names = "--dry-run", description = "Print the plan (statements, transaction mode, timeouts) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "lock_timeout for each statement, e.g. 2s (default 2s).")
+    String lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "statement_timeout, e.g. 15min (default off).")
+    String statementTimeout;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", description = "How long to wait for another runner (default 60s).")
+    String lockWait;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show each statement as it runs.")
+    boolean verbose;
+
+    ExecutionSettings apply(ExecutionSettings s) {
+        if (lockTimeout != null) {
+            s = s.withLockTimeout(parse("--lock-timeout", lockTimeout));
+        }
+        if (statementTimeout != null) {
+            s = s.withStatementTimeout(parse("--statement-timeout", statementTimeout));
+        }
+        if (lockWait != null) {
+            s = s.withLockWait(parse("--lock-wait", lockWait));
+        }
+        return s;
+    }
+
+    private static java.time.Duration parse(String option, String value) {
+        try {
+            return DurationText.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, option + ": " + e.getMessage());
+        }
+    }
+}

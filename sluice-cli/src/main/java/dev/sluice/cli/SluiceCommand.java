@@ -1,0 +1,92 @@
+package dev.sluice.cli;
+
+import dev.sluice.db.DatabaseUnavailableException;
+import dev.sluice.db.LockBusyException;
+import dev.sluice.execution.MigrationFailedException;
+import dev.sluice.execution.MigrationStateException;
+import dev.sluice.migration.MigrationFileException;
+import dev.sluice.migration.MigrationLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** {@code sluice}: the command line. Each verb is a class of its own; this one wires them and maps errors to exit codes. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Safe, lock-aware schema migrations for PostgreSQL.",
+        subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
+                RollbackCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:a migration failed (the message says what was rolled back)",
+                "2:wrong command line or config",
+                "3:invalid migrations or history (nothing ran)",
+                "4:database unreachable or login refused (nothing ran)",
+                "5:lint found an error (nothing ran)",
+                "6:another runner holds the migration lock (nothing ran)",
+                "10:unexpected error"})
+public final class SluiceCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    final Map<String, String> environment;
+
+    SluiceCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. 'sluice migrate'; see 'sluice help'");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err, System.getenv()));
+    }
+
+    /** Runs one command line; the streams and environment are parameters so tests run it in-process. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int report(Exception e, PrintWriter err) {
+        int code;
+        String message = e.getMessage();
+        if (e instanceof CliException c) {
+            code = c.exitCode();
+        } else if (e instanceof MigrationFailedException) {
+            code = ExitCodes.MIGRATION_FAILED;
+        } else if (e instanceof MigrationLoadException || e instanceof MigrationStateException
+                || e instanceof MigrationFileException) {
+            code = ExitCodes.INVALID;
+        } else if (e instanceof DatabaseUnavailableException) {
+            code = ExitCodes.DATABASE_UNAVAILABLE;
+        } else if (e instanceof LockBusyException) {
+            code = ExitCodes.LOCKED;
+        } else if (e instanceof IllegalArgumentException) {
+            code = ExitCodes.USAGE;
+        } else if (e instanceof IllegalStateException) {
+            code = ExitCodes.INVALID;
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = e.getClass().getSimpleName() + ": " + message;
+        }
+        err.println("error: " + message);
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sluice.cli;
+
+import dev.sluice.execution.MigrationStatus;
+import dev.sluice.execution.ProjectStatus;
+import dev.sluice.execution.StateProblem;
+import dev.sluice.execution.VersionState;
+import dev.sluice.history.AppliedMigration;
+import dev.sluice.migration.Checksum;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code sluice status}: every migration with its state, the current version, and what needs a person. */
+@Command(name = "status", description = "Show applied, pending and failed migrations and anything that needs attention.")
+final class StatusCommand extends ProjectCommand {
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    int run(Project project) throws Exception {
+        ProjectStatus status = project.sluice(project.settings()).status();
+        if (json) {
+            out().println(Json.write(toJson(project.describeTarget(), status)));
+        } else {
+            printTable(project.describeTarget(), status);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(String target, ProjectStatus status) {
+        out().println("database: " + target);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME", "CHECKSUM"});
+        for (MigrationStatus e : status.entries()) {
+            AppliedMigration row = e.lastRow().orElse(null);
+            rows.add(new String[]{
+                    e.version().map(Version::toString).orElse("R"),
+                    e.description(),
+                    e.type().name(),
+                    e.state().name() + (e.checksumChanged() ? " (edited)" : ""),
+                    row == null ? "" : row.startedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                    row == null ? "" : row.executionMs().map(ms -> ms + " ms").orElse(""),
+                    Checksum.shortForm(e.migration().flatMap(Migration::checksum)
+                            .or(() -> e.lastRow().flatMap(AppliedMigration::checksum)).orElse(null))});
+        }
+        Table.print(out(), rows);
+        out().println();
+        out().println("current version: " + status.current().map(Version::toString).orElse("none")
+                + "; pending: " + status.withState(VersionState.PENDING).size()
+                + "; failed: " + status.withState(VersionState.FAILED).size());
+        for (StateProblem p : status.problems()) {
+            out().println("! " + p);
+        }
+    }
+
+    static Map<String, Object> toJson(String target, ProjectStatus status) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("database", target);
+        List<Object> applied = new ArrayList<>();
+        List<Object> pending = new ArrayList<>();
+        List<Object> failed = new ArrayList<>();
+        List<Object> running = new ArrayList<>();
+        for (MigrationStatus e : status.entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", e.version().map(Version::toString).orElse(null));
+            m.put("description", e.description());
+            m.put("type", e.type().name());
+            if (e.state() == VersionState.PENDING) {
+                pending.add(m);
+                continue;
+            }
+            m.put("state", e.state().name());
+            e.lastRow().ifPresent(r -> {
+                m.put("installedOn", r.startedAt().toString());
+                m.put("executionMs", r.executionMs().orElse(null));
+                m.put("checksum", r.checksum().orElse(null));
+                m.put("script", r.script());
+            });
+            switch (e.state()) {
+                case FAILED -> failed.add(m);
+                case RUNNING -> running.add(m);
+                default -> applied.add(m);
+            }
+        }
+        root.put("applied", applied);
+        root.put("pending", pending);
+        root.put("failed", failed);
+        root.put("running", running);
+        root.put("current", status.current().map(Version::toString).orElse(null));
+        List<Object> problems = new ArrayList<>();
+        for (StateProblem p : status.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", p.kind().name());
+            m.put("migration", p.subject());
+            m.put("message", p.message());
+            problems.add(m);
+        }
+        root.put("problems", problems);
+        return root;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sluice.cli;
+
+import dev.sluice.testing.PostgresExtension;
+import dev.sluice.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line against real PostgreSQL: every verb, exit codes, and no secret in any output. */
+@ExtendWith(PostgresExtension.class)
+class CliIT {
+
+    @TempDir
+    Path dir;
+
+    private CliRun sluice(TestDatabase db, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.run(CliRun.env("SLUICE_URL", db.jdbcUrl(), "SLUICE_USER", db.user(), "SLUICE_PASSWORD", db.password()), all);
+    }
+
+    @Test
+    void initNewMigrateStatusRollback(TestDatabase db) throws Exception {
+        CliRun init = sluice(db, "init");
+        assertEquals(0, init.exitCode(), init.toString());
+        assertTrue(Files.exists(dir.resolve("sluice.conf")));
+        assertEquals(2, sluice(db, "init").exitCode(), "init refuses to overwrite");
+
+        CliRun created = sluice(db, "new", "create", "widgets");
+        assertEquals(0, created.exitCode(), created.toString());
+        Path up = dir.resolve("migrations/V1__create_widgets.sql");
+        assertTrue(Files.exists(up), created.toString());
+        Files.writeString(up, "create table widgets (id bigint primary key);\n");
+        Files.writeString(dir.resolve("migrations/U1__create_widgets.sql"), "drop table widgets;\n");
+        assertTrue(sluice(db, "new", "second").out().contains("V2__second.sql"));
+
+        CliRun dry = sluice(db, "migrate", "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.toString());
+        assertTrue(dry.out().contains("line 1: create table widgets"), dry.out());
+        assertFalse(db.queryForBoolean("select to_regclass('widgets') is not null"), "dry run changed nothing");
+
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertTrue(migrate.out().contains("applied 2 migrations; database now at version 2"), migrate.out());
+        assertTrue(db.queryForBoolean("select to_regclass('widgets') is not null"));
+
+        CliRun status = sluice(db, "status");
+        assertEquals(0, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("current version: 2"), status.out());
+
+        CliRun json = sluice(db, "status", "--json");
+        assertTrue(json.out().contains("\"current\": \"2\""), json.out());
+        assertTrue(json.out().contains("\"applied\": ["), json.out());
+        assertTrue(json.out().contains("\"executionMs\""), json.out());
+
+        assertEquals(0, sluice(db, "rollback", "--steps", "1").exitCode());
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where state = 'ROLLED_BACK'"));
+        Files.delete(dir.resolve("migrations/U1__create_widgets.sql"));
+        CliRun rollbackMissingDown = sluice(db, "rollback");
+        assertEquals(ExitCodes.INVALID, rollbackMissingDown.exitCode(), rollbackMissingDown.toString());
+        assertTrue(rollbackMissingDown.err().contains("has no down"), rollbackMissingDown.err());
+    }
+
+    @Test
+    void failedMigrationExitsOneWithFileAndLine(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__bad.sql"), "create table ok (id int);\nselect * from nowhere;\n");
+        CliRun r = sluice(db, "migrate");
+        assertEquals(ExitCodes.MIGRATION_FAILED, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("V1__bad.sql:2:"), r.err());
+        assertTrue(r.err().contains("rolled back"), r.err());
+    }
+
+    @Test
+    void validateReportsEditedFile(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Path v1 = dir.resolve("migrations/V1__a.sql");
+        Files.writeString(v1, "create table a (id int);\n");
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        assertEquals(0, sluice(db, "validate").exitCode());
+        Files.writeString(v1, "create table a (id bigint);\n");
+        CliRun r = sluice(db, "validate");
+        assertEquals(ExitCodes.INVALID, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("V1__a.sql") && r.out().contains("changed after it was applied"), r.out());
+        assertEquals(ExitCodes.INVALID, sluice(db, "migrate").exitCode());
+        assertEquals(0, sluice(db, "repair").exitCode());
+        assertEquals(0, sluice(db, "validate").exitCode());
+    }
+
+    @Test
+    void wrongPasswordIsNeverPrinted(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        String secret = "Sup3rSecretValue";
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--url",
+                "jdbc:postgresql://127.0.0.1:1/nowhere?password=" + secret, "--password=" + secret, "status");
+        assertEquals(ExitCodes.DATABASE_UNAVAILABLE, r.exitCode(), r.toString());
+        assertFalse(r.out().contains(secret) || r.err().contains(secret), r.toString());
+        assertTrue(r.err().contains("cannot connect"), r.err());
+    }
+
+    @Test
+    void requireUrlRefusesTheEmbeddedDefault() {
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "status");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no database URL configured"), r.err());
+    }
+
+    @Test
+    void unknownConfigKeyIsNamed() throws Exception {
+        Files.writeString(dir.resolve("sluice.conf"), "lock-timout = 5s\n");
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "status");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("unknown setting lock-timout"), r.err());
+    }
+
+    @Test
+    void baselineThenMigrate(TestDatabase db) throws Exception {
+        db.execute("create table legacy (id int)");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__legacy.sql"), "create table legacy (id int);\n");
+        Files.writeString(dir.resolve("migrations/V2__more.sql"), "alter table legacy add column name text;\n");
+        assertEquals(0, sluice(db, "baseline", "--version", "1").exitCode());
+        CliRun r = sluice(db, "migrate");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("applied 1 migration;"), r.out());
+    }
+}
