@@ -76,6 +76,19 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
+    /** Whether any session holds the migration lock of this history table right now. */
+    public static boolean isHeld(Connection connection, String qualifiedHistoryTable) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select exists (select 1 from pg_locks where locktype = "
+                + "'advisory' and classid = ?::oid and objid = ?::oid and objsubid = 2 and granted)")) {
+            ps.setLong(1, NAMESPACE);
+            ps.setLong(2, Integer.toUnsignedLong(keyFor(qualifiedHistoryTable)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     private static boolean tryLock(Connection connection, int key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
             ps.setInt(1, NAMESPACE);

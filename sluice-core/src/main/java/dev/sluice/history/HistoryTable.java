@@ -1,5 +1,7 @@
 package dev.sluice.history;
 
+import dev.sluice.db.Identifiers;
+
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
 

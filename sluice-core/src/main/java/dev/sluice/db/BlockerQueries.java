@@ -1,0 +1,61 @@
+package dev.sluice.db;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who is in the way: the sessions blocking a backend right now ({@code pg_blocking_pids}), and the
+ * sessions holding locks on given tables before a migration starts.
+ */
+public final class BlockerQueries {
+
+    private static final String COLUMNS = "a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
+            + "coalesce(extract(epoch from now() - a.xact_start), 0)::bigint, "
+            + "coalesce(left(split_part(a.query, E'\\n', 1), 60), '')";
+
+    private BlockerQueries() {
+    }
+
+    /** The sessions that block backend {@code pid}. */
+    public static List<Blocker> blocking(Connection monitor, int pid) throws SQLException {
+        String sql = "select " + COLUMNS + ", '' from pg_stat_activity a where a.pid = any(pg_blocking_pids(?))";
+        try (PreparedStatement ps = monitor.prepareStatement(sql)) {
+            ps.setInt(1, pid);
+            return read(ps);
+        }
+    }
+
+    /** Other sessions holding any lock on {@code tables} (names as written; unknown ones are skipped). */
+    public static List<Blocker> holdingLocksOn(Connection c, List<String> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select " + COLUMNS + ", l.mode || ' on ' || l.relation::regclass::text "
+                + "from pg_locks l join pg_stat_activity a on a.pid = l.pid "
+                + "where l.granted and l.locktype = 'relation' and a.pid <> pg_backend_pid() "
+                + "and l.relation in (select to_regclass(t) from unnest(?::text[]) as t where to_regclass(t) is not null) "
+                + "order by a.xact_start";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Array names = c.createArrayOf("text", tables.stream().map(Identifiers::quoteQualified).toArray());
+            ps.setArray(1, names);
+            return read(ps);
+        }
+    }
+
+    private static List<Blocker> read(PreparedStatement ps) throws SQLException {
+        List<Blocker> blockers = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                blockers.add(new Blocker(rs.getInt(1), rs.getString(2), rs.getString(3), Duration.ofSeconds(rs.getLong(4)),
+                        rs.getString(5), rs.getString(6)));
+            }
+        }
+        return blockers;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.sluice.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What execution needs to know about a statement before running it: the tables it will lock, the index
+ * a concurrent build creates, and whether running it twice is harmless. Read from tokens, without a
+ * full parse; when in doubt it answers conservatively (no tables known, not idempotent).
+ *
+ * @param tables       qualified or bare table names the statement locks, as written (quotes removed)
+ * @param concurrentIndex the index a {@code CREATE INDEX CONCURRENTLY} builds, when it names one
+ * @param idempotent   whether a second run after a crash cannot fail or change anything more
+ */
+public record StatementFacts(List<String> tables, Optional<String> concurrentIndex, boolean idempotent) {
+
+    public StatementFacts {
+        tables = List.copyOf(tables);
+    }
+
+    public static StatementFacts of(SqlStatement statement) {
+        List<Token> t = significantTokens(statement.sql());
+        if (t.isEmpty()) {
+            return new StatementFacts(List.of(), Optional.empty(), true);
+        }
+        List<String> tables = new ArrayList<>();
+        Optional<String> index = Optional.empty();
+        boolean idempotent = false;
+        String first = t.get(0).upper();
+        int i;
+        switch (first) {
+            case "ALTER" -> {
+                if (word(t, 1, "TABLE")) {
+                    i = skip(t, 2, "IF", "EXISTS");
+                    i = skip(t, i, "ONLY");
+                    name(t, i).ifPresent(tables::add);
+                    idempotent = everyActionGuarded(t);
+                } else if (word(t, 1, "SYSTEM")) {
+                    idempotent = true;
+                }
+            }
+            case "CREATE" -> {
+                int at = 1;
+                if (word(t, at, "OR") && word(t, at + 1, "REPLACE")) {
+                    idempotent = true;
+                    at += 2;
+                }
+                if (word(t, at, "UNIQUE")) {
+                    at++;
+                }
+                if (word(t, at, "INDEX")) {
+                    boolean concurrently = word(t, at + 1, "CONCURRENTLY");
+                    i = at + (concurrently ? 2 : 1);
+                    boolean ifNotExists = word(t, i, "IF") && word(t, i + 1, "NOT") && word(t, i + 2, "EXISTS");
+                    i = ifNotExists ? i + 3 : i;
+                    Optional<String> name = word(t, i, "ON") ? Optional.empty() : name(t, i);
+                    int on = indexOfWord(t, "ON", i);
+                    if (on > 0) {
+                        name(t, skip(t, on + 1, "ONLY")).ifPresent(tables::add);
+                    }
+                    if (concurrently) {
+                        index = name;
+                    }
+                    idempotent = ifNotExists && name.isPresent();
+                } else {
+                    idempotent = idempotent || containsSequence(t, "IF", "NOT", "EXISTS");
+                }
+            }
+            case "DROP" -> {
+                idempotent = containsSequence(t, "IF", "EXISTS");
+                if (word(t, 1, "TABLE")) {
+                    i = skip(t, 2, "IF", "EXISTS");
+                    tables.addAll(nameList(t, i));
+                }
+            }
+            case "TRUNCATE", "LOCK" -> tables.addAll(nameList(t, skip(t, skip(t, 1, "TABLE"), "ONLY")));
+            case "UPDATE" -> name(t, skip(t, 1, "ONLY")).ifPresent(tables::add);
+            case "DELETE" -> name(t, skip(t, skip(t, 1, "FROM"), "ONLY")).ifPresent(tables::add);
+            case "INSERT" -> name(t, skip(t, 1, "INTO")).ifPresent(tables::add);
+            case "VACUUM", "ANALYZE", "REINDEX", "COMMENT", "SET", "RESET", "SELECT", "GRANT", "REVOKE" -> idempotent = true;
+            default -> {
+            }
+        }
+        for (int k = 0; k < t.size(); k++) {
+            if (t.get(k).isWord("REFERENCES")) {
+                name(t, k + 1).ifPresent(tables::add);
+            }
+        }
+        return new StatementFacts(tables, index, idempotent);
+    }
+
+    /** ALTER TABLE is idempotent when each of its comma-separated actions carries IF [NOT] EXISTS. */
+    private static boolean everyActionGuarded(List<Token> t) {
+        int depth = 0;
+        boolean guarded = false;
+        for (int k = 3; k < t.size(); k++) {
+            Token tok = t.get(k);
+            if (tok.is("(")) {
+                depth++;
+            } else if (tok.is(")")) {
+                depth--;
+            } else if (depth == 0 && tok.is(",")) {
+                if (!guarded) {
+                    return false;
+                }
+                guarded = false;
+            } else if (tok.isWord("EXISTS") && k > 0 && t.get(k - 1).isWord("IF")
+                    || tok.isWord("EXISTS") && k > 1 && t.get(k - 1).isWord("NOT") && t.get(k - 2).isWord("IF")) {
+                guarded = true;
+            }
+        }
+        return guarded;
+    }
+
+    static List<Token> significantTokens(String sql) {
+        SqlLexer lexer = new SqlLexer(sql, "statement");
+        List<Token> tokens = new ArrayList<>();
+        Token tok;
+        while ((tok = lexer.next()) != null) {
+            if (!tok.isComment()) {
+                tokens.add(tok);
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean word(List<Token> t, int i, String w) {
+        return i < t.size() && t.get(i).isWord(w);
+    }
+
+    private static int skip(List<Token> t, int i, String... words) {
+        for (int k = 0; k < words.length; k++) {
+            if (!word(t, i + k, words[k])) {
+                return i;
+            }
+        }
+        return i + words.length;
+    }
+
+    private static int indexOfWord(List<Token> t, String w, int from) {
+        int depth = 0;
+        for (int k = from; k < t.size(); k++) {
+            if (t.get(k).is("(")) {
+                depth++;
+            } else if (t.get(k).is(")")) {
+                depth--;
+            } else if (depth == 0 && t.get(k).isWord(w)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsSequence(List<Token> t, String... words) {
+        for (int k = 0; k + words.length <= t.size(); k++) {
+            if (skip(t, k, words) == k + words.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A possibly qualified name at {@code i}: {@code a}, {@code "A"}, {@code s.a}. */
+    private static Optional<String> name(List<Token> t, int i) {
+        if (i >= t.size() || !isName(t.get(i))) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder(unquote(t.get(i)));
+        while (i + 2 < t.size() && t.get(i + 1).is(".") && isName(t.get(i + 2))) {
+            sb.append('.').append(unquote(t.get(i + 2)));
+            i += 2;
+        }
+        return Optional.of(sb.toString());
+    }
+
+    private static List<String> nameList(List<Token> t, int i) {
+        List<String> names = new ArrayList<>();
+        while (i < t.size()) {
+            Optional<String> n = name(t, i);
+            if (n.isEmpty()) {
+                break;
+            }
+            names.add(n.get());
+            i += 1 + 2 * (int) n.get().chars().filter(c -> c == '.').count();
+            if (i < t.size() && t.get(i).is(",")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static boolean isName(Token tok) {
+        return tok.kind() == TokenKind.WORD || tok.kind() == TokenKind.QUOTED_IDENTIFIER;
+    }
+
+    private static String unquote(Token tok) {
+        if (tok.kind() == TokenKind.QUOTED_IDENTIFIER && tok.text().startsWith("\"")) {
+            return tok.text().substring(1, tok.text().length() - 1).replace("\"\"", "\"");
+        }
+        return tok.text().toLowerCase(java.util.Locale.ROOT);
+    }
+}
