@@ -58,7 +58,7 @@ public final class Sluice {
     public ProjectStatus status() throws SQLException {
         MigrationCatalog catalog = catalog();
         try (Connection c = Connections.open(options.connections())) {
-            return ProjectStatus.of(catalog, history.all(c));
+            return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
         }
     }
 
@@ -106,8 +106,11 @@ public final class Sluice {
 
     private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
                               MigrationListener listener) throws SQLException {
-        PlanExecutor executor = new PlanExecutor(c, history, installedBy(c), listener);
-        List<StepResult> done = executor.execute(plan);
+        List<StepResult> done;
+        try (Connection monitor = Connections.open(options.connections())) {
+            monitor.setAutoCommit(true);
+            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener).execute(plan);
+        }
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());
     }

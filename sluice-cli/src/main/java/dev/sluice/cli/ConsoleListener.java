@@ -47,6 +47,21 @@ final class ConsoleListener implements MigrationListener {
     }
 
     @Override
+    public void retrying(PlanStep step, int attempt, java.time.Duration delay, String reason) {
+        out.println();
+        out.println("    attempt " + attempt + " could not get its lock: " + reason);
+        out.print("    retrying in " + delay.toMillis() + " ms ...");
+        out.flush();
+    }
+
+    @Override
+    public void notice(PlanStep step, String message) {
+        out.println();
+        out.print("    note: " + message + " ...");
+        out.flush();
+    }
+
+    @Override
     public void stepFailed(PlanStep step, MigrationFailedException failure) {
         out.println(verbose ? "    FAILED" : " FAILED");
         out.flush();

@@ -96,6 +96,9 @@ final class Project implements AutoCloseable {
         s = s.withLockTimeout(duration("lock-timeout").orElse(s.lockTimeout()));
         s = s.withStatementTimeout(duration("statement-timeout").orElse(s.statementTimeout()));
         s = s.withLockWait(duration("lock-wait").orElse(s.lockWait()));
+        s = s.withRetryDeadline(duration("retry-deadline").orElse(s.retryDeadline()));
+        s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
+        s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
         return s;
     }
 

@@ -18,7 +18,8 @@ final class ProjectConfig {
 
     static final String FILE_NAME = "sluice.conf";
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
-            "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package");
+            "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
+            "retry-deadline", "max-blocker-age", "idle-timeout");
 
     private final Path file;
     private final Properties values;

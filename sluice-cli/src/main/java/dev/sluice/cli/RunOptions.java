@@ -19,6 +19,15 @@ final class RunOptions {
     @Option(names = "--lock-wait", paramLabel = "DURATION", description = "How long to wait for another runner (default 60s).")
     String lockWait;
 
+    @Option(names = "--retry-deadline", paramLabel = "DURATION",
+            description = "How long to keep retrying a migration after lock timeouts and deadlocks (default 10min).")
+    String retryDeadline;
+
+    @Option(names = "--max-blocker-age", paramLabel = "DURATION",
+            description = "Before a migration, wait while a transaction older than this holds a lock on a table it "
+                    + "touches (up to the retry deadline); default: only warn.")
+    String maxBlockerAge;
+
     @Option(names = {"-v", "--verbose"}, description = "Show each statement as it runs.")
     boolean verbose;
 
@@ -31,6 +40,12 @@ final class RunOptions {
         }
         if (lockWait != null) {
             s = s.withLockWait(parse("--lock-wait", lockWait));
+        }
+        if (retryDeadline != null) {
+            s = s.withRetryDeadline(parse("--retry-deadline", retryDeadline));
+        }
+        if (maxBlockerAge != null) {
+            s = s.withMaxBlockerAge(parse("--max-blocker-age", maxBlockerAge));
         }
         return s;
     }

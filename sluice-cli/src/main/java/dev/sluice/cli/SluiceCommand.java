@@ -28,6 +28,7 @@ import java.util.Map;
                 "4:database unreachable or login refused (nothing ran)",
                 "5:lint found an error (nothing ran)",
                 "6:another runner holds the migration lock (nothing ran)",
+                "8:a long transaction blocked the next migration past the deadline",
                 "10:unexpected error"})
 public final class SluiceCommand implements Runnable {
 
@@ -75,6 +76,8 @@ public final class SluiceCommand implements Runnable {
             code = ExitCodes.INVALID;
         } else if (e instanceof DatabaseUnavailableException) {
             code = ExitCodes.DATABASE_UNAVAILABLE;
+        } else if (e instanceof dev.sluice.execution.MigrationBlockedException) {
+            code = ExitCodes.BLOCKED;
         } else if (e instanceof LockBusyException) {
             code = ExitCodes.LOCKED;
         } else if (e instanceof IllegalArgumentException) {

@@ -2,6 +2,8 @@ package dev.sluice.execution;
 
 import dev.sluice.sql.SqlStatement;
 
+import java.time.Duration;
+
 /**
  * Progress of a run, for consoles and embedders. Every method has an empty default so a listener
  * implements only what it shows; {@link #NONE} stands in where nobody listens, so the executor never
@@ -25,5 +27,13 @@ public interface MigrationListener {
     }
 
     default void stepFailed(PlanStep step, MigrationFailedException failure) {
+    }
+
+    /** A lock timeout or deadlock; the step (or, in autocommit, the statement) runs again after {@code delay}. */
+    default void retrying(PlanStep step, int attempt, Duration delay, String reason) {
+    }
+
+    /** Something a person should know that does not stop the run: blockers found, an invalid index dropped. */
+    default void notice(PlanStep step, String message) {
     }
 }

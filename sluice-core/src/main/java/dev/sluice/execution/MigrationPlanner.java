@@ -38,15 +38,21 @@ public final class MigrationPlanner {
         List<PlanStep> steps = new ArrayList<>();
         List<PlanStep> repeatables = new ArrayList<>();
         for (MigrationStatus e : status.entries()) {
-            boolean runnable = e.state() == VersionState.PENDING || e.state() == VersionState.FAILED;
+            boolean resumable = e.state() == VersionState.RUNNING && Resumption.whyNot(e).isEmpty();
+            boolean runnable = e.state() == VersionState.PENDING || e.state() == VersionState.FAILED || resumable;
             if (!runnable || e.migration().isEmpty()) {
                 continue;
             }
             Migration m = e.migration().get();
+            PlanStep step = step(m, Direction.UP, m.up(), Optional.empty());
+            if (resumable) {
+                step = new PlanStep(m, Direction.UP, m.up(), Optional.empty(), step.lockTimeout(), step.statementTimeout(),
+                        e.lastRow());
+            }
             if (m.type() == MigrationType.REPEATABLE) {
-                repeatables.add(step(m, Direction.UP, m.up(), Optional.empty()));
+                repeatables.add(step);
             } else if (target.isEmpty() || m.requireVersion().compareTo(target.get()) <= 0) {
-                steps.add(step(m, Direction.UP, m.up(), Optional.empty()));
+                steps.add(step);
             }
         }
         steps.sort(Comparator.comparing(s -> s.migration().requireVersion()));
@@ -95,6 +101,6 @@ public final class MigrationPlanner {
                           Optional<dev.sluice.history.AppliedMigration> undoes) {
         Duration lock = body.settings().lockTimeout().orElse(settings.lockTimeout());
         Duration statement = body.settings().statementTimeout().orElse(settings.statementTimeout());
-        return new PlanStep(m, direction, body, undoes, lock, statement);
+        return new PlanStep(m, direction, body, undoes, lock, statement, Optional.empty());
     }
 }

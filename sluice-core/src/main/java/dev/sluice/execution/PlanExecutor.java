@@ -1,5 +1,10 @@
 package dev.sluice.execution;
 
+import dev.sluice.db.Blocker;
+import dev.sluice.db.BlockerQueries;
+import dev.sluice.db.Deadline;
+import dev.sluice.db.Identifiers;
+import dev.sluice.db.RetryPolicy;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
@@ -10,20 +15,31 @@ import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
 import dev.sluice.sql.SqlStatement;
+import dev.sluice.sql.StatementFacts;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a {@link MigrationPlan} on one connection, step after step, and stops at the first failure.
  *
  * <p>A transactional step runs its statements, its assertions and its history row in one transaction,
- * so it either happens completely or not at all. A step that cannot run in a transaction writes a
- * RUNNING row first and completes it afterwards, so a crash in between is visible in {@code status}.
+ * so it either happens completely or not at all; when it cannot get a lock within {@code lock_timeout}
+ * (or loses a deadlock) the transaction is rolled back and the whole step tried again with backoff until
+ * the retry deadline, so the application's queries never queue behind it for longer than the lock
+ * timeout. A step that cannot run in a transaction writes a RUNNING row first, runs statement by
+ * statement (retrying a statement the same way), drops an invalid index an interrupted concurrent build
+ * left before building it again, and completes the row afterwards.
  *
  * <p>Hazard: the caller must hold the migration lock (see {@link dev.sluice.db.AdvisoryLock}) on another
  * connection for the whole run; this class does not take it, so that a concurrent index build in a step
@@ -34,69 +50,171 @@ public final class PlanExecutor {
     private final Connection connection;
     private final HistoryTable history;
     private final String installedBy;
+    private final ExecutionSettings settings;
     private final MigrationListener listener;
+    private final Connection monitor;
 
-    public PlanExecutor(Connection connection, HistoryTable history, String installedBy, MigrationListener listener) {
+    /**
+     * @param monitor a second connection for watching blockers and pre-flight checks; {@code null} to
+     *                run without them
+     */
+    public PlanExecutor(Connection connection, Connection monitor, HistoryTable history, String installedBy,
+                        ExecutionSettings settings, MigrationListener listener) {
         this.connection = connection;
+        this.monitor = monitor;
         this.history = history;
         this.installedBy = installedBy;
+        this.settings = settings;
         this.listener = listener;
     }
 
     /** Runs every step; returns the completed ones, or throws for the first that failed. */
     public List<StepResult> execute(MigrationPlan plan) throws SQLException {
         List<StepResult> done = new ArrayList<>();
-        for (PlanStep step : plan.steps()) {
-            listener.stepStarted(step);
-            long start = System.nanoTime();
-            try {
-                if (step.transactional()) {
-                    runInTransaction(step);
-                } else {
-                    runInAutocommit(step);
+        try (Statement s = connection.createStatement()) {
+            s.execute("set idle_in_transaction_session_timeout = '" + DurationText.toSetting(settings.idleTimeout()) + "'");
+            // If this runner dies mid-statement, the server notices within a second instead of running the
+            // statement to its end while holding its locks (PostgreSQL 14+).
+            s.execute("set client_connection_check_interval = '1s'");
+        }
+        try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, backendPid())) {
+            for (PlanStep step : plan.steps()) {
+                listener.stepStarted(step);
+                long start = System.nanoTime();
+                try {
+                    preflight(step);
+                    if (step.transactional()) {
+                        runInTransaction(step, watch);
+                    } else {
+                        runInAutocommit(step, watch);
+                    }
+                } catch (MigrationFailedException e) {
+                    listener.stepFailed(step, e);
+                    throw e;
                 }
-            } catch (MigrationFailedException e) {
-                listener.stepFailed(step, e);
-                throw e;
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                listener.stepFinished(step, millis);
+                done.add(new StepResult(step, millis));
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            listener.stepFinished(step, millis);
-            done.add(new StepResult(step, millis));
         }
         return done;
     }
 
-    private void runInTransaction(PlanStep step) throws SQLException {
-        connection.setAutoCommit(false);
-        long start = System.nanoTime();
-        try {
-            applyTimeouts(step, "set local ");
-            runBody(step, 0, true);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            recordSuccess(step, millis);
-            connection.commit();
-        } catch (MigrationFailedException e) {
-            rollbackQuietly();
-            recordFailure(step, (System.nanoTime() - start) / 1_000_000);
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            recordFailure(step, (System.nanoTime() - start) / 1_000_000);
-            throw new MigrationFailedException(step.scriptName() + ": " + e.getMessage()
-                    + ". The migration was rolled back; nothing of it remains.", step.scriptName(), 0,
-                    e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), true, e);
-        } finally {
-            connection.setAutoCommit(true);
+    private int backendPid() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
-    private void runInAutocommit(PlanStep step) throws SQLException {
+    /**
+     * Before a step: who holds locks on the tables it touches. Reported always; with a maximum blocker
+     * age, the step waits while an older transaction holds one, and gives up at the retry deadline.
+     */
+    private void preflight(PlanStep step) throws SQLException {
+        if (monitor == null || !(step.body() instanceof SqlMigrationBody sql)) {
+            return;
+        }
+        Set<String> tables = new LinkedHashSet<>();
+        for (SqlStatement s : sql.statements()) {
+            tables.addAll(StatementFacts.of(s).tables());
+        }
+        List<String> names = List.copyOf(tables);
+        List<Blocker> holders = BlockerQueries.holdingLocksOn(monitor, names);
+        if (holders.isEmpty()) {
+            return;
+        }
+        listener.notice(step, "sessions holding locks on " + String.join(", ", names) + ": "
+                + holders.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
+        if (settings.maxBlockerAge().isZero()) {
+            return;
+        }
+        Deadline deadline = Deadline.after(settings.retryDeadline());
+        while (true) {
+            List<Blocker> old = BlockerQueries.holdingLocksOn(monitor, names).stream()
+                    .filter(b -> b.transactionAge().compareTo(settings.maxBlockerAge()) > 0).toList();
+            if (old.isEmpty()) {
+                return;
+            }
+            if (deadline.expired()) {
+                throw new MigrationBlockedException(step.scriptName() + ": not started: transactions older than "
+                        + DurationText.format(settings.maxBlockerAge()) + " kept holding locks on " + String.join(", ", names)
+                        + " for " + DurationText.format(settings.retryDeadline()) + " (" + old.stream().map(Blocker::toString)
+                        .collect(Collectors.joining("; ")) + "). End them, or raise --max-blocker-age");
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+    }
+
+    private void runInTransaction(PlanStep step, BlockerWatch watch) throws SQLException {
+        RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
+        Deadline deadline = Deadline.after(policy.deadline());
+        List<MigrationFailedException> earlier = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            connection.setAutoCommit(false);
+            try {
+                applyTimeouts(step, "set local ");
+                runBody(step, true, watch);
+                recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
+                connection.commit();
+                return;
+            } catch (MigrationFailedException e) {
+                rollbackQuietly();
+                MigrationFailedException failure = e;
+                if (RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
+                    Duration delay = policy.delayAfter(attempt);
+                    if (deadline.remaining().compareTo(delay) > 0) {
+                        earlier.add(e);
+                        listener.retrying(step, attempt, delay, reasonOf(e));
+                        connection.setAutoCommit(true);
+                        sleep(delay);
+                        continue;
+                    }
+                    failure = gaveUp(step, attempt, e, earlier);
+                }
+                recordFailure(step, (System.nanoTime() - start) / 1_000_000);
+                throw failure;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                recordFailure(step, (System.nanoTime() - start) / 1_000_000);
+                throw new MigrationFailedException(step.scriptName() + ": " + e.getMessage()
+                        + ". The migration was rolled back; nothing of it remains.", step.scriptName(), 0,
+                        e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), true, e);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private MigrationFailedException gaveUp(PlanStep step, int attempts, MigrationFailedException last,
+                                            List<MigrationFailedException> earlier) {
+        MigrationFailedException e = new MigrationFailedException(last.getMessage() + "\n  gave up after " + attempts
+                + " attempts over the retry deadline of " + DurationText.format(settings.retryDeadline())
+                + "; find the blocking session above, end it or wait for a quieter moment, and run migrate again"
+                + " (--retry-deadline sets the deadline)", last.script(), last.line(), last.sqlState(), last.rolledBack(), last);
+        earlier.forEach(e::addSuppressed);
+        return e;
+    }
+
+    private void runInAutocommit(PlanStep step, BlockerWatch watch) throws SQLException {
         connection.setAutoCommit(true);
         applyTimeouts(step, "set ");
         long start = System.nanoTime();
+        if (step.resumes().isPresent()) {
+            history.setState(connection, step.resumes().get().rank(), MigrationState.FAILED);
+            listener.notice(step, "resuming after an interrupted run (history row " + step.resumes().get().rank()
+                    + "); every statement is idempotent, so it runs again from the start");
+        }
+        if (step.body() instanceof SqlMigrationBody sql && !sql.autocommitStatements().isEmpty()
+                && sql.statements().size() > sql.autocommitStatements().size()) {
+            listener.notice(step, "runs in autocommit because of " + sql.autocommitStatements().stream()
+                    .map(a -> "line " + a.statement().line()).collect(Collectors.joining(", "))
+                    + "; its other statements take effect one by one, without a transaction around them");
+        }
         int rank = history.insert(connection, row(step, MigrationState.RUNNING, Optional.empty()));
         try {
-            runBody(step, rank, false);
+            runBody(step, false, watch);
             long millis = (System.nanoTime() - start) / 1_000_000;
             history.complete(connection, rank, MigrationState.APPLIED, millis);
             if (step.direction() == Direction.DOWN) {
@@ -121,24 +239,24 @@ public final class PlanExecutor {
     }
 
     /** Runs the statements or Java methods; {@code transactional} decides what a failure message promises. */
-    private void runBody(PlanStep step, int rank, boolean transactional) {
+    private void runBody(PlanStep step, boolean transactional, BlockerWatch watch) {
         if (step.body() instanceof SqlMigrationBody sql) {
-            runSql(step, sql, transactional);
+            runSql(step, sql, transactional, watch);
         } else {
             runJava(step, (JavaMigrationBody) step.body(), transactional);
         }
     }
 
-    private void runSql(PlanStep step, SqlMigrationBody sql, boolean transactional) {
+    private void runSql(PlanStep step, SqlMigrationBody sql, boolean transactional, BlockerWatch watch) {
         List<SqlStatement> statements = sql.statements();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             listener.statementStarted(step, statement);
             long start = System.nanoTime();
-            try {
-                StatementRunner.execute(connection, statement);
-            } catch (SQLException e) {
-                throw failure(step, StatementFailure.of(statement, e), transactional, i, statements.size());
+            if (transactional) {
+                runStatement(step, statement, watch, true, i, statements.size());
+            } else {
+                runStatementWithRetry(step, statement, watch, i, statements.size());
             }
             listener.statementFinished(step, statement, (System.nanoTime() - start) / 1_000_000);
         }
@@ -147,7 +265,7 @@ public final class PlanExecutor {
             try {
                 broken = StatementRunner.check(connection, assertion);
             } catch (SQLException e) {
-                throw failure(step, StatementFailure.of(assertion, e), transactional, statements.size(), statements.size());
+                throw failure(step, StatementFailure.of(assertion, e), List.of(), transactional, statements.size(), statements.size());
             }
             if (broken.isPresent()) {
                 String message = step.scriptName() + ":" + assertion.line() + ": validation failed: '"
@@ -156,6 +274,68 @@ public final class PlanExecutor {
                         : "All " + statements.size() + " statements had run (autocommit); check the database before repairing.");
                 throw new MigrationFailedException(message, step.scriptName(), assertion.line(), Optional.empty(), transactional, null);
             }
+        }
+    }
+
+    private void runStatement(PlanStep step, SqlStatement statement, BlockerWatch watch, boolean transactional, int index, int total) {
+        watch.arm(step.lockTimeout());
+        try {
+            StatementRunner.execute(connection, statement);
+            watch.disarm();
+        } catch (SQLException e) {
+            List<Blocker> blockers = watch.disarm();
+            throw failure(step, StatementFailure.of(statement, e), blockers, transactional, index, total);
+        }
+    }
+
+    /** In autocommit each statement is its own transaction, so a lock timeout retries just that statement. */
+    private void runStatementWithRetry(PlanStep step, SqlStatement statement, BlockerWatch watch, int index, int total) {
+        RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
+        Deadline deadline = Deadline.after(policy.deadline());
+        Optional<String> index2 = StatementFacts.of(statement).concurrentIndex();
+        List<MigrationFailedException> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            index2.ifPresent(name -> dropInvalidIndex(step, name));
+            try {
+                runStatement(step, statement, watch, false, index, total);
+                return;
+            } catch (MigrationFailedException e) {
+                if (!RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
+                    throw e;
+                }
+                Duration delay = policy.delayAfter(attempt);
+                if (deadline.remaining().compareTo(delay) <= 0) {
+                    throw gaveUp(step, attempt, e, earlier);
+                }
+                earlier.add(e);
+                listener.retrying(step, attempt, delay, reasonOf(e));
+                sleep(delay);
+            }
+        }
+    }
+
+    /**
+     * An interrupted {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind; {@code IF NOT EXISTS}
+     * would then skip the build and keep the useless index for ever. Drop it first.
+     */
+    private void dropInvalidIndex(PlanStep step, String name) {
+        String qualified = Identifiers.quoteQualified(name);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select not i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("drop index concurrently if exists " + qualified);
+            }
+            listener.notice(step, "dropped invalid index " + name + " left by an interrupted concurrent build");
+        } catch (SQLException e) {
+            throw new MigrationFailedException(step.scriptName() + ": could not drop the invalid index " + name
+                    + " left by an interrupted build: " + e.getMessage() + ". Drop it by hand (DROP INDEX CONCURRENTLY "
+                    + qualified + ") and run migrate again", step.scriptName(), 0, Optional.ofNullable(e.getSQLState()), false, e);
         }
     }
 
@@ -176,15 +356,19 @@ public final class PlanExecutor {
         }
     }
 
-    private MigrationFailedException failure(PlanStep step, StatementFailure f, boolean transactional, int index, int total) {
+    private MigrationFailedException failure(PlanStep step, StatementFailure f, List<Blocker> blockers,
+                                             boolean transactional, int index, int total) {
         String state = transactional
-                ? "The migration was rolled back; nothing of it remains. Fix the file and run migrate again."
+                ? "The migration was rolled back; nothing of it remains."
+                + (RetryPolicy.isRetryable(f.sqlState().orElse(null)) ? "" : " Fix the file and run migrate again.")
                 : (index == 0 ? "No statement of it had taken effect (autocommit)."
                 : "Statements 1-" + index + " of " + total + " had already taken effect (autocommit, up to line "
                 + ((SqlMigrationBody) step.body()).statements().get(index - 1).line() + "); statement " + (index + 1)
                 + " and later did not run. Check the database, then run 'sluice repair' and migrate again.");
-        String message = step.scriptName() + ":" + f.line() + ": " + f.describe() + "\n  in: " + f.statement().summary(100)
-                + "\n  " + state;
+        String blockedBy = blockers.isEmpty() ? "" : "\n  blocked by: " + blockers.stream().map(Blocker::toString)
+                .collect(Collectors.joining("; "));
+        String message = step.scriptName() + ":" + f.line() + ": " + f.describe() + blockedBy
+                + "\n  in: " + f.statement().summary(100) + "\n  " + state;
         return new MigrationFailedException(message, step.scriptName(), f.line(), f.sqlState(), transactional, f.cause());
     }
 
@@ -217,6 +401,21 @@ public final class PlanExecutor {
             connection.rollback();
         } catch (SQLException ignored) {
             // A broken connection rolls back on the server when it closes.
+        }
+    }
+
+    /** The failure's first line and whom it was blocked by, for the retry log; no statement text. */
+    private static String reasonOf(MigrationFailedException e) {
+        return e.getMessage().lines().filter(l -> !l.startsWith("  in:") && !l.startsWith("  The ") && !l.startsWith("  Statements"))
+                .map(String::strip).collect(Collectors.joining("; "));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationBlockedException("interrupted while waiting to retry");
         }
     }
 }

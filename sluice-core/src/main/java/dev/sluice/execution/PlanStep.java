@@ -17,10 +17,12 @@ import java.util.Optional;
  * which timeouts. Executing a step makes no further decisions, so what {@code --dry-run} prints is what
  * runs.
  *
- * @param undoes for a down, the history row it reverses
+ * @param undoes  for a down, the history row it reverses
+ * @param resumes for a migration a crash interrupted, the RUNNING row it takes over (its statements are
+ *                all idempotent, so it runs again from the start)
  */
 public record PlanStep(Migration migration, Direction direction, MigrationBody body, Optional<AppliedMigration> undoes,
-                       Duration lockTimeout, Duration statementTimeout) {
+                       Duration lockTimeout, Duration statementTimeout, Optional<AppliedMigration> resumes) {
 
     public boolean transactional() {
         return body.transactional();
@@ -35,7 +37,7 @@ public record PlanStep(Migration migration, Direction direction, MigrationBody b
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         String mode = transactional() ? "in one transaction" : "in autocommit, statement by statement";
-        lines.add((direction == Direction.UP ? "up   " : "down ") + migration.label() + "  [" + scriptName() + "]  "
+        lines.add((direction == Direction.UP ? (resumes.isPresent() ? "resume " : "up   ") : "down ") + migration.label() + "  [" + scriptName() + "]  "
                 + mode + ", lock_timeout " + DurationText.format(lockTimeout)
                 + ", statement_timeout " + DurationText.format(statementTimeout));
         if (body instanceof SqlMigrationBody sql) {

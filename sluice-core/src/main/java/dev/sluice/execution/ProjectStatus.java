@@ -34,7 +34,16 @@ public record ProjectStatus(List<MigrationStatus> entries, Optional<Version> cur
         problems = List.copyOf(problems);
     }
 
+    /** The status read under the migration lock, where no other runner can be at work. */
     public static ProjectStatus of(MigrationCatalog catalog, List<AppliedMigration> history) {
+        return of(catalog, history, false);
+    }
+
+    /**
+     * @param runnerActive whether another runner holds the migration lock right now; its RUNNING row is
+     *                     then work in progress, not the trace of a crash
+     */
+    public static ProjectStatus of(MigrationCatalog catalog, List<AppliedMigration> history, boolean runnerActive) {
         Optional<Version> baseline = history.stream()
                 .filter(r -> r.type() == MigrationType.BASELINE && r.state() == MigrationState.APPLIED)
                 .map(r -> r.version().orElseThrow())
@@ -88,7 +97,7 @@ public record ProjectStatus(List<MigrationStatus> entries, Optional<Version> cur
         if (current.isEmpty()) {
             current = baseline;
         }
-        return new ProjectStatus(entries, current, baseline, problemsOf(entries, current, catalog));
+        return new ProjectStatus(entries, current, baseline, problemsOf(entries, current, catalog, runnerActive));
     }
 
     private static VersionState stateOf(MigrationState s) {
@@ -101,7 +110,7 @@ public record ProjectStatus(List<MigrationStatus> entries, Optional<Version> cur
     }
 
     private static List<StateProblem> problemsOf(List<MigrationStatus> entries, Optional<Version> current,
-                                                 MigrationCatalog catalog) {
+                                                 MigrationCatalog catalog, boolean runnerActive) {
         List<StateProblem> problems = new ArrayList<>();
         Optional<Version> latestLocal = catalog.latestVersion();
         for (MigrationStatus e : entries) {
@@ -130,9 +139,14 @@ public record ProjectStatus(List<MigrationStatus> entries, Optional<Version> cur
                                         + e.lastRow().orElseThrow().script() + ", or roll it back with the file in place first"));
                     }
                 }
-                case RUNNING -> problems.add(new StateProblem(StateProblem.Kind.INTERRUPTED, subject,
-                        "started at " + e.lastRow().orElseThrow().startedAt() + " and never finished: a run crashed or is "
-                                + "still going. Check which of its statements took effect, then run 'sluice repair'"));
+                case RUNNING -> {
+                    if (!runnerActive) {
+                        Resumption.whyNot(e).ifPresent(why -> problems.add(new StateProblem(StateProblem.Kind.INTERRUPTED, subject,
+                                "started at " + e.lastRow().orElseThrow().startedAt() + " and never finished (the run was "
+                                        + "interrupted), and cannot simply run again: " + why + ". Check the database, "
+                                        + "finish or undo those statements by hand, then run 'sluice repair'")));
+                    }
+                }
                 case FAILED -> {
                     boolean transactional = e.migration().map(m -> m.up().transactional()).orElse(false);
                     if (!transactional) {
