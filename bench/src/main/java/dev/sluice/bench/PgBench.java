@@ -1,0 +1,103 @@
+package dev.sluice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Drives Debian's pgbench against a local server and reads its per-transaction logs, so the benchmark
+ * sees what every client felt, not just averages.
+ */
+final class PgBench {
+
+    /** One logged transaction: when it started and ended (epoch micros), or that it failed. */
+    record Tx(long startMicros, long endMicros, boolean failed) {
+        long latencyMicros() {
+            return endMicros - startMicros;
+        }
+    }
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String database;
+
+    PgBench(String host, int port, String user, String database) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.database = database;
+    }
+
+    void initialize(int scale) throws IOException, InterruptedException {
+        Process p = command("-i", "-s", Integer.toString(scale), "-q").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("pgbench -i failed");
+        }
+    }
+
+    /** Starts a timed run; {@link Run#await} waits for it and reads its logs. */
+    Run start(int clients, int seconds, Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        Path out = logDir.resolve("pgbench.out");
+        Process p = command("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-n",
+                "-l", "--log-prefix=" + logDir.resolve("tx"), "--failures-detailed", "--max-tries=1")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new Run(p, logDir, out);
+    }
+
+    private ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of("pgbench", "-h", host, "-p", Integer.toString(port), "-U", user));
+        command.addAll(List.of(args));
+        command.add(database);
+        return new ProcessBuilder(command);
+    }
+
+    static final class Run {
+        private final Process process;
+        private final Path logDir;
+        private final Path out;
+
+        Run(Process process, Path logDir, Path out) {
+            this.process = process;
+            this.logDir = logDir;
+            this.out = out;
+        }
+
+        List<Tx> await() throws IOException, InterruptedException {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("pgbench did not finish");
+            }
+            List<Tx> txs = new ArrayList<>();
+            try (Stream<Path> files = Files.list(logDir)) {
+                for (Path f : (Iterable<Path>) files.filter(x -> x.getFileName().toString().startsWith("tx."))::iterator) {
+                    for (String line : Files.readAllLines(f)) {
+                        String[] p = line.trim().split("\\s+");
+                        if (p.length < 6) {
+                            continue;
+                        }
+                        long end = Long.parseLong(p[4]) * 1_000_000 + Long.parseLong(p[5]);
+                        boolean failed = !p[2].chars().allMatch(Character::isDigit);
+                        long latency = failed ? 0 : Long.parseLong(p[2]);
+                        txs.add(new Tx(end - latency, end, failed));
+                    }
+                }
+            }
+            return txs;
+        }
+
+        /** Clients that pgbench reports as aborted (an error it does not retry). */
+        int abortedClients() throws IOException {
+            return (int) Files.readAllLines(out).stream().filter(l -> l.contains("aborted")).count();
+        }
+
+        String output() throws IOException {
+            return Files.readString(out);
+        }
+    }
+}
