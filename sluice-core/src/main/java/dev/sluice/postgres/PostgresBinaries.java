@@ -94,6 +94,10 @@ public final class PostgresBinaries {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
+        if (ServerUser.detect() == ServerUser.NOBODY) {
+            // A server running as nobody cannot reach root's home; the temp folder is world-traversable.
+            return Path.of(System.getProperty("java.io.tmpdir"), "sluice-postgres");
+        }
         return Path.of(System.getProperty("user.home"), ".cache", "sluice", "postgres");
     }
 
