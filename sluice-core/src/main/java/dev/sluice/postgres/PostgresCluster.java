@@ -36,17 +36,20 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path socketDir;
     private final boolean throwaway;
     private final int port;
-    private final Process process;
+    private final ProcessHandle server;
+    private final boolean owned;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private PostgresCluster(Path dataDir, Path logFile, Path socketDir, boolean throwaway, int port, Process process) {
+    private PostgresCluster(Path dataDir, Path logFile, Path socketDir, boolean throwaway, int port, ProcessHandle server,
+                            boolean owned) {
         this.dataDir = dataDir;
         this.logFile = logFile;
         this.socketDir = socketDir;
         this.throwaway = throwaway;
         this.port = port;
-        this.process = process;
+        this.server = server;
+        this.owned = owned;
         this.shutdownHook = new Thread(this::stop, "sluice-postgres-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -57,7 +60,38 @@ public final class PostgresCluster implements AutoCloseable {
      */
     public static PostgresCluster startPersistent(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return start(dir, dir.resolveSibling("postgres.log"), false);
+        return attachToRunning(dir).orElseGet(() -> start(dir, dir.resolveSibling("postgres.log"), false));
+    }
+
+    /**
+     * A server already running on {@code dataDir}: another command using the same project at the same
+     * time, or one left behind when a command was killed. It is used as it is and left running on close,
+     * since stopping it could pull the database from under someone else.
+     */
+    private static java.util.Optional<PostgresCluster> attachToRunning(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.size() < 4) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            java.util.Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (handle.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            PostgresCluster cluster = new PostgresCluster(dataDir, dataDir.resolveSibling("postgres.log"), null, false, port,
+                    handle.get(), false);
+            cluster.awaitReady();
+            return java.util.Optional.of(cluster);
+        } catch (IOException | NumberFormatException | PostgresStartException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Starts a server on a new temporary data folder, tuned for speed over durability, deleted on close. */
@@ -95,7 +129,7 @@ public final class PostgresCluster implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start();
-                PostgresCluster cluster = new PostgresCluster(dataDir, logFile, socketDir, throwaway, port, process);
+                PostgresCluster cluster = new PostgresCluster(dataDir, logFile, socketDir, throwaway, port, process.toHandle(), true);
                 try {
                     cluster.awaitReady();
                     return cluster;
@@ -142,9 +176,9 @@ public final class PostgresCluster implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new PostgresStartException("PostgreSQL exited during start-up (exit code " + process.exitValue()
-                        + "); end of " + logFile + ":\n" + tail(logFile), last);
+            if (!server.isAlive()) {
+                throw new PostgresStartException("PostgreSQL exited during start-up; end of " + logFile + ":\n"
+                        + tail(logFile), last);
             }
             try (Connection c = connect("postgres")) {
                 return;
@@ -231,20 +265,20 @@ public final class PostgresCluster implements AutoCloseable {
             return;
         }
         closed = true;
-        if (process.isAlive()) {
+        if (owned && server.isAlive()) {
             try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (IOException e) {
-                process.destroyForcibly();
+                new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                server.onExit().get(30, TimeUnit.SECONDS);
+            } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                server.destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                process.destroyForcibly();
+                server.destroyForcibly();
             }
         }
-        PostgresBinaries.deleteTree(socketDir);
+        if (socketDir != null) {
+            PostgresBinaries.deleteTree(socketDir);
+        }
         if (throwaway) {
             PostgresBinaries.deleteTree(dataDir.getParent());
         }
