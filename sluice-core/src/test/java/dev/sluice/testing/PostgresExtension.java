@@ -44,7 +44,7 @@ public final class PostgresExtension implements ParameterResolver, AfterEachCall
     }
 
     /** Lets JUnit close the server when the root context ends. */
-    private record ClosableServer(TestServer server) implements ExtensionContext.Store.CloseableResource {
+    private record ClosableServer(TestServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
