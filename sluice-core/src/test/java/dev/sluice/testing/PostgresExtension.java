@@ -44,7 +44,7 @@ public final class PostgresExtension implements ParameterResolver, AfterEachCall
     }
 
     /** Lets JUnit close the server when the root context ends. */
-    private record ClosableServer(TestServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private record ClosableServer(TestServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
