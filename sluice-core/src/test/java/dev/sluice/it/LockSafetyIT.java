@@ -112,6 +112,7 @@ class LockSafetyIT {
                 .file("V1__add_note.sql", "create table audit (id int);\nalter table accounts add column note text;\n")
                 .settings(FAST.withRetryDeadline(Duration.ofSeconds(2))).sluice();
         try (Connection blocker = blocker(db)) {
+            assertFalse(blocker.getAutoCommit(), "the blocker keeps its transaction open");
             MigrationFailedException e = assertThrows(MigrationFailedException.class,
                     () -> sluice.migrate(Optional.empty(), MigrationListener.NONE));
             assertTrue(e.getMessage().contains("gave up after"), e.getMessage());
@@ -128,6 +129,7 @@ class LockSafetyIT {
     void applicationQueriesDoNotQueueBehindAWaitingMigration(TestDatabase db) throws Exception {
         Sluice sluice = project(db).settings(FAST.withRetryDeadline(Duration.ofSeconds(3))).sluice();
         try (Connection blocker = blocker(db); Connection app = db.connect()) {
+            assertFalse(blocker.getAutoCommit(), "the blocker keeps its transaction open");
             ExecutorService pool = Executors.newSingleThreadExecutor();
             Future<?> run = pool.submit(() -> {
                 try {
