@@ -14,6 +14,7 @@ import dev.sluice.migration.JavaMigrationBody;
 import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
+import dev.sluice.migration.StatementRunner;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
 

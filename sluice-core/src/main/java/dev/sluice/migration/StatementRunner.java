@@ -1,4 +1,4 @@
-package dev.sluice.execution;
+package dev.sluice.migration;
 
 import dev.sluice.sql.SqlStatement;
 import org.postgresql.PGConnection;
@@ -15,12 +15,12 @@ import java.sql.Statement;
  * stdin} through pgjdbc's copy API with the data that followed it in the file, and assertions as queries
  * whose single row must say true.
  */
-final class StatementRunner {
+public final class StatementRunner {
 
     private StatementRunner() {
     }
 
-    static void execute(Connection connection, SqlStatement statement) throws SQLException {
+    public static void execute(Connection connection, SqlStatement statement) throws SQLException {
         if (statement.copyData().isPresent()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
@@ -40,7 +40,7 @@ final class StatementRunner {
      *
      * @return empty when it held, otherwise why not
      */
-    static java.util.Optional<String> check(Connection connection, SqlStatement assertion) throws SQLException {
+    public static java.util.Optional<String> check(Connection connection, SqlStatement assertion) throws SQLException {
         try (Statement s = connection.createStatement()) {
             if (!s.execute(assertion.sql())) {
                 return java.util.Optional.of("returned no rows; an assertion must be a query returning one row");
