@@ -1,8 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +26,7 @@ final class NewCommand extends ProjectCommand {
     int run(Project project) throws Exception {
         Path folder = project.migrationsDir();
         Files.createDirectories(folder);
-        MigrationCatalog catalog = new MigrationResolver(false).resolve(List.of(new FileSystemMigrationSource(folder)));
+        MigrationCatalog catalog = project.catalog();
         Version next = version != null ? parse(version)
                 : catalog.latestVersion().map(Version::nextMajor).orElse(Version.parse("1"));
         if (catalog.find(next).isPresent()) {

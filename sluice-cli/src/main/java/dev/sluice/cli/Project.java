@@ -53,14 +53,7 @@ final class Project implements AutoCloseable {
     ConnectionFactory connections() {
         Optional<String> url = first(global.url, "SLUICE_URL", "url");
         if (url.isPresent()) {
-            String user = first(global.user, "SLUICE_USER", "user").orElse(null);
-            String password = global.password != null ? new String(global.password)
-                    : first(null, "SLUICE_PASSWORD", "password").orElse(null);
-            try {
-                return new JdbcConnectionFactory(url.get(), user, password);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            return scratchConnections(url.get());
         }
         boolean embeddedAllowed = !global.requireUrl && config.getBoolean("embedded").orElse(true);
         if (!embeddedAllowed) {
@@ -77,16 +70,32 @@ final class Project implements AutoCloseable {
         return embedded.connections();
     }
 
+    /** Where the migrations come from: the folder, and Java classes when {@code java-package} is set. */
+    java.util.List<dev.sluice.migration.MigrationSource> sources() {
+        java.util.List<dev.sluice.migration.MigrationSource> sources = new java.util.ArrayList<>();
+        sources.add(new FileSystemMigrationSource(migrationsDir()));
+        config.get("java-package").ifPresent(pkg ->
+                sources.add(JavaMigrationSource.scan(pkg, Thread.currentThread().getContextClassLoader())));
+        return sources;
+    }
+
+    /** The project's migrations, resolved without touching a database. */
+    dev.sluice.migration.MigrationCatalog catalog() {
+        return new dev.sluice.migration.MigrationResolver(strict()).resolve(sources());
+    }
+
+    private boolean strict() {
+        return global.strict || config.getBoolean("strict").orElse(false);
+    }
+
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
     Sluice sluice(ExecutionSettings overrides) {
         SluiceOptions.Builder builder = SluiceOptions.builder(connections())
                 .schema(Optional.ofNullable(global.schema).or(() -> config.get("schema")).orElse(SluiceOptions.DEFAULT_SCHEMA))
                 .historyTable(Optional.ofNullable(global.table).or(() -> config.get("table")).orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
-                .strictNames(global.strict || config.getBoolean("strict").orElse(false))
-                .source(new FileSystemMigrationSource(migrationsDir()))
+                .strictNames(strict())
                 .execution(overrides);
-        config.get("java-package").ifPresent(pkg ->
-                builder.source(JavaMigrationSource.scan(pkg, Thread.currentThread().getContextClassLoader())));
+        sources().forEach(builder::source);
         return new Sluice(builder.build());
     }
 
@@ -110,6 +119,18 @@ final class Project implements AutoCloseable {
                 throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
             }
         });
+    }
+
+    /** Connections to a scratch database given by URL, with the project's user and password. */
+    ConnectionFactory scratchConnections(String url) {
+        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
+        String password = global.password != null ? new String(global.password)
+                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
+        try {
+            return new JdbcConnectionFactory(url, user, password);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     /** What the output calls the target: the masked URL, or the embedded database. */

@@ -17,7 +17,7 @@ import java.util.Map;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
-                RollbackCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
+                RollbackCommand.class, ValidateCommand.class, TraceCommand.class, BaselineCommand.class, RepairCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -76,6 +76,8 @@ public final class SluiceCommand implements Runnable {
             code = ExitCodes.INVALID;
         } else if (e instanceof DatabaseUnavailableException) {
             code = ExitCodes.DATABASE_UNAVAILABLE;
+        } else if (e instanceof dev.sluice.trace.TraceFailedException) {
+            code = ExitCodes.MIGRATION_FAILED;
         } else if (e instanceof dev.sluice.execution.MigrationBlockedException) {
             code = ExitCodes.BLOCKED;
         } else if (e instanceof LockBusyException) {

@@ -133,4 +133,17 @@ class CliIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("applied 1 migration;"), r.out());
     }
+
+    @Test
+    void traceReportsLocksAndARewriteOnAThrowawayDatabase() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__accounts.sql"), "create table accounts (id int primary key, n int);\n");
+        Files.writeString(dir.resolve("migrations/V2__widen.sql"), "alter table accounts alter column n type bigint;\n");
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace");
+        assertEquals(ExitCodes.LINT_FAILED, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("lock    ACCESS EXCLUSIVE on table public.accounts (blocks reads and writes"), r.out());
+        assertTrue(r.out().contains("V2__widen.sql:1: error [table-rewrite] rewrote table public.accounts"), r.out());
+        CliRun json = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace", "--json");
+        assertTrue(json.out().contains("\"rule\": \"table-rewrite\""), json.out());
+    }
 }

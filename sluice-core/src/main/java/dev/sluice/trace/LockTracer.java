@@ -84,6 +84,7 @@ public final class LockTracer {
                     locks.add(new RelationLock(r.name(), r.kind(), l.getValue(), (commit - firstSeen.get(l.getKey())) / 1_000_000));
                 }
             }
+            locks.sort(java.util.Comparator.comparing(RelationLock::relation));
             traces.add(step.trace(body.name(), locks, true));
             for (String rewritten : step.changes.rewritten) {
                 if (step.changes.rewrittenExisting.contains(rewritten)) {

@@ -1,0 +1,124 @@
+package dev.sluice.cli;
+
+import dev.sluice.db.DatabaseUrl;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.trace.MigrationTrace;
+import dev.sluice.trace.ProjectTracer;
+import dev.sluice.trace.RelationLock;
+import dev.sluice.trace.StatementTrace;
+import dev.sluice.trace.TraceFinding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sluice trace}: applies every migration to a throwaway PostgreSQL and reports, per statement,
+ * which locks it really took, what they block, what it rewrote, and how long the locks were held.
+ */
+@Command(name = "trace", description = "Run the migrations on a throwaway database and report the locks and rewrites each statement causes.")
+final class TraceCommand extends ProjectCommand {
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--dev-url", paramLabel = "JDBC_URL",
+            description = "An empty scratch database to use instead of a throwaway cluster. It will be changed.")
+    String devUrl;
+
+    @Override
+    int run(Project project) throws Exception {
+        MigrationCatalog catalog = project.catalog();
+        List<MigrationTrace> traces;
+        if (devUrl != null) {
+            try (Connection c = project.scratchConnections(devUrl).open()) {
+                traces = ProjectTracer.trace(catalog, c);
+            }
+        } else {
+            try (PostgresCluster cluster = PostgresCluster.startThrowaway(); Connection c = cluster.connect("postgres")) {
+                traces = ProjectTracer.trace(catalog, c);
+            }
+        }
+        List<TraceFinding> findings = traces.stream().flatMap(t -> t.findings().stream()).toList();
+        if (json) {
+            out().println(Json.write(toJson(traces)));
+        } else {
+            print(traces, devUrl == null ? "a throwaway PostgreSQL" : DatabaseUrl.mask(devUrl));
+        }
+        return findings.stream().anyMatch(f -> f.severity().equals("error")) ? ExitCodes.LINT_FAILED : ExitCodes.OK;
+    }
+
+    private void print(List<MigrationTrace> traces, String where) {
+        out().println("traced on " + where);
+        for (MigrationTrace t : traces) {
+            out().println();
+            out().println(t.script() + (t.transactional() ? "" : "  (autocommit: locks end with each statement)"));
+            for (StatementTrace s : t.statements()) {
+                out().println("  line " + s.line() + " (" + s.millis() + " ms): " + s.summary());
+                for (RelationLock l : s.locks()) {
+                    out().println("      lock    " + l);
+                }
+                s.rewritten().forEach(r -> out().println("      rewrote " + r));
+                s.created().forEach(r -> out().println("      created " + r));
+                s.dropped().forEach(r -> out().println("      dropped " + r));
+            }
+            for (TraceFinding f : t.findings()) {
+                out().println("  " + f.script() + ":" + f.line() + ": " + f.severity() + " [" + f.rule() + "] " + f.message());
+            }
+        }
+    }
+
+    private static Map<String, Object> toJson(List<MigrationTrace> traces) {
+        List<Object> migrations = new ArrayList<>();
+        List<Object> findings = new ArrayList<>();
+        for (MigrationTrace t : traces) {
+            List<Object> statements = new ArrayList<>();
+            for (StatementTrace s : t.statements()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("line", s.line());
+                m.put("statement", s.summary());
+                m.put("ms", s.millis());
+                m.put("traced", s.traced());
+                List<Object> locks = new ArrayList<>();
+                for (RelationLock l : s.locks()) {
+                    Map<String, Object> lock = new LinkedHashMap<>();
+                    lock.put("relation", l.relation());
+                    lock.put("kind", l.kind());
+                    lock.put("mode", l.mode().sqlName());
+                    lock.put("blocks", l.mode().blocks());
+                    lock.put("heldMs", l.heldMillis());
+                    locks.add(lock);
+                }
+                m.put("locks", locks);
+                m.put("rewritten", s.rewritten());
+                m.put("created", s.created());
+                m.put("dropped", s.dropped());
+                statements.add(m);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("script", t.script());
+            m.put("transactional", t.transactional());
+            m.put("statements", statements);
+            migrations.add(m);
+            for (TraceFinding f : t.findings()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("file", f.script());
+                fm.put("line", f.line());
+                fm.put("column", 1);
+                fm.put("rule", f.rule());
+                fm.put("severity", f.severity());
+                fm.put("message", f.message());
+                findings.add(fm);
+            }
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("migrations", migrations);
+        root.put("findings", findings);
+        return root;
+    }
+}
