@@ -25,10 +25,12 @@ import java.util.Map;
  */
 public final class LockTracer {
 
-    /** Rule id for a rewrite of a table that existed before the migration. */
+    /** Rule id for a rewrite of an existing table caused by a column type change; the lint's id for the same hazard. */
+    public static final String COLUMN_TYPE_REWRITE = "column-type-rewrite";
+    /** Rule id for any other rewrite of a table that existed before the migration. */
     public static final String TABLE_REWRITE = "table-rewrite";
-    /** Rule id for an ACCESS EXCLUSIVE lock on an existing table kept while later statements ran. */
-    public static final String LOCK_HELD_ACROSS_STATEMENTS = "exclusive-lock-held-across-statements";
+    /** Rule id for an ACCESS EXCLUSIVE lock on an existing table kept while later statements ran; the lint's id. */
+    public static final String LOCK_HELD_ACROSS_STATEMENTS = "statements-after-access-exclusive";
 
     private final Connection connection;
 
@@ -88,7 +90,7 @@ public final class LockTracer {
             traces.add(step.trace(body.name(), locks, true));
             for (String rewritten : step.changes.rewritten) {
                 if (step.changes.rewrittenExisting.contains(rewritten)) {
-                    findings.add(new TraceFinding(TABLE_REWRITE, "error", body.name(), step.work.line,
+                    findings.add(new TraceFinding(rewriteRule(step.work), "error", body.name(), step.work.line,
                             "rewrote " + rewritten + " while holding ACCESS EXCLUSIVE: reads and writes wait for the whole "
                                     + "rewrite, which grows with the table. Use a change that needs no rewrite (a "
                                     + "binary-coercible type, a new column filled in batches) or the expand/contract pattern"));
@@ -124,7 +126,7 @@ public final class LockTracer {
             Changes changes = diff(previous, now, existed);
             traces.add(new Step(work, millis, Map.of(), changes).trace(body.name(), List.of(), false));
             for (String rewritten : changes.rewrittenExisting) {
-                findings.add(new TraceFinding(TABLE_REWRITE, "error", body.name(), work.line, "rewrote " + rewritten
+                findings.add(new TraceFinding(rewriteRule(work), "error", body.name(), work.line, "rewrote " + rewritten
                         + "; a rewrite holds ACCESS EXCLUSIVE for as long as it takes"));
             }
             previous = now;
@@ -133,6 +135,11 @@ public final class LockTracer {
     }
 
     /** What changed between two readings; {@code existed} is the reading before the migration began. */
+    /** The lint's id where the statement changes a column's type, the generic one otherwise. */
+    private static String rewriteRule(Work work) {
+        return work.typeChange ? COLUMN_TYPE_REWRITE : TABLE_REWRITE;
+    }
+
     private static Changes diff(Map<Long, RelationCatalog.Relation> before, Map<Long, RelationCatalog.Relation> after,
                                 Map<Long, RelationCatalog.Relation> existed) {
         Changes c = new Changes();
@@ -162,12 +169,12 @@ public final class LockTracer {
         List<Work> work = new ArrayList<>();
         if (body instanceof SqlMigrationBody sql) {
             for (SqlStatement s : sql.statements()) {
-                work.add(new Work(s.line(), s.summary(80), () -> StatementRunner.execute(connection, s)));
+                work.add(new Work(s.line(), s.summary(80), changesColumnType(s), () -> StatementRunner.execute(connection, s)));
             }
         } else {
             JavaMigrationBody java = (JavaMigrationBody) body;
             MigrationContext context = new MigrationContext(connection, java.migration().getClass().getName());
-            work.add(new Work(0, java.name(), () -> {
+            work.add(new Work(0, java.name(), false, () -> {
                 try {
                     java.perform(context);
                 } catch (SQLException | RuntimeException e) {
@@ -185,7 +192,13 @@ public final class LockTracer {
         void run() throws SQLException;
     }
 
-    private record Work(int line, String summary, SqlAction action) {
+    /** ALTER TABLE ... ALTER [COLUMN] c [SET DATA] TYPE ...: read from the statement's words, not its first line. */
+    private static boolean changesColumnType(SqlStatement s) {
+        String flat = " " + s.sql().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ") + " ";
+        return flat.startsWith(" alter table ") && (flat.contains(" type ") && flat.contains(" alter "));
+    }
+
+    private record Work(int line, String summary, boolean typeChange, SqlAction action) {
         void run() throws SQLException {
             action.run();
         }

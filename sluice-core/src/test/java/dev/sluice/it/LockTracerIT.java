@@ -53,7 +53,7 @@ class LockTracerIT {
         MigrationTrace rewrite = trace(db, "alter table accounts alter column id type bigint;");
         assertTrue(rewrite.statements().get(0).rewritten().contains("table public.accounts"), rewrite.statements().toString());
         TraceFinding f = rewrite.findings().get(0);
-        assertEquals(LockTracer.TABLE_REWRITE, f.rule());
+        assertEquals(LockTracer.COLUMN_TYPE_REWRITE, f.rule());
         assertEquals(1, f.line());
     }
 
@@ -62,6 +62,13 @@ class LockTracerIT {
         db.execute("create domain money_cents as int");
         db.execute("create table orders (id int primary key, total money_cents)");
         MigrationTrace t = trace(db, "alter table orders alter column total type bigint;");
+        assertEquals(List.of(LockTracer.COLUMN_TYPE_REWRITE), t.findings().stream().map(TraceFinding::rule).toList());
+    }
+
+    @Test
+    void otherRewritesGetTheGenericRule(TestDatabase db) throws Exception {
+        db.execute("create table events (id int primary key)");
+        MigrationTrace t = trace(db, "alter table events set unlogged;");
         assertEquals(List.of(LockTracer.TABLE_REWRITE), t.findings().stream().map(TraceFinding::rule).toList());
     }
 
