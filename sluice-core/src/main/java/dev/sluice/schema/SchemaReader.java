@@ -48,6 +48,8 @@ public final class SchemaReader {
             new Query("triggers.sql", ObjectKind.TRIGGER),
             new Query("policies.sql", ObjectKind.POLICY));
 
+    /** Rows per fetch inside a transaction: keeps the driver from holding a large catalog's rows all at once. */
+    private static final int FETCH_SIZE = 10_000;
     private static final Set<String> PRIVILEGE_ATTRIBUTES = Set.of("owner", "grants");
     private static final Pattern NOT_VALID = Pattern.compile(" NOT VALID$");
     private static final Pattern DEFERRABILITY = Pattern.compile(" DEFERRABLE( INITIALLY DEFERRED)?$");
@@ -61,11 +63,42 @@ public final class SchemaReader {
         this.options = options;
     }
 
+    /**
+     * Reads the schema. On a connection in autocommit mode the queries run in one read-only repeatable-read
+     * transaction, so they agree with each other, and rows are fetched in batches rather than all at once;
+     * on a connection inside a transaction they run in that transaction, which is left open.
+     */
     public SchemaSnapshot read(Connection c) throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
+        }
+        try {
+            SchemaSnapshot snapshot = readAll(c);
+            if (own) {
+                c.commit();
+            }
+            return snapshot;
+        } finally {
+            if (own) {
+                try {
+                    c.rollback();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private SchemaSnapshot readAll(Connection c) throws SQLException {
         String history = historyName(c);
         List<SchemaObject> objects = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
             for (Query q : QUERIES) {
                 try (ResultSet rs = s.executeQuery(sql(q.file()))) {
                     readRows(rs, q, history, objects, seen);

@@ -1,5 +1,6 @@
 package dev.sluice.schema;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -84,8 +85,8 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
     public String fingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (Writer w = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), sha),
-                    StandardCharsets.UTF_8)) {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(
+                    new DigestOutputStream(OutputStream.nullOutputStream(), sha), StandardCharsets.UTF_8), 1 << 16)) {
                 writeJson(w);
             }
             return HexFormat.of().formatHex(sha.digest());
