@@ -67,7 +67,7 @@ public record SchemaDiff(List<Change> changes, List<ColumnOrderChange> columnOrd
         }
 
         private static String summary(SchemaObject o) {
-            for (String key : List.of("definition", "type", "values", "base type", "version", "returns")) {
+            for (String key : List.of("definition", "type", "values", "base type", "attributes", "version", "returns")) {
                 Optional<String> v = o.attribute(key);
                 if (v.isPresent()) {
                     String text = v.get().replaceAll("\\s+", " ");
@@ -137,9 +137,12 @@ public record SchemaDiff(List<Change> changes, List<ColumnOrderChange> columnOrd
         Set<String> removed = new HashSet<>();
         for (Change c : changes) {
             ObjectKind k = c.object().kind();
-            if (k == ObjectKind.TABLE || k == ObjectKind.DOMAIN || k == ObjectKind.MATERIALIZED_VIEW) {
-                (c.type() == ChangeType.ADDED ? added : c.type() == ChangeType.REMOVED ? removed : new HashSet<String>())
-                        .add(c.object().name());
+            boolean container = k == ObjectKind.TABLE || k == ObjectKind.VIEW || k == ObjectKind.MATERIALIZED_VIEW
+                    || k == ObjectKind.DOMAIN;
+            if (container && c.type() == ChangeType.ADDED) {
+                added.add(c.object().name());
+            } else if (container && c.type() == ChangeType.REMOVED) {
+                removed.add(c.object().name());
             }
         }
         List<Change> kept = new ArrayList<>();

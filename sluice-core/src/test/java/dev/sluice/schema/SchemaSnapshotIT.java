@@ -216,7 +216,31 @@ class SchemaSnapshotIT {
             new Case("create or replace procedure app.touch() language plpgsql as $$ begin perform 2; end $$", "changed procedure app.touch(): body sha256"),
             new Case("alter table app.users disable trigger users_audit", "changed trigger app.users.users_audit: enabled yes -> no"),
             new Case("drop trigger users_audit on app.users", "removed trigger app.users.users_audit"),
-            new Case("alter policy users_self on app.users using (id > 1)", "changed policy app.users.users_self: using (id > 0) -> (id > 1)"));
+            new Case("alter policy users_self on app.users using (id > 1)", "changed policy app.users.users_self: using (id > 0) -> (id > 1)"),
+            new Case("alter policy users_self on app.users to current_user", "changed policy app.users.users_self: roles public -> "),
+            new Case("drop policy users_self on app.users; create policy users_self on app.users as restrictive for select using (id > 0)",
+                    "changed policy app.users.users_self: permissive yes -> no"),
+            new Case("create extension hstore", "added extension hstore: 1."),
+            new Case("drop type app.pair", "removed composite type app.pair: a integer, b text"),
+            new Case("alter sequence app.counter cycle", "changed sequence app.counter: cycle no -> yes"),
+            new Case("alter sequence app.counter start 200", "changed sequence app.counter: start 100 -> 200"),
+            new Case("alter table app.users replica identity full", "changed table app.users: replica identity default -> full"),
+            new Case("create table app.child (extra integer) inherits (app.scratch)", "added table app.child"),
+            new Case("comment on constraint orders_amount_check on app.orders is 'no refunds'",
+                    "changed constraint app.orders.orders_amount_check: comment none -> no refunds"),
+            new Case("comment on index app.orders_amount_idx is 'big orders'", "changed index app.orders_amount_idx: comment none -> big orders"),
+            new Case("drop index app.users_lower_email_idx; create unique index users_lower_email_idx on app.users (lower(email))",
+                    "changed index app.users_lower_email_idx: definition CREATE INDEX users_lower_email_idx ON app.users USING btree (lower((email)::text))"
+                            + " -> CREATE UNIQUE INDEX users_lower_email_idx ON app.users USING btree (lower((email)::text)); unique no -> yes"),
+            new Case("create index user_counts_mood_idx on app.user_counts (mood)", "added index app.user_counts_mood_idx"),
+            new Case("alter view app.active_users set (security_barrier = true)", "changed view app.active_users: options none -> security_barrier=true"),
+            new Case("alter function app.add(integer, integer) security definer", "changed function app.add(a integer, b integer): security definer no -> yes"),
+            new Case("alter function app.add(integer, integer) set search_path = app",
+                    "changed function app.add(a integer, b integer): settings none -> search_path=app"),
+            new Case("create or replace function app.add(a integer, b integer) returns integer language sql immutable strict as $$ select a + b $$",
+                    "changed function app.add(a integer, b integer): strict no -> yes"),
+            new Case("drop trigger users_audit on app.users; create trigger users_audit after update on app.users for each row execute function app.audit()",
+                    "changed trigger app.users.users_audit: definition CREATE TRIGGER users_audit BEFORE UPDATE"));
 
     @Test
     void eachSingleChangeIsReportedAsExactlyThatChange(TestDatabase db) throws Exception {
