@@ -7,6 +7,14 @@ select quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_i
        case when a.attgenerated = '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as "default",
        case when a.attgenerated <> '' then pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) end as generated,
        case a.attidentity when 'a' then 'always' when 'd' then 'by default' end as identity,
+       case when a.attidentity <> '' then
+           (select 'start ' || s.seqstart || ', increment ' || s.seqincrement || ', minimum ' || s.seqmin
+                   || ', maximum ' || s.seqmax || ', cache ' || s.seqcache || case when s.seqcycle then ', cycle' else '' end
+            from pg_catalog.pg_depend d
+            join pg_catalog.pg_sequence s on s.seqrelid = d.objid
+            where d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid = a.attrelid
+              and d.refobjsubid = a.attnum and d.classid = 'pg_catalog.pg_class'::regclass and d.deptype = 'i')
+           end as "identity options",
        case when a.attcollation <> t.typcollation then quote_ident(co.collname) end as collation,
        ds.description as comment
 from pg_catalog.pg_attribute a
