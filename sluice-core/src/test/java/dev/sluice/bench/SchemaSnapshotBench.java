@@ -5,11 +5,15 @@ import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
 
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,6 +24,9 @@ import java.util.Locale;
 public final class SchemaSnapshotBench {
 
     private static final int BATCH = 100;
+    private static final List<String> QUERY_FILES = List.of("schemas.sql", "extensions.sql", "types.sql", "sequences.sql",
+            "tables.sql", "columns.sql", "constraints.sql", "indexes.sql", "views.sql", "functions.sql", "triggers.sql",
+            "policies.sql");
 
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -63,7 +70,31 @@ public final class SchemaSnapshotBench {
                     throw new IllegalStateException("empty snapshot");
                 }
             }
+            perQuery(cluster);
         }
+    }
+
+    /** Each catalog query alone, rows fetched but not kept: shows which kind a slow snapshot spends its time on. */
+    private static void perQuery(PostgresCluster cluster) throws Exception {
+        StringBuilder line = new StringBuilder("per query:");
+        try (Connection c = cluster.connect("bench"); Statement s = c.createStatement()) {
+            for (String file : QUERY_FILES) {
+                String sql;
+                try (InputStream in = SchemaReader.class.getResourceAsStream(file)) {
+                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                long start = System.nanoTime();
+                int rows = 0;
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rows++;
+                    }
+                }
+                line.append(String.format(Locale.ROOT, " %s %,d rows %.2f s;", file.replace(".sql", ""), rows,
+                        seconds(System.nanoTime() - start)));
+            }
+        }
+        System.out.println(line);
     }
 
     /** Table {@code i}: an id, a reference to table {@code i - 1} (the first refers to itself), 18 more columns. */
