@@ -1,7 +1,9 @@
 package dev.sluice;
 
 import dev.sluice.db.AdvisoryLock;
+import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
+import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -18,12 +20,18 @@ import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
+import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.schema.SchemaDiff;
+import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.SchemaSnapshot;
+import dev.sluice.schema.SnapshotOptions;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -162,6 +170,64 @@ public final class Sluice {
             }
             return new RepairResult(changes);
         });
+    }
+
+    /** The snapshot options for this project: its history table left out, privileges as asked. */
+    public SnapshotOptions snapshotOptions(boolean privileges) {
+        return SnapshotOptions.defaults().withHistoryTable(options.schema(), options.historyTable()).withPrivileges(privileges);
+    }
+
+    /** The target database's schema now, without owners and grants. */
+    public SchemaSnapshot snapshot() throws SQLException {
+        return snapshot(snapshotOptions(false));
+    }
+
+    public SchemaSnapshot snapshot(SnapshotOptions snapshotOptions) throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return new SchemaReader(snapshotOptions).read(c);
+        }
+    }
+
+    /**
+     * Compares the live schema with the fingerprint stored in the history row of the newest applied
+     * migration. Cheap, and says only whether the schema differs, not how.
+     */
+    public DriftReport driftAgainstHistory() throws SQLException {
+        ProjectStatus status = status();
+        Optional<AppliedMigration> last = history().stream()
+                .filter(r -> r.state() == MigrationState.APPLIED || r.state() == MigrationState.ROLLED_BACK)
+                .filter(r -> r.fingerprint().isPresent())
+                .max(Comparator.comparingInt(AppliedMigration::rank));
+        String live = snapshot().fingerprint();
+        return new DriftReport(DriftReport.Mode.HISTORY, status.current(), last.flatMap(AppliedMigration::fingerprint),
+                live, Optional.empty());
+    }
+
+    /**
+     * Rebuilds the schema the applied migrations produce, on a throwaway PostgreSQL with the same
+     * migrations up to the live database's current version, and compares it with the live schema.
+     *
+     * <p>Hazard: the throwaway server is the bundled PostgreSQL; a live server of another major version
+     * deparses some definitions differently, which shows up as drift. Migrations that need roles,
+     * extensions or data the scratch server lacks fail here as they would on a fresh database.
+     */
+    public DriftReport driftAgainstRebuild(boolean privileges, boolean ignoreColumnOrder) throws SQLException {
+        ProjectStatus status = status();
+        SchemaSnapshot live = snapshot(snapshotOptions(privileges));
+        SchemaSnapshot expected;
+        try (PostgresCluster scratch = PostgresCluster.startThrowaway()) {
+            scratch.createDatabase("sluice_rebuild");
+            ConnectionFactory connections = new JdbcConnectionFactory(scratch.jdbcUrl("sluice_rebuild"), scratch.user(), null);
+            Sluice rebuild = new Sluice(new SluiceOptions(connections, options.schema(), options.historyTable(),
+                    options.sources(), options.strictNames(), options.execution()));
+            if (status.current().isPresent()) {
+                rebuild.migrate(status.current(), MigrationListener.NONE);
+            }
+            expected = rebuild.snapshot(snapshotOptions(privileges));
+        }
+        SchemaDiff diff = SchemaDiff.between(expected, live, ignoreColumnOrder);
+        return new DriftReport(DriftReport.Mode.REBUILD, status.current(), Optional.of(expected.fingerprint()),
+                live.fingerprint(), Optional.of(diff));
     }
 
     private static String label(AppliedMigration row) {

@@ -19,6 +19,11 @@ public final class ExitCodes {
     public static final int LINT_FAILED = 5;
     /** Another runner holds the migration lock; nothing ran. */
     public static final int LOCKED = 6;
+    /**
+     * The schemas differ: {@code drift} found changes made outside migrations, or {@code diff} found
+     * differences. Distinct from a failure so that CI can tell "different" from "could not compare".
+     */
+    public static final int DRIFT = 7;
     /** A long transaction kept a lock the migration needs past --max-blocker-age and the retry deadline; nothing of that migration ran. */
     public static final int BLOCKED = 8;
     /** Anything else: a bug or an environment problem; the message says what. */

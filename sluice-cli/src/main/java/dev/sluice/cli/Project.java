@@ -8,6 +8,7 @@ import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.JavaMigrationSource;
+import dev.sluice.schema.SnapshotOptions;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class Project implements AutoCloseable {
     ConnectionFactory connections() {
         Optional<String> url = first(global.url, "SLUICE_URL", "url");
         if (url.isPresent()) {
-            return scratchConnections(url.get());
+            return connectionsTo(url.get());
         }
         boolean embeddedAllowed = !global.requireUrl && config.getBoolean("embedded").orElse(true);
         if (!embeddedAllowed) {
@@ -91,12 +92,40 @@ final class Project implements AutoCloseable {
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
     Sluice sluice(ExecutionSettings overrides) {
         SluiceOptions.Builder builder = SluiceOptions.builder(connections())
-                .schema(Optional.ofNullable(global.schema).or(() -> config.get("schema")).orElse(SluiceOptions.DEFAULT_SCHEMA))
-                .historyTable(Optional.ofNullable(global.table).or(() -> config.get("table")).orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
+                .schema(historySchema())
+                .historyTable(historyTable())
                 .strictNames(strict())
                 .execution(overrides);
         sources().forEach(builder::source);
         return new Sluice(builder.build());
+    }
+
+    String historySchema() {
+        return Optional.ofNullable(global.schema).or(() -> config.get("schema")).orElse(SluiceOptions.DEFAULT_SCHEMA);
+    }
+
+    String historyTable() {
+        return Optional.ofNullable(global.table).or(() -> config.get("table")).orElse(SluiceOptions.DEFAULT_HISTORY_TABLE);
+    }
+
+    /** What a snapshot of this project's databases leaves out: its history table, and privileges unless asked for. */
+    SnapshotOptions snapshotOptions(boolean privileges) {
+        return SnapshotOptions.defaults().withHistoryTable(historySchema(), historyTable()).withPrivileges(privileges);
+    }
+
+    /**
+     * Connections to a database named on the command line (not the project's target), with the user and
+     * password of the connection options, so that no password needs to be in the URL.
+     */
+    ConnectionFactory connectionsTo(String url) {
+        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
+        String password = global.password != null ? new String(global.password)
+                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
+        try {
+            return new JdbcConnectionFactory(url, user, password);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     /** Run settings from the config; command flags are applied on top by the commands. */
@@ -119,18 +148,6 @@ final class Project implements AutoCloseable {
                 throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
             }
         });
-    }
-
-    /** Connections to a scratch database given by URL, with the project's user and password. */
-    ConnectionFactory scratchConnections(String url) {
-        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
-        String password = global.password != null ? new String(global.password)
-                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
-        try {
-            return new JdbcConnectionFactory(url, user, password);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
     }
 
     /** What the output calls the target: the masked URL, or the embedded database. */

@@ -18,7 +18,7 @@ import java.util.Map;
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
                 RollbackCommand.class, ValidateCommand.class, TraceCommand.class, BaselineCommand.class, RepairCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class},
+                SnapshotCommand.class, DiffCommand.class, DriftCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -28,6 +28,7 @@ import java.util.Map;
                 "4:database unreachable or login refused (nothing ran)",
                 "5:lint found an error (nothing ran)",
                 "6:another runner holds the migration lock (nothing ran)",
+                "7:the schemas differ (drift, or diff found differences)",
                 "8:a long transaction blocked the next migration past the deadline",
                 "10:unexpected error"})
 public final class SluiceCommand implements Runnable {

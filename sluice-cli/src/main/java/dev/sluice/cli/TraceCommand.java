@@ -36,7 +36,7 @@ final class TraceCommand extends ProjectCommand {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
         if (devUrl != null) {
-            try (Connection c = project.scratchConnections(devUrl).open()) {
+            try (Connection c = project.connectionsTo(devUrl).open()) {
                 traces = ProjectTracer.trace(catalog, c);
             }
         } else {

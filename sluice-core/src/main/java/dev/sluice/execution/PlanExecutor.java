@@ -15,6 +15,8 @@ import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
 import dev.sluice.migration.StatementRunner;
+import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
 
@@ -22,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,6 +221,7 @@ public final class PlanExecutor {
             runBody(step, false, watch);
             long millis = (System.nanoTime() - start) / 1_000_000;
             history.complete(connection, rank, MigrationState.APPLIED, millis);
+            recordFingerprint(rank);
             if (step.direction() == Direction.DOWN) {
                 history.setState(connection, step.undoes().orElseThrow().rank(), MigrationState.ROLLED_BACK);
             }
@@ -374,9 +378,31 @@ public final class PlanExecutor {
     }
 
     private void recordSuccess(PlanStep step, long millis) throws SQLException {
-        history.insert(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
+        int rank = history.insert(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
+        recordFingerprint(rank);
         if (step.direction() == Direction.DOWN) {
             history.setState(connection, step.undoes().orElseThrow().rank(), MigrationState.ROLLED_BACK);
+        }
+    }
+
+    /**
+     * Stores the schema fingerprint after the step, inside its transaction where it has one. A fingerprint
+     * that cannot be taken leaves the column empty rather than failing a migration that succeeded; a
+     * savepoint keeps such a failure from aborting the step's transaction.
+     */
+    private void recordFingerprint(int rank) throws SQLException {
+        SchemaReader reader = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table()));
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            history.setFingerprint(connection, rank, reader.read(connection).fingerprint());
+        } catch (SQLException | RuntimeException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            return;
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
         }
     }
 
