@@ -16,13 +16,13 @@ import java.util.Map;
  * <p>Objects at depth below {@code breakDepth} are written one member per line; deeper ones on one line,
  * which keeps a snapshot to one line per database object.
  */
-public final class Json {
+final class Json {
 
     private Json() {
     }
 
     /** Writes {@code value} with one member per line for the outer {@code breakDepth} levels. */
-    public static void write(Object value, Appendable out, int breakDepth) {
+    static void write(Object value, Appendable out, int breakDepth) {
         try {
             write(value, out, 0, breakDepth);
         } catch (IOException e) {
@@ -30,7 +30,7 @@ public final class Json {
         }
     }
 
-    public static String write(Object value, int breakDepth) {
+    static String write(Object value, int breakDepth) {
         StringBuilder sb = new StringBuilder();
         write(value, sb, breakDepth);
         return sb.toString();
@@ -114,7 +114,7 @@ public final class Json {
     }
 
     /** Parses one JSON value; objects become insertion-ordered maps, numbers {@link Long} or {@link Double}. */
-    public static Object read(String text) {
+    static Object read(String text) {
         Reader r = new Reader(text);
         r.space();
         Object value = r.value();
