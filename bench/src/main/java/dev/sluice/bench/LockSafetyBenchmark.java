@@ -39,10 +39,15 @@ public final class LockSafetyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int scale = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        boolean smallOnly = args.length > 0 && args[0].equals("small");
+        int scale = args.length > 0 && !smallOnly ? Integer.parseInt(args[0]) : 10;
         int small = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Files.createTempDirectory("sluice-bench-");
         try (PostgresCluster cluster = PostgresCluster.startThrowaway()) {
+            if (smallOnly) {
+                printSmallMigrations(cluster, work, small);
+                return;
+            }
             cluster.createDatabase("bench");
             try (Connection c = cluster.connect("postgres"); Statement s = c.createStatement()) {
                 s.execute("alter system set max_connections = 200");
