@@ -62,6 +62,9 @@ public final class StatementParser {
     // ---------------------------------------------------------------- classification
 
     static StatementKind classify(List<Token> tokens) {
+        if (!tokens.isEmpty() && tokens.get(0).is("(")) {
+            return StatementKind.SELECT;
+        }
         List<String> w = new ArrayList<>();
         int depth = 0;
         for (Token t : tokens) {
@@ -79,7 +82,7 @@ public final class StatementParser {
             }
         }
         if (w.isEmpty()) {
-            return tokens.isEmpty() || !tokens.get(0).is("(") ? StatementKind.OTHER : StatementKind.SELECT;
+            return StatementKind.OTHER;
         }
         String first = w.get(0);
         String second = w.size() > 1 ? w.get(1) : "";
@@ -857,7 +860,7 @@ public final class StatementParser {
         QualifiedName table = c.qualifiedName();
         boolean hasWhere = info.kind() == StatementKind.INSERT || info.kind() == StatementKind.MERGE;
         while (!c.atEnd()) {
-            if (c.peekWord("WHERE")) {
+            if (c.peekWord("WHERE") && c.depthZero()) {
                 hasWhere = true;
             }
             c.skipOne();
