@@ -106,6 +106,7 @@ public final class Sluice {
 
     private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
                               MigrationListener listener) throws SQLException {
+        LintGate.check(options.lint(), catalog, plan);
         PlanExecutor executor = new PlanExecutor(c, history, installedBy(c), listener);
         List<StepResult> done = executor.execute(plan);
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));

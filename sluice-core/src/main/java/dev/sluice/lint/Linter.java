@@ -81,7 +81,8 @@ public final class Linter {
     private int lintFile(LintInput input, KnownSchema schema, List<Finding> out) {
         SqlScript script;
         try {
-            script = dev.sluice.sql.StatementSplitter.split(input.text(), input.name());
+            script = input.split().isPresent() ? input.split().get()
+                    : dev.sluice.sql.StatementSplitter.split(input.text(), input.name());
         } catch (SqlParseException e) {
             if (!settings.disabled().contains(UnparsableFile.ID)) {
                 out.add(new Finding(input.name(), e.line(), 1, UnparsableFile.ID,
