@@ -137,7 +137,13 @@ public final class Linter {
 
     private static Reporter reporter(Rule rule, List<Raw> raw, List<PgStatement> parsed) {
         return (statement, line, column, message, alternative) -> {
-            int index = statement == null ? -1 : parsed.indexOf(statement);
+            int index = -1;
+            for (int i = 0; statement != null && i < parsed.size(); i++) {
+                if (parsed.get(i) == statement) {
+                    index = i;
+                    break;
+                }
+            }
             raw.add(new Raw(rule, index, line, column, message, alternative));
         };
     }
