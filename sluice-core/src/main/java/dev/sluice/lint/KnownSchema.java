@@ -60,6 +60,9 @@ public final class KnownSchema {
     /** Records what {@code statement} changes. */
     public void apply(PgStatement statement) {
         if (statement instanceof PgStatement.CreateTable ct) {
+            if (ct.ifNotExists() && tables.containsKey(ct.name().key())) {
+                return;
+            }
             Map<String, TypeName> cols = new LinkedHashMap<>();
             for (ColumnDefinition c : ct.columns()) {
                 cols.put(c.name(), c.type());

@@ -99,10 +99,11 @@ public final class Linter {
             for (Rule rule : rules) {
                 rule.visit(context, i, s, reporter(rule, raw, parsed));
             }
-            schema.apply(s);
-            if (s instanceof PgStatement.CreateTable ct) {
+            // CREATE TABLE IF NOT EXISTS of a table the history already has creates nothing new.
+            if (s instanceof PgStatement.CreateTable ct && !(ct.ifNotExists() && schema.hasTable(ct.name()))) {
                 context.created(ct.name(), i);
             }
+            schema.apply(s);
         }
         for (Rule rule : rules) {
             rule.finish(context, reporter(rule, raw, parsed));

@@ -4,12 +4,14 @@ import dev.sluice.lint.LintContext;
 import dev.sluice.lint.Reporter;
 import dev.sluice.lint.Severity;
 import dev.sluice.sql.AlterTableAction;
+import dev.sluice.sql.ConstraintDefinition;
 import dev.sluice.sql.PgStatement;
 
 /**
  * Flags a NOT NULL that PostgreSQL must prove by scanning the table under its strongest lock. A
  * validated {@code CHECK (col IS NOT NULL)} known from earlier statements lets PostgreSQL skip the scan,
- * so it silences the rule.
+ * so it silences the rule. PostgreSQL 18's {@code ADD CONSTRAINT ... NOT NULL col} is judged the same way
+ * unless it is {@code NOT VALID}.
  */
 public final class SetNotNull extends BaseRule {
 
@@ -26,10 +28,13 @@ public final class SetNotNull extends BaseRule {
             return;
         }
         for (AlterTableAction a : at.actions()) {
-            if (a.type() != AlterTableAction.Type.SET_NOT_NULL) {
+            boolean notNullConstraint = a.type() == AlterTableAction.Type.ADD_CONSTRAINT
+                    && a.constraint().orElseThrow().type() == ConstraintDefinition.Type.NOT_NULL
+                    && !a.constraint().orElseThrow().notValid();
+            if (a.type() != AlterTableAction.Type.SET_NOT_NULL && !notNullConstraint) {
                 continue;
             }
-            String column = a.column().orElse("");
+            String column = notNullConstraint ? a.constraint().orElseThrow().columns().get(0) : a.column().orElse("");
             if (!context.schema().hasValidatedNotNullCheck(at.name(), column)) {
                 String check = at.name().name() + "_" + column + "_not_null";
                 reporter.report(statement, a.line(), a.col(), "SET NOT NULL on " + at.name() + "." + column + " reads every row "

@@ -21,7 +21,7 @@ public final class VolatileDefault extends BaseRule {
 
     private static final Pattern VOLATILE = Pattern.compile(
             "\\b(random|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4"
-                    + "|uuidv4|uuidv7|nextval|setseed|txid_current|pg_current_xact_id|statement_timestamp_volatile)\\s*\\(");
+                    + "|uuidv4|uuidv7|nextval|txid_current|pg_current_xact_id)\\s*\\(");
 
     public VolatileDefault() {
         super(ID, Severity.ERROR, "A new column with a volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp()...) rewrites the table");
