@@ -33,6 +33,8 @@ public final class LintContext {
     private final boolean transactionOff;
     private final boolean autocommitStatements;
     private final boolean lockTimeoutOff;
+    private boolean[] insideBegin;
+    private int[] transactionOf;
 
     LintContext(String file, MigrationRole role, SqlScript script, List<PgStatement> statements,
                 LintSettings settings, KnownSchema schema, List<Suppression> suppressions) {
@@ -58,6 +60,7 @@ public final class LintContext {
         this.lockTimeoutOff = lockOff;
         this.autocommitStatements = script.statements().stream()
                 .anyMatch(s -> TransactionRequirement.reasonOutsideTransaction(s).isPresent());
+        numberTransactions();
     }
 
     public String file() {
@@ -113,16 +116,7 @@ public final class LintContext {
 
     /** Whether a {@code BEGIN} written in the file is open at {@code index}. */
     public boolean explicitTransactionAt(int index) {
-        boolean open = false;
-        for (int i = 0; i < index && i < statements.size(); i++) {
-            StatementKind k = statements.get(i).kind();
-            if (k == StatementKind.BEGIN) {
-                open = true;
-            } else if (k == StatementKind.COMMIT || k == StatementKind.ROLLBACK) {
-                open = false;
-            }
-        }
-        return open;
+        return index >= 0 && index < insideBegin.length && insideBegin[index];
     }
 
     /** Whether the two statements run in the same transaction. */
@@ -130,16 +124,34 @@ public final class LintContext {
         if (transactional()) {
             return true;
         }
-        if (!explicitTransactionAt(second)) {
-            return false;
-        }
-        for (int i = first + 1; i < second; i++) {
+        return first >= 0 && second < transactionOf.length && transactionOf[first] == transactionOf[second]
+                && insideBegin[first] && insideBegin[second];
+    }
+
+    /**
+     * Numbers the transactions of an autocommit file once, so the questions above cost nothing per
+     * statement: each statement between a BEGIN and its COMMIT shares the BEGIN's number.
+     */
+    private void numberTransactions() {
+        int n = statements.size();
+        insideBegin = new boolean[n];
+        transactionOf = new int[n];
+        boolean open = false;
+        int current = 0;
+        for (int i = 0; i < n; i++) {
             StatementKind k = statements.get(i).kind();
-            if (k == StatementKind.COMMIT || k == StatementKind.ROLLBACK || k == StatementKind.BEGIN) {
-                return false;
+            if (k == StatementKind.BEGIN) {
+                current++;
+                transactionOf[i] = current;
+                open = true;
+                continue;
+            }
+            insideBegin[i] = open;
+            transactionOf[i] = open ? current : -1 - i;
+            if (k == StatementKind.COMMIT || k == StatementKind.ROLLBACK) {
+                open = false;
             }
         }
-        return explicitTransactionAt(first + 1);
     }
 
     /** Whether {@code table} was created by this file before the statement at {@code index}. */

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param generatedStored {@code GENERATED ALWAYS AS (...) STORED}
  * @param references      an inline {@code REFERENCES} (foreign key)
  * @param check           an inline {@code CHECK}
+ * @param line            1-based file line where the column's name stands
+ * @param col             1-based column there
  */
 public record ColumnDefinition(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique,
                                Optional<String> defaultValue, boolean identity, boolean generatedStored,
-                               boolean references, boolean check) {
+                               boolean references, boolean check, int line, int col) {
 }

@@ -266,14 +266,15 @@ public final class StatementParser {
                 } else if (element.peekWord("LIKE")) {
                     continue;
                 } else {
-                    columns.add(column(element));
+                    columns.add(column(info, element));
                 }
             }
         }
         return new PgStatement.CreateTable(info, name, ifNotExists, temporary, columns, constraints, partitionOf);
     }
 
-    private static ColumnDefinition column(Cursor c) {
+    private static ColumnDefinition column(PgStatement.Info info, Cursor c) {
+        Token at = c.peekToken();
         String name = c.identifier();
         TypeName type = c.peekWord("WITH") ? new TypeName("unknown", List.of(), false, "") : type(c);
         boolean notNull = false;
@@ -332,7 +333,7 @@ public final class StatementParser {
             }
         }
         return new ColumnDefinition(name, type, notNull, primaryKey, unique, defaultValue, identity, generatedStored,
-                references, check);
+                references, check, info.line(at), info.column(at));
     }
 
     /** Reads a type name at the cursor. */
@@ -531,7 +532,7 @@ public final class StatementParser {
                     c.accept("COLUMN");
                     c.accept("IF", "NOT", "EXISTS");
                     type = AlterTableAction.Type.ADD_COLUMN;
-                    ColumnDefinition d = column(c);
+                    ColumnDefinition d = column(info, c);
                     newColumn = Optional.of(d);
                     column = Optional.of(d.name());
                 }

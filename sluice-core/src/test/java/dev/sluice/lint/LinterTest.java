@@ -123,4 +123,26 @@ class LinterTest {
         assertEquals(5, f.column());
         assertEquals("V1__x.sql:3:5: error [set-not-null] " + f.message(), f.format());
     }
+
+    @Test
+    void typeFindingPointsAtTheColumn() {
+        LintReport r = lint("create table t (\n    id bigint primary key,\n    doc json\n);\n");
+        Finding f = r.findings().get(0);
+        assertEquals("prefer-jsonb", f.rule());
+        assertEquals(3, f.line());
+        assertEquals(5, f.column());
+    }
+
+    /** A quadratic pass over a file's statements would make this run for many minutes; linear, it takes a second. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aLargeSeedFileDoesNotMakeTheLintQuadratic() {
+        StringBuilder sql = new StringBuilder("-- sluice:transaction off\nbegin;\nlock table t;\n");
+        for (int i = 0; i < 20_000; i++) {
+            sql.append("insert into t values (").append(i).append(", 'row ").append(i).append("');\n");
+        }
+        sql.append("commit;\n");
+        LintReport r = lint(sql.toString());
+        assertEquals(20_003, r.statements());
+    }
 }

@@ -26,7 +26,7 @@ final class ColumnTypes {
             for (ColumnDefinition c : ct.columns()) {
                 boolean pk = c.primaryKey() || ct.constraints().stream().anyMatch(k -> k.type()
                         == dev.sluice.sql.ConstraintDefinition.Type.PRIMARY_KEY && k.columns().equals(List.of(c.name())));
-                out.add(new Declared(ct.name(), c.name(), c.type(), pk, s.source().line(), s.source().column()));
+                out.add(new Declared(ct.name(), c.name(), c.type(), pk, c.line(), c.col()));
             }
         } else if (s instanceof PgStatement.AlterTable at) {
             for (AlterTableAction a : at.actions()) {
