@@ -24,23 +24,25 @@ public final class KnownSchema {
     private final Map<String, Map<String, TypeName>> tables;
     private final Set<String> validatedNotNull;
     private final Map<String, String> notValidChecks;
+    private final Set<String> partitioned;
 
     public KnownSchema() {
-        this(new HashMap<>(), new HashSet<>(), new HashMap<>());
+        this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>());
     }
 
     private KnownSchema(Map<String, Map<String, TypeName>> tables, Set<String> validatedNotNull,
-                        Map<String, String> notValidChecks) {
+                        Map<String, String> notValidChecks, Set<String> partitioned) {
         this.tables = tables;
         this.validatedNotNull = validatedNotNull;
         this.notValidChecks = notValidChecks;
+        this.partitioned = partitioned;
     }
 
     /** A deep copy, for linting a down file without letting it change what later files see. */
     public KnownSchema copy() {
         Map<String, Map<String, TypeName>> t = new HashMap<>();
         tables.forEach((k, v) -> t.put(k, new LinkedHashMap<>(v)));
-        return new KnownSchema(t, new HashSet<>(validatedNotNull), new HashMap<>(notValidChecks));
+        return new KnownSchema(t, new HashSet<>(validatedNotNull), new HashMap<>(notValidChecks), new HashSet<>(partitioned));
     }
 
     public boolean hasTable(QualifiedName table) {
@@ -50,6 +52,11 @@ public final class KnownSchema {
     public Optional<TypeName> columnType(QualifiedName table, String column) {
         Map<String, TypeName> cols = tables.get(table.key());
         return cols == null ? Optional.empty() : Optional.ofNullable(cols.get(column));
+    }
+
+    /** Whether the table is a partitioned parent ({@code PARTITION BY}), which has no concurrent index build. */
+    public boolean isPartitioned(QualifiedName table) {
+        return partitioned.contains(table.key());
     }
 
     /** Whether a validated {@code CHECK (column IS NOT NULL)} is known on the column. */
@@ -68,11 +75,17 @@ public final class KnownSchema {
                 cols.put(c.name(), c.type());
             }
             tables.put(ct.name().key(), cols);
+            if (ct.partitioned()) {
+                partitioned.add(ct.name().key());
+            }
             for (ConstraintDefinition d : ct.constraints()) {
                 d.notNullCheckColumn().ifPresent(col -> validatedNotNull.add(ct.name().key() + "|" + col));
             }
         } else if (statement instanceof PgStatement.Drop d && d.objectType().equals("TABLE")) {
-            d.names().forEach(n -> tables.remove(n.key()));
+            d.names().forEach(n -> {
+                tables.remove(n.key());
+                partitioned.remove(n.key());
+            });
         } else if (statement instanceof PgStatement.AlterTable at) {
             alter(at);
         }

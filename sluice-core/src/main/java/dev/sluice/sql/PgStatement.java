@@ -45,9 +45,13 @@ public sealed interface PgStatement {
         }
     }
 
+    /**
+     * @param partitionOf the parent, for {@code CREATE TABLE ... PARTITION OF parent}
+     * @param partitioned {@code PARTITION BY}: the table is a partitioned parent
+     */
     record CreateTable(Info info, QualifiedName name, boolean ifNotExists, boolean temporary,
                        List<ColumnDefinition> columns, List<ConstraintDefinition> constraints,
-                       boolean partitionOf) implements PgStatement {
+                       Optional<QualifiedName> partitionOf, boolean partitioned) implements PgStatement {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
@@ -71,8 +75,9 @@ public sealed interface PgStatement {
         }
     }
 
+    /** @param only {@code ON ONLY}: on a partitioned table, an index for the parent alone */
     record CreateIndex(Info info, Optional<String> name, QualifiedName table, boolean unique, boolean concurrently,
-                       boolean ifNotExists) implements PgStatement {
+                       boolean ifNotExists, boolean only) implements PgStatement {
         @Override
         public Optional<QualifiedName> target() {
             return Optional.of(table);

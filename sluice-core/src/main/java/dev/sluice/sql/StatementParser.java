@@ -248,9 +248,9 @@ public final class StatementParser {
         c.expect("TABLE");
         boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         QualifiedName name = c.qualifiedName();
-        boolean partitionOf = c.accept("PARTITION", "OF");
-        if (partitionOf) {
-            c.qualifiedName();
+        Optional<QualifiedName> partitionOf = Optional.empty();
+        if (c.accept("PARTITION", "OF")) {
+            partitionOf = Optional.of(c.qualifiedName());
         } else if (c.accept("OF")) {
             c.qualifiedName();
         }
@@ -270,7 +270,15 @@ public final class StatementParser {
                 }
             }
         }
-        return new PgStatement.CreateTable(info, name, ifNotExists, temporary, columns, constraints, partitionOf);
+        boolean partitioned = false;
+        while (!c.atEnd()) {
+            if (c.accept("PARTITION", "BY")) {
+                partitioned = true;
+            } else {
+                c.skipOne();
+            }
+        }
+        return new PgStatement.CreateTable(info, name, ifNotExists, temporary, columns, constraints, partitionOf, partitioned);
     }
 
     private static ColumnDefinition column(PgStatement.Info info, Cursor c) {
@@ -640,9 +648,9 @@ public final class StatementParser {
             name = Optional.of(c.identifier());
         }
         c.expect("ON");
-        c.accept("ONLY");
+        boolean only = c.accept("ONLY");
         QualifiedName table = c.qualifiedName();
-        return new PgStatement.CreateIndex(info, name, table, unique, concurrently, ifNotExists);
+        return new PgStatement.CreateIndex(info, name, table, unique, concurrently, ifNotExists, only);
     }
 
     private static PgStatement drop(PgStatement.Info info, Cursor c) {

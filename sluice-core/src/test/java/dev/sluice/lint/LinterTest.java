@@ -145,4 +145,14 @@ class LinterTest {
         LintReport r = lint(sql.toString());
         assertEquals(20_003, r.statements());
     }
+
+    @Test
+    void indexOnAPartitionedTableGetsThePerPartitionRecipe(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("V1__events.sql"), "create table events (id bigint, at date) partition by range (at);\n");
+        Files.writeString(dir.resolve("V2__idx.sql"), "create index events_at on events (at);\n");
+        LintReport r = new Linter(LintSettings.defaults()).lint(Linter.folderInputs(dir, p -> true));
+        Finding f = r.findings().get(0);
+        assertEquals(CreateIndexNonConcurrently.ID, f.rule());
+        assertTrue(f.alternative().contains("ON ONLY events"), f.alternative());
+    }
 }

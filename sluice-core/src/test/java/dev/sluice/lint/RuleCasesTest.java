@@ -18,6 +18,8 @@ class RuleCasesTest {
             create-index-non-concurrently ~ false ~ V1__x.sql ~ create index concurrently i on t (a)
             create-index-non-concurrently ~ true  ~ V1__x.sql ~ create table t (a int);|create index i on other (a)
             create-index-non-concurrently ~ true  ~ U1__x.sql ~ create index i on t (a)
+            create-index-non-concurrently ~ false ~ V1__x.sql ~ create index i on only events (a)
+            create-partition-of           ~ false ~ V1__x.sql ~ create table ev (a int) partition by range (a);|create table ev_1 partition of ev for values from (1) to (10)
             drop-index-non-concurrently   ~ true  ~ U1__x.sql ~ drop index if exists i
             reindex-non-concurrently      ~ true  ~ V1__x.sql ~ reindex (verbose) table t
             reindex-non-concurrently      ~ false ~ V1__x.sql ~ reindex (concurrently) table t

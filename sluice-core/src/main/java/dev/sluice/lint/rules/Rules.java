@@ -16,7 +16,7 @@ public final class Rules {
             new ColumnTypeRewrite(), new VolatileDefault(), new AddGeneratedColumn(), new RenameColumn(), new RenameTable(),
             new DropColumn(), new DropTable(), new Truncate(), new VacuumFull(), new Cluster(), new LockTable(),
             new EnumValueUsedInSameTransaction(), new RenameEnumValue(), new DomainConstraint(),
-            new DetachPartitionNonConcurrently(), new MultipleAlterTable(), new StatementsAfterAccessExclusive(),
+            new DetachPartitionNonConcurrently(), new CreatePartitionOf(), new MultipleAlterTable(), new StatementsAfterAccessExclusive(),
             new UnbatchedDml(), new TransactionControl(), new PreferJsonb(), new IntPrimaryKey(), new PreferIdentity(),
             new PreferText(), new PreferTimestamptz(), new NoCharType(), new IdentifierTooLong(),
             new NonIdempotentAutocommit(), new LockTimeoutOff(), new UnusedIgnore(), new IgnoreWithoutReason(),
