@@ -1,5 +1,7 @@
 package dev.sluice.lint;
 
+import dev.sluice.sql.PgStatement;
+
 /**
  * One lint rule. Rules are stateless: whatever a rule needs to remember across statements it reads
  * from the {@link LintContext}, so one instance serves every file.
@@ -22,7 +24,7 @@ public interface Rule {
      * Looks at one statement. Called in file order; the context's schema shows what existed just before
      * the statement.
      */
-    default void visit(LintContext context, int index, dev.sluice.sql.PgStatement statement, Reporter reporter) {
+    default void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
     }
 
     /** Called once after the file's last statement, for rules that look at the file as a whole. */
