@@ -81,4 +81,22 @@ class StatementCorpusTest {
             }
         }
     }
+
+    /** Every prefix of every corpus statement, cut at a token boundary: half-written SQL must not throw either. */
+    @Test
+    void truncatedStatementsNeverThrow() throws IOException {
+        int parsed = 0;
+        for (Case c : cases()) {
+            String sql = c.statement().sql();
+            SqlLexer lexer = new SqlLexer(sql, "cut");
+            Token t;
+            while ((t = lexer.next()) != null) {
+                String prefix = sql.substring(0, t.end());
+                PgStatement p = StatementParser.parse(new SqlStatement(prefix, 1, 1, 1));
+                assertTrue(p.kind() != null, prefix);
+                parsed++;
+            }
+        }
+        assertTrue(parsed > 3000, "only " + parsed + " prefixes");
+    }
 }
