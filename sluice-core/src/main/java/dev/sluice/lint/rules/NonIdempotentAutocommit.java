@@ -41,7 +41,7 @@ public final class NonIdempotentAutocommit extends BaseRule {
             return ct.ifNotExists() ? null : "IF NOT EXISTS";
         }
         if (s instanceof PgStatement.CreateIndex ci) {
-            return ci.ifNotExists() ? null : "IF NOT EXISTS (and drop an INVALID index left by an interrupted build)";
+            return ci.ifNotExists() ? null : "IF NOT EXISTS";
         }
         if (s instanceof PgStatement.Drop d) {
             return d.ifExists() ? null : "IF EXISTS";
