@@ -114,6 +114,7 @@ public final class Sluice {
 
     private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
                               MigrationListener listener) throws SQLException {
+        LintGate.check(options.lint(), catalog, plan);
         List<StepResult> done;
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
@@ -218,8 +219,7 @@ public final class Sluice {
         try (PostgresCluster scratch = PostgresCluster.startThrowaway()) {
             scratch.createDatabase("sluice_rebuild");
             ConnectionFactory connections = new JdbcConnectionFactory(scratch.jdbcUrl("sluice_rebuild"), scratch.user(), null);
-            Sluice rebuild = new Sluice(new SluiceOptions(connections, options.schema(), options.historyTable(),
-                    options.sources(), options.strictNames(), options.execution()));
+            Sluice rebuild = new Sluice(options.onScratch(connections));
             if (status.current().isPresent()) {
                 rebuild.migrate(status.current(), MigrationListener.NONE);
             }

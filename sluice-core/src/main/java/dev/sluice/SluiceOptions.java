@@ -2,6 +2,7 @@ package dev.sluice;
 
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.MigrationSource;
 
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param sources      where the migrations come from, in order
  * @param strictNames  a {@code .sql} file whose name matches no migration form is an error, not a warning
  * @param execution    timeouts and run settings
+ * @param lint         the lint that {@code migrate} and {@code rollback} run before the first statement
  */
 public record SluiceOptions(ConnectionFactory connections, String schema, String historyTable,
-                            List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution) {
+                            List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution,
+                            LintSettings lint) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "sluice_history";
@@ -28,6 +31,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
     public SluiceOptions {
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(lint, "lint");
         requireIdentifier("schema", schema);
         requireIdentifier("historyTable", historyTable);
         sources = List.copyOf(sources);
@@ -42,6 +46,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         }
     }
 
+    /**
+     * The same project against another database, with the lint gate off: for replaying migrations on a
+     * scratch database (drift rebuild, rehearsal), where the target's lint verdicts were already given.
+     */
+    public SluiceOptions onScratch(ConnectionFactory scratch) {
+        return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution, lint.withBeforeMigrate(false));
+    }
+
     public static Builder builder(ConnectionFactory connections) {
         return new Builder(connections);
     }
@@ -54,6 +66,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         private final List<MigrationSource> sources = new ArrayList<>();
         private boolean strictNames;
         private ExecutionSettings execution = ExecutionSettings.defaults();
+        private LintSettings lint = LintSettings.defaults();
 
         private Builder(ConnectionFactory connections) {
             this.connections = connections;
@@ -84,8 +97,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
             return this;
         }
 
+        /** The lint run before migrating; {@link LintSettings#withBeforeMigrate(boolean)} false skips it. */
+        public Builder lint(LintSettings settings) {
+            this.lint = settings;
+            return this;
+        }
+
         public SluiceOptions build() {
-            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution);
+            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint);
         }
     }
 }

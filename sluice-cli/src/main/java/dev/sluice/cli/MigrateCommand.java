@@ -22,13 +22,16 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--out-of-order", description = "Apply pending migrations older than the current version instead of refusing.")
     boolean outOfOrder;
 
+    @Option(names = "--no-lint", description = "Do not lint the migrations about to run (the lint stops the run on an error by default).")
+    boolean noLint;
+
     @Mixin
     RunOptions run;
 
     @Override
     int run(Project project) throws Exception {
         ExecutionSettings settings = run.apply(project.settings()).withOutOfOrder(outOfOrder);
-        Sluice sluice = project.sluice(settings);
+        Sluice sluice = project.sluice(settings, project.lintSettings().withBeforeMigrate(!noLint));
         Optional<Version> to = Optional.ofNullable(target).map(VersionArgument::parse);
         for (MigrationProblem w : sluice.catalog().warnings()) {
             err().println("warning: " + w);

@@ -5,6 +5,9 @@ import dev.sluice.SluiceOptions;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.lint.LintSettings;
+import dev.sluice.lint.Severity;
+import dev.sluice.lint.rules.Rules;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.JavaMigrationSource;
@@ -13,7 +16,11 @@ import dev.sluice.schema.SnapshotOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A migration project as the command line sees it: its folder, its config, and the database it targets
@@ -91,11 +98,59 @@ final class Project implements AutoCloseable {
 
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
     Sluice sluice(ExecutionSettings overrides) {
+        return sluice(overrides, lintSettings());
+    }
+
+    /**
+     * The lint settings from the config: {@code lint.disable = id1,id2}, {@code lint.severity.<id> = warning},
+     * {@code lint.pg-version = 15}. An unknown rule id is an error naming it, like an unknown key.
+     */
+    LintSettings lintSettings() {
+        LintSettings s = LintSettings.defaults();
+        Optional<String> version = config.get("lint.pg-version");
+        if (version.isPresent()) {
+            try {
+                s = s.withPgVersion(Integer.parseInt(version.get()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.pg-version' must be a major version like 14, not '"
+                        + version.get() + "'");
+            }
+        }
+        Set<String> disabled = new TreeSet<>();
+        for (String id : config.get("lint.disable").orElse("").split(",")) {
+            if (!id.isBlank()) {
+                disabled.add(knownRule(id.strip(), "lint.disable"));
+            }
+        }
+        Map<String, Severity> severities = new HashMap<>();
+        for (String key : config.keysStartingWith(ProjectConfig.LINT_SEVERITY_PREFIX)) {
+            String id = knownRule(key.substring(ProjectConfig.LINT_SEVERITY_PREFIX.length()), key);
+            String value = config.get(key).orElse("");
+            try {
+                severities.put(id, Severity.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
+            }
+        }
+        return s.withDisabled(disabled).withSeverities(severities);
+    }
+
+    private String knownRule(String id, String key) {
+        if (!Rules.ids().contains(id)) {
+            throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "' names unknown lint rule '" + id
+                    + "'; 'sluice lint --list-rules' lists them");
+        }
+        return id;
+    }
+
+    /** The Sluice facade with explicit lint settings ({@code migrate --no-lint} turns the gate off). */
+    Sluice sluice(ExecutionSettings overrides, LintSettings lint) {
         SluiceOptions.Builder builder = SluiceOptions.builder(connections())
                 .schema(historySchema())
                 .historyTable(historyTable())
                 .strictNames(strict())
-                .execution(overrides);
+                .execution(overrides)
+                .lint(lint);
         sources().forEach(builder::source);
         return new Sluice(builder.build());
     }

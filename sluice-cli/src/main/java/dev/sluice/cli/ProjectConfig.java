@@ -19,7 +19,9 @@ final class ProjectConfig {
     static final String FILE_NAME = "sluice.conf";
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
             "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
-            "retry-deadline", "max-blocker-age", "idle-timeout");
+            "retry-deadline", "max-blocker-age", "idle-timeout", "lint.disable", "lint.pg-version");
+    /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
+    static final String LINT_SEVERITY_PREFIX = "lint.severity.";
 
     private final Path file;
     private final Properties values;
@@ -46,6 +48,7 @@ final class ProjectConfig {
         }
         Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
         unknown.removeAll(KEYS);
+        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX));
         if (!unknown.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, file + ": unknown setting " + String.join(", ", unknown)
                     + "; known settings: " + String.join(", ", new TreeSet<>(KEYS)));
@@ -64,6 +67,17 @@ final class ProjectConfig {
             case "false", "no", "off" -> false;
             default -> throw new CliException(ExitCodes.USAGE, file + ": '" + key + "' must be true or false, not '" + v + "'");
         });
+    }
+
+    /** The keys that start with {@code prefix}, sorted. */
+    java.util.SortedSet<String> keysStartingWith(String prefix) {
+        java.util.SortedSet<String> keys = new TreeSet<>();
+        for (String k : values.stringPropertyNames()) {
+            if (k.startsWith(prefix)) {
+                keys.add(k);
+            }
+        }
+        return keys;
     }
 
     Path file() {

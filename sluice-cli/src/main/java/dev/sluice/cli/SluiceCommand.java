@@ -4,6 +4,7 @@ import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.LockBusyException;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.execution.MigrationStateException;
+import dev.sluice.lint.LintFailedException;
 import dev.sluice.migration.MigrationFileException;
 import dev.sluice.migration.MigrationLoadException;
 import picocli.CommandLine;
@@ -17,8 +18,9 @@ import java.util.Map;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
-                RollbackCommand.class, ValidateCommand.class, TraceCommand.class, BaselineCommand.class, RepairCommand.class,
-                SnapshotCommand.class, DiffCommand.class, DriftCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+                RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, BaselineCommand.class,
+                RepairCommand.class, SnapshotCommand.class, DiffCommand.class, DriftCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -70,6 +72,8 @@ public final class SluiceCommand implements Runnable {
         String message = e.getMessage();
         if (e instanceof CliException c) {
             code = c.exitCode();
+        } else if (e instanceof LintFailedException) {
+            code = ExitCodes.LINT_FAILED;
         } else if (e instanceof MigrationFailedException) {
             code = ExitCodes.MIGRATION_FAILED;
         } else if (e instanceof MigrationLoadException || e instanceof MigrationStateException

@@ -1,0 +1,148 @@
+package dev.sluice.cli;
+
+import dev.sluice.lint.Finding;
+import dev.sluice.lint.LintInput;
+import dev.sluice.lint.LintReport;
+import dev.sluice.lint.LintSettings;
+import dev.sluice.lint.Linter;
+import dev.sluice.lint.Rule;
+import dev.sluice.lint.Severity;
+import dev.sluice.lint.rules.Rules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sluice lint}: checks migration files for statements that lock out traffic, rewrite tables or
+ * destroy data, without a database. Exit code 5 when any finding is an error.
+ */
+@Command(name = "lint", description = "Check migrations for lock-hazardous and destructive SQL; needs no database.")
+final class LintCommand extends ProjectCommand {
+
+    enum Format { text, json, sarif, github }
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Migration folders or files (default: the project's migrations folder).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif (code scanning) or github (workflow annotations); default text.")
+    Format format;
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "Oldest PostgreSQL major the migrations must be safe on (default 14, or lint.pg-version).")
+    Integer pgVersion;
+
+    @Option(names = "--list-rules", description = "List the rules with their severity and stop.")
+    boolean listRules;
+
+    @Override
+    int run(Project project) {
+        LintSettings settings = project.lintSettings();
+        if (pgVersion != null) {
+            settings = settings.withPgVersion(pgVersion);
+        }
+        if (listRules) {
+            for (Rule r : Rules.all()) {
+                String sev = settings.disabled().contains(r.id()) ? "off"
+                        : settings.severities().getOrDefault(r.id(), r.defaultSeverity()).label();
+                out().printf("%-38s %-8s %s%n", r.id(), sev, r.summary());
+            }
+            return ExitCodes.OK;
+        }
+        List<LintInput> inputs = new ArrayList<>();
+        List<Path> targets = paths.isEmpty() ? List.of(project.migrationsDir()) : paths;
+        Path migrations = project.migrationsDir().toAbsolutePath().normalize();
+        for (Path given : targets) {
+            Path p = given.toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) {
+                inputs.addAll(Linter.folderInputs(p, x -> true));
+            } else if (Files.isRegularFile(p) && p.startsWith(migrations)) {
+                // A file of the migrations folder is judged against the migrations before it.
+                inputs.addAll(Linter.folderInputs(migrations, x -> x.toAbsolutePath().normalize().equals(p)));
+            } else if (Files.isRegularFile(p)) {
+                inputs.add(LintInput.of(p.toString(), read(p)));
+            } else {
+                throw new CliException(ExitCodes.USAGE, given + ": no such file or folder");
+            }
+        }
+        LintReport report = new Linter(settings).lint(inputs);
+        List<Finding> findings = report.findings().stream().map(LintCommand::relative).toList();
+        switch (format) {
+            case json -> out().println(Json.write(Map.of("findings", findings.stream().map(LintCommand::json).toList())));
+            case sarif -> out().println(Json.write(Sarif.of(findings)));
+            case github -> findings.forEach(f -> out().println(github(f)));
+            default -> text(findings, report);
+        }
+        return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.USAGE, p + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private void text(List<Finding> findings, LintReport report) {
+        for (Finding f : findings) {
+            out().println(f.format());
+            if (!f.alternative().isEmpty()) {
+                out().println("    instead: " + f.alternative().replace("\n", "\n             "));
+            }
+        }
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        out().println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + " in " + report.files() + " file" + (report.files() == 1 ? "" : "s") + " (" + report.statements()
+                + " statements)");
+    }
+
+    private static Map<String, Object> json(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", f.file());
+        m.put("line", f.line());
+        m.put("column", f.column());
+        m.put("rule", f.rule());
+        m.put("severity", f.severity().label());
+        m.put("message", f.message());
+        m.put("alternative", f.alternative());
+        return m;
+    }
+
+    /** A GitHub Actions workflow command; its message and properties are escaped as the runner expects. */
+    static String github(Finding f) {
+        String command = switch (f.severity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "notice";
+        };
+        return "::" + command + " file=" + property(f.file()) + ",line=" + f.line() + ",col=" + f.column()
+                + ",title=" + property(f.rule()) + "::" + data(f.message()
+                + (f.alternative().isEmpty() ? "" : "\nInstead: " + f.alternative()));
+    }
+
+    private static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /** File names relative to the working directory when the file lies under it, as compilers print them. */
+    private static Finding relative(Finding f) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path file = Path.of(f.file()).toAbsolutePath().normalize();
+        String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : f.file();
+        return new Finding(shown.replace('\\', '/'), f.line(), f.column(), f.rule(), f.severity(), f.message(), f.alternative());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sluice;
+
+import dev.sluice.execution.MigrationPlan;
+import dev.sluice.execution.PlanStep;
+import dev.sluice.lint.LintFailedException;
+import dev.sluice.lint.LintInput;
+import dev.sluice.lint.LintReport;
+import dev.sluice.lint.LintSettings;
+import dev.sluice.lint.Linter;
+import dev.sluice.lint.MigrationRole;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationBody;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.SqlMigrationBody;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lints the SQL of the steps a plan is about to run and refuses the plan on an error-level finding, so
+ * no migration statement executes. Every versioned up in the project is read, in order, so each file is
+ * judged against the tables the migrations before it created; only the plan's own files are reported.
+ * Java migrations are not linted.
+ */
+final class LintGate {
+
+    private LintGate() {
+    }
+
+    static void check(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan) {
+        if (!settings.beforeMigrate() || plan.isEmpty()) {
+            return;
+        }
+        Set<String> toRun = new HashSet<>();
+        for (PlanStep step : plan.steps()) {
+            toRun.add(step.scriptName());
+        }
+        List<LintInput> inputs = new ArrayList<>();
+        for (Migration m : catalog.versioned()) {
+            add(inputs, m.up(), MigrationRole.UP, toRun);
+            m.down().ifPresent(d -> add(inputs, d, MigrationRole.DOWN, toRun));
+        }
+        for (Migration m : catalog.repeatable()) {
+            add(inputs, m.up(), MigrationRole.REPEATABLE, toRun);
+        }
+        LintReport report = new Linter(settings).lint(inputs);
+        if (report.hasErrors()) {
+            throw new LintFailedException(report.errors());
+        }
+    }
+
+    private static void add(List<LintInput> inputs, MigrationBody body, MigrationRole role, Set<String> toRun) {
+        if (body instanceof SqlMigrationBody sql) {
+            boolean report = toRun.contains(sql.name());
+            if (role == MigrationRole.DOWN && !report) {
+                return;
+            }
+            inputs.add(LintInput.ofScript(sql.script(), role, report));
+        }
+    }
+}

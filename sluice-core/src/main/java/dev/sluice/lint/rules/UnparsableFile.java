@@ -1,0 +1,16 @@
+package dev.sluice.lint.rules;
+
+import dev.sluice.lint.Severity;
+
+/**
+ * A file the splitter cannot cut into statements (an unterminated string, quote or comment, a psql
+ * meta-command). The linter reports it itself, since no statement of it can be looked at.
+ */
+public final class UnparsableFile extends BaseRule {
+
+    public static final String ID = "unparsable-file";
+
+    public UnparsableFile() {
+        super(ID, Severity.ERROR, "The file cannot be split into statements (unterminated quote or comment, psql meta-command)");
+    }
+}

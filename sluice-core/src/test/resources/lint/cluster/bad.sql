@@ -1,0 +1,1 @@
+cluster orders using orders_placed_at_idx;

@@ -1,0 +1,2 @@
+-- Built concurrently: writes go on while the index builds.
+create index concurrently if not exists orders_placed_at_idx on orders (placed_at);

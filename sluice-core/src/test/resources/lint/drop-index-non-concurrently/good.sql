@@ -1,0 +1,1 @@
+drop index concurrently if exists orders_placed_at_idx;

@@ -1,0 +1,1 @@
+alter type order_state add value if not exists 'refunded';

@@ -1,0 +1,1 @@
+create table customer_preferences_for_marketing_emails_and_newsletters_by_region (id bigint);

@@ -1,0 +1,1 @@
+create table customer_marketing_preferences (id bigint);

@@ -1,0 +1,2 @@
+-- sluice:ignore drop-table
+drop table orders_archive;

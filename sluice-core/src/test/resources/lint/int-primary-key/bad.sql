@@ -1,0 +1,1 @@
+create table tags (id integer primary key, name text);

@@ -1,0 +1,1 @@
+lock table orders in access exclusive mode;

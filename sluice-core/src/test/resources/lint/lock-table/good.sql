@@ -1,0 +1,2 @@
+create table staging (id bigint);
+lock table staging;

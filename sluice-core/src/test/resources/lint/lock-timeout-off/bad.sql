@@ -1,0 +1,2 @@
+-- sluice:lock-timeout off
+alter table orders add column note text;

@@ -1,0 +1,2 @@
+-- sluice:lock-timeout 5s
+alter table orders add column note text;

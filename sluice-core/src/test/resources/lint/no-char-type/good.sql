@@ -1,0 +1,1 @@
+create table countries (code text primary key check (char_length(code) = 2));

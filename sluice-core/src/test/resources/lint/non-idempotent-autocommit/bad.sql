@@ -1,0 +1,2 @@
+-- sluice:transaction off
+create table audit (id bigint);

@@ -1,0 +1,2 @@
+-- sluice:transaction off
+create table if not exists audit (id bigint);

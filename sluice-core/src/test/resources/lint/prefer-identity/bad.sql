@@ -1,0 +1,1 @@
+create table tags (id bigserial primary key, name text);

@@ -1,0 +1,1 @@
+create table events (id bigint generated always as identity primary key, payload json);

@@ -1,0 +1,1 @@
+create table tags (id bigint primary key, name varchar(40));

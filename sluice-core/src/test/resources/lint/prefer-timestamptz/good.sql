@@ -1,0 +1,1 @@
+create table visits (id bigint primary key, seen_at timestamptz);

@@ -1,0 +1,1 @@
+reindex index orders_placed_at_idx;

@@ -1,0 +1,1 @@
+reindex index concurrently orders_placed_at_idx;

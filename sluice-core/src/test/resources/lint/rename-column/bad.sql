@@ -1,0 +1,1 @@
+alter table customers rename column name to full_name;

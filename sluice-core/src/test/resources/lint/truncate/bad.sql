@@ -1,0 +1,1 @@
+truncate table audit_log cascade;

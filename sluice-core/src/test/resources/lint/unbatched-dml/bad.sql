@@ -1,0 +1,1 @@
+update orders set currency = 'EUR';

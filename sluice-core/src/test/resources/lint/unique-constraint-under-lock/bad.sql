@@ -1,0 +1,1 @@
+alter table customers add constraint customers_email_key unique (email);
