@@ -1,0 +1,183 @@
+package dev.sluice.rehearsal;
+
+import dev.sluice.Sluice;
+import dev.sluice.SluiceOptions;
+import dev.sluice.db.ConnectionFactory;
+import dev.sluice.db.Connections;
+import dev.sluice.execution.MigrationFailedException;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.StatementRunner;
+import dev.sluice.schema.SchemaDiff;
+import dev.sluice.schema.SchemaSnapshot;
+import dev.sluice.sql.SqlParseException;
+import dev.sluice.sql.SqlStatement;
+import dev.sluice.sql.StatementSplitter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Proves on a scratch database that every migration's down restores what its up changed. For each
+ * versioned migration in order: snapshot, up (with its validation), snapshot, down (with its
+ * validation), snapshot, which must equal the first, then up again, whose snapshot must equal the
+ * second. Row counts of the tables that existed before the up must come back too, so a down that loses
+ * data is caught, not just one that forgets an index.
+ *
+ * <p>Seed data makes that check worth something: {@code seed.sql} in the seed folder runs before the
+ * first migration, and {@code S<version>__<description>.sql} once migration {@code <version>} has been
+ * rehearsed and applied for good, so the next migration's down has rows to lose.
+ *
+ * <p>Hazard: it migrates, rolls back and seeds the database it is given. Give it a scratch database.
+ */
+public final class Rehearsal {
+
+    private final SluiceOptions project;
+    private final ConnectionFactory scratch;
+    private final Optional<Path> seedFolder;
+    private final boolean irreversibleIsError;
+
+    /**
+     * @param project             the project's options; its sources are rehearsed
+     * @param scratch             an empty database that may be changed at will
+     * @param seedFolder          where {@code seed.sql} and {@code S<version>__*.sql} files are, if anywhere
+     * @param irreversibleIsError whether a migration without a down fails the rehearsal
+     */
+    public Rehearsal(SluiceOptions project, ConnectionFactory scratch, Optional<Path> seedFolder, boolean irreversibleIsError) {
+        this.project = project;
+        this.scratch = scratch;
+        this.seedFolder = seedFolder;
+        this.irreversibleIsError = irreversibleIsError;
+    }
+
+    public RehearsalReport run() throws SQLException {
+        Sluice sluice = new Sluice(project.onScratch(scratch));
+        MigrationCatalog catalog = sluice.catalog();
+        seed("seed.sql");
+        List<MigrationRehearsal> results = new ArrayList<>();
+        boolean broken = false;
+        for (Migration m : catalog.versioned()) {
+            if (broken) {
+                results.add(new MigrationRehearsal(m.label(), m.script(), Verdict.SKIPPED,
+                        List.of("not rehearsed: an earlier migration did not apply"), 0));
+                continue;
+            }
+            long start = System.nanoTime();
+            List<String> problems = new ArrayList<>();
+            Verdict verdict = rehearse(sluice, m, problems);
+            broken = verdict == Verdict.FAILED && problems.stream().anyMatch(p -> p.startsWith("up failed"));
+            results.add(new MigrationRehearsal(m.label(), m.script(), verdict, problems, (System.nanoTime() - start) / 1_000_000));
+        }
+        if (!broken && !catalog.repeatable().isEmpty()) {
+            try {
+                sluice.migrate(Optional.empty(), MigrationListener.NONE);
+            } catch (MigrationFailedException e) {
+                results.add(new MigrationRehearsal("repeatable migrations", "R__*", Verdict.FAILED,
+                        List.of("up failed: " + e.getMessage()), 0));
+            }
+        }
+        return new RehearsalReport(results, irreversibleIsError);
+    }
+
+    private Verdict rehearse(Sluice sluice, Migration m, List<String> problems) throws SQLException {
+        Optional<dev.sluice.migration.Version> version = m.version();
+        SchemaSnapshot before = sluice.snapshot();
+        Map<String, Long> rowsBefore = rows();
+        try {
+            sluice.migrate(version, MigrationListener.NONE);
+        } catch (MigrationFailedException e) {
+            problems.add("up failed: " + e.getMessage());
+            return Verdict.FAILED;
+        }
+        String seed = "S" + m.requireVersion().toString().replace('.', '_') + "__";
+        if (m.down().isEmpty()) {
+            seed(seed);
+            problems.add("has no down: add U" + m.requireVersion() + "__" + m.description().replace(' ', '_')
+                    + ".sql (or performDown), or accept that it cannot be rolled back");
+            return Verdict.IRREVERSIBLE;
+        }
+        SchemaSnapshot afterUp = sluice.snapshot();
+        try {
+            sluice.rollback(1, Optional.empty(), MigrationListener.NONE);
+        } catch (MigrationFailedException e) {
+            problems.add("down failed: " + e.getMessage());
+            return Verdict.FAILED;
+        }
+        SchemaSnapshot afterDown = sluice.snapshot();
+        SchemaDiff restored = SchemaDiff.between(before, afterDown, false);
+        if (!restored.isEmpty()) {
+            problems.add("the down does not restore the schema; after up and down, compared with before the up:\n    "
+                    + String.join("\n    ", restored.lines()));
+        }
+        List<String> lostRows = RowCounts.differences(rowsBefore, rows());
+        if (!lostRows.isEmpty()) {
+            problems.add("the down does not restore the data:\n    " + String.join("\n    ", lostRows));
+        }
+        try {
+            sluice.migrate(version, MigrationListener.NONE);
+        } catch (MigrationFailedException e) {
+            problems.add("up failed again after the down: " + e.getMessage());
+            return Verdict.FAILED;
+        }
+        SchemaDiff again = SchemaDiff.between(afterUp, sluice.snapshot(), false);
+        if (!again.isEmpty()) {
+            problems.add("the second up gives another schema than the first:\n    " + String.join("\n    ", again.lines()));
+        }
+        seed(seed);
+        return problems.isEmpty() ? Verdict.PASSED : Verdict.FAILED;
+    }
+
+    private Map<String, Long> rows() throws SQLException {
+        try (Connection c = Connections.open(scratch)) {
+            return RowCounts.of(c, project.schema(), project.historyTable());
+        }
+    }
+
+    /** Runs the seed file whose name is {@code name} or starts with it ({@code S3__}), if there is one. */
+    private void seed(String name) throws SQLException {
+        if (seedFolder.isEmpty() || !Files.isDirectory(seedFolder.get())) {
+            return;
+        }
+        List<Path> files;
+        try (var list = Files.list(seedFolder.get())) {
+            files = list.filter(p -> {
+                String f = p.getFileName().toString();
+                return name.endsWith(".sql") ? f.equals(name) : f.startsWith(name) && f.endsWith(".sql");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read seed " + file, e);
+            }
+            List<SqlStatement> statements;
+            try {
+                statements = StatementSplitter.split(text, file.getFileName().toString()).statements();
+            } catch (SqlParseException e) {
+                throw new RehearsalException(e.getMessage(), e);
+            }
+            try (Connection c = Connections.open(scratch)) {
+                for (SqlStatement s : statements) {
+                    try {
+                        StatementRunner.execute(c, s);
+                    } catch (SQLException e) {
+                        throw new RehearsalException(file.getFileName() + ":" + s.line() + ": seed failed: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+}
