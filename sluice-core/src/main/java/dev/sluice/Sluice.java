@@ -89,11 +89,20 @@ public final class Sluice {
 
     /** Applies pending migrations up to {@code target} (all when empty). */
     public MigrateResult migrate(Optional<Version> target, MigrationListener listener) throws SQLException {
+        return migrate(target, true, listener);
+    }
+
+    /**
+     * Applies pending versioned migrations up to {@code target}, and the new or changed repeatable ones
+     * after them when {@code withRepeatables}.
+     */
+    public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, MigrationListener listener)
+            throws SQLException {
         MigrationCatalog catalog = catalog();
         return underLock(c -> {
             history.create(c);
             ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
-            MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target);
+            MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
             return run(c, catalog, before, plan, listener);
         });
     }

@@ -74,11 +74,11 @@ final class LintCommand extends ProjectCommand {
             }
         }
         LintReport report = new Linter(settings).lint(inputs);
-        List<Finding> findings = report.findings().stream().map(LintCommand::relative).toList();
+        List<Finding> findings = report.findings().stream().map(FindingFormats::relative).toList();
         switch (format) {
-            case json -> out().println(Json.write(Map.of("findings", findings.stream().map(LintCommand::json).toList())));
+            case json -> out().println(Json.write(Map.of("findings", findings.stream().map(FindingFormats::json).toList())));
             case sarif -> out().println(Json.write(Sarif.of(findings)));
-            case github -> findings.forEach(f -> out().println(github(f)));
+            case github -> findings.forEach(f -> out().println(FindingFormats.github(f)));
             default -> text(findings, report);
         }
         return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
@@ -104,45 +104,5 @@ final class LintCommand extends ProjectCommand {
         out().println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + " in " + report.files() + " file" + (report.files() == 1 ? "" : "s") + " (" + report.statements()
                 + " statements)");
-    }
-
-    private static Map<String, Object> json(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", f.file());
-        m.put("line", f.line());
-        m.put("column", f.column());
-        m.put("rule", f.rule());
-        m.put("severity", f.severity().label());
-        m.put("message", f.message());
-        m.put("alternative", f.alternative());
-        return m;
-    }
-
-    /** A GitHub Actions workflow command; its message and properties are escaped as the runner expects. */
-    static String github(Finding f) {
-        String command = switch (f.severity()) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case INFO -> "notice";
-        };
-        return "::" + command + " file=" + property(f.file()) + ",line=" + f.line() + ",col=" + f.column()
-                + ",title=" + property(f.rule()) + "::" + data(f.message()
-                + (f.alternative().isEmpty() ? "" : "\nInstead: " + f.alternative()));
-    }
-
-    private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    private static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
-    }
-
-    /** File names relative to the working directory when the file lies under it, as compilers print them. */
-    private static Finding relative(Finding f) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path file = Path.of(f.file()).toAbsolutePath().normalize();
-        String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : f.file();
-        return new Finding(shown.replace('\\', '/'), f.line(), f.column(), f.rule(), f.severity(), f.message(), f.alternative());
     }
 }

@@ -57,9 +57,14 @@ final class Project implements AutoCloseable {
         return config;
     }
 
+    /** The target's URL when one is configured by flag, environment or config file. */
+    Optional<String> configuredUrl() {
+        return first(global.url, "SLUICE_URL", "url");
+    }
+
     /** The target database; starts the embedded one when no URL is configured. */
     ConnectionFactory connections() {
-        Optional<String> url = first(global.url, "SLUICE_URL", "url");
+        Optional<String> url = configuredUrl();
         if (url.isPresent()) {
             return connectionsTo(url.get());
         }
@@ -94,6 +99,11 @@ final class Project implements AutoCloseable {
 
     private boolean strict() {
         return global.strict || config.getBoolean("strict").orElse(false);
+    }
+
+    /** This project's options against another database (a scratch one), without starting the embedded default. */
+    SluiceOptions optionsFor(ConnectionFactory database) {
+        return options(database, settings(), lintSettings());
     }
 
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
@@ -145,14 +155,18 @@ final class Project implements AutoCloseable {
 
     /** The Sluice facade with explicit lint settings ({@code migrate --no-lint} turns the gate off). */
     Sluice sluice(ExecutionSettings overrides, LintSettings lint) {
-        SluiceOptions.Builder builder = SluiceOptions.builder(connections())
+        return new Sluice(options(connections(), overrides, lint));
+    }
+
+    private SluiceOptions options(ConnectionFactory database, ExecutionSettings execution, LintSettings lint) {
+        SluiceOptions.Builder builder = SluiceOptions.builder(database)
                 .schema(historySchema())
                 .historyTable(historyTable())
                 .strictNames(strict())
-                .execution(overrides)
+                .execution(execution)
                 .lint(lint);
         sources().forEach(builder::source);
-        return new Sluice(builder.build());
+        return builder.build();
     }
 
     String historySchema() {

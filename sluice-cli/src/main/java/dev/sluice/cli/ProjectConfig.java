@@ -19,7 +19,7 @@ final class ProjectConfig {
     static final String FILE_NAME = "sluice.conf";
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
             "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
-            "retry-deadline", "max-blocker-age", "idle-timeout", "lint.disable", "lint.pg-version");
+            "retry-deadline", "max-blocker-age", "idle-timeout", "seeds", "rehearse.irreversible", "schema-file", "lint.disable", "lint.pg-version");
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     static final String LINT_SEVERITY_PREFIX = "lint.severity.";
 

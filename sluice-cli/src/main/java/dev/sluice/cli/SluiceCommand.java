@@ -18,7 +18,8 @@ import java.util.Map;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
-                RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, BaselineCommand.class,
+                RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class, VerifyCommand.class,
+                BaselineCommand.class,
                 RepairCommand.class, SnapshotCommand.class, DiffCommand.class, DriftCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -81,6 +82,8 @@ public final class SluiceCommand implements Runnable {
             code = ExitCodes.INVALID;
         } else if (e instanceof DatabaseUnavailableException) {
             code = ExitCodes.DATABASE_UNAVAILABLE;
+        } else if (e instanceof dev.sluice.rehearsal.RehearsalException) {
+            code = ExitCodes.INVALID;
         } else if (e instanceof dev.sluice.trace.TraceFailedException) {
             code = ExitCodes.MIGRATION_FAILED;
         } else if (e instanceof dev.sluice.execution.MigrationBlockedException) {

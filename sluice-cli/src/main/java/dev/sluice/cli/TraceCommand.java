@@ -1,8 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.db.DatabaseUrl;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.ProjectTracer;
 import dev.sluice.trace.RelationLock;
@@ -28,27 +26,24 @@ final class TraceCommand extends ProjectCommand {
     boolean json;
 
     @Option(names = "--dev-url", paramLabel = "JDBC_URL",
-            description = "An empty scratch database to use instead of a throwaway cluster. It will be changed.")
+            description = "A development server to create the scratch database on, instead of a throwaway PostgreSQL.")
     String devUrl;
 
     @Override
     int run(Project project) throws Exception {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
-        if (devUrl != null) {
-            try (Connection c = project.connectionsTo(devUrl).open()) {
-                traces = ProjectTracer.trace(catalog, c);
-            }
-        } else {
-            try (PostgresCluster cluster = PostgresCluster.startThrowaway(); Connection c = cluster.connect("postgres")) {
-                traces = ProjectTracer.trace(catalog, c);
-            }
+        String where;
+        try (ScratchServer scratch = ScratchServer.start(project, devUrl);
+             Connection c = scratch.newDatabase(project, "trace").open()) {
+            traces = ProjectTracer.trace(catalog, c);
+            where = scratch.describe();
         }
         List<TraceFinding> findings = traces.stream().flatMap(t -> t.findings().stream()).toList();
         if (json) {
             out().println(Json.write(toJson(traces)));
         } else {
-            print(traces, devUrl == null ? "a throwaway PostgreSQL" : DatabaseUrl.mask(devUrl));
+            print(traces, where);
         }
         return findings.stream().anyMatch(f -> f.severity().equals("error")) ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
@@ -68,7 +63,7 @@ final class TraceCommand extends ProjectCommand {
                 s.dropped().forEach(r -> out().println("      dropped " + r));
             }
             for (TraceFinding f : t.findings()) {
-                out().println("  " + f.script() + ":" + f.line() + ": " + f.severity() + " [" + f.rule() + "] " + f.message());
+                out().println("  " + FindingFormats.of(f).format());
             }
         }
     }
@@ -106,14 +101,7 @@ final class TraceCommand extends ProjectCommand {
             m.put("statements", statements);
             migrations.add(m);
             for (TraceFinding f : t.findings()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("file", f.script());
-                fm.put("line", f.line());
-                fm.put("column", 1);
-                fm.put("rule", f.rule());
-                fm.put("severity", f.severity());
-                fm.put("message", f.message());
-                findings.add(fm);
+                findings.add(FindingFormats.json(FindingFormats.of(f)));
             }
         }
         Map<String, Object> root = new LinkedHashMap<>();

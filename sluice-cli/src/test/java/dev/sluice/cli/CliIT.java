@@ -142,7 +142,7 @@ class CliIT {
         CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace");
         assertEquals(ExitCodes.LINT_FAILED, r.exitCode(), r.toString());
         assertTrue(r.out().contains("lock    ACCESS EXCLUSIVE on table public.accounts (blocks reads and writes"), r.out());
-        assertTrue(r.out().contains("V2__widen.sql:1: error [column-type-rewrite] rewrote table public.accounts"), r.out());
+        assertTrue(r.out().contains("V2__widen.sql:1:1: error [column-type-rewrite] rewrote table public.accounts"), r.out());
         CliRun json = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace", "--json");
         assertTrue(json.out().contains("\"rule\": \"column-type-rewrite\""), json.out());
     }

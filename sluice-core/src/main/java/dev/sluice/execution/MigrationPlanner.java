@@ -29,6 +29,15 @@ public final class MigrationPlanner {
      * {@code target} in version order, then the repeatable ones that are new or changed.
      */
     public MigrationPlan migrate(ProjectStatus status, Optional<Version> target) {
+        return migrate(status, target, true);
+    }
+
+    /**
+     * The plan for {@code migrate}, with or without the repeatable migrations; a rehearsal leaves them
+     * out until the versioned ones have all been proven, so a down is never blamed for a view it did not
+     * create.
+     */
+    public MigrationPlan migrate(ProjectStatus status, Optional<Version> target, boolean withRepeatables) {
         List<StateProblem> blocking = status.problems().stream()
                 .filter(p -> !(p.kind() == StateProblem.Kind.OUT_OF_ORDER && settings.outOfOrder()))
                 .toList();
@@ -56,7 +65,9 @@ public final class MigrationPlanner {
             }
         }
         steps.sort(Comparator.comparing(s -> s.migration().requireVersion()));
-        steps.addAll(repeatables);
+        if (withRepeatables) {
+            steps.addAll(repeatables);
+        }
         return new MigrationPlan(steps);
     }
 

@@ -93,7 +93,7 @@ public final class Rehearsal {
         SchemaSnapshot before = sluice.snapshot();
         Map<String, Long> rowsBefore = rows();
         try {
-            sluice.migrate(version, MigrationListener.NONE);
+            sluice.migrate(version, false, MigrationListener.NONE);
         } catch (MigrationFailedException e) {
             problems.add("up failed: " + e.getMessage());
             return Verdict.FAILED;
@@ -123,7 +123,7 @@ public final class Rehearsal {
             problems.add("the down does not restore the data:\n    " + String.join("\n    ", lostRows));
         }
         try {
-            sluice.migrate(version, MigrationListener.NONE);
+            sluice.migrate(version, false, MigrationListener.NONE);
         } catch (MigrationFailedException e) {
             problems.add("up failed again after the down: " + e.getMessage());
             return Verdict.FAILED;

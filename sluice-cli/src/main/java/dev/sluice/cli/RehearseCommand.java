@@ -1,0 +1,85 @@
+package dev.sluice.cli;
+
+import dev.sluice.rehearsal.MigrationRehearsal;
+import dev.sluice.rehearsal.Rehearsal;
+import dev.sluice.rehearsal.RehearsalReport;
+import dev.sluice.rehearsal.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code sluice rehearse}: every migration up, down and up again on a scratch database, with the proof that each down restores. */
+@Command(name = "rehearse", description = "Apply, roll back and re-apply every migration on a throwaway database and "
+        + "prove that each down restores the schema and the rows.")
+final class RehearseCommand extends ProjectCommand {
+
+    @Mixin
+    ScratchOptions scratch;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    int run(Project project) throws Exception {
+        RehearsalReport report;
+        String where;
+        try (ScratchServer server = ScratchServer.start(project, scratch.devUrl)) {
+            where = server.describe();
+            report = rehearse(project, server, scratch);
+        }
+        if (json) {
+            out().println(Json.write(toJson(report)));
+        } else {
+            print(out(), report, where);
+        }
+        return report.passed() ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    static RehearsalReport rehearse(Project project, ScratchServer server, ScratchOptions options) throws Exception {
+        var target = server.newDatabase(project, "rehearse");
+        return new Rehearsal(project.optionsFor(target), target, Optional.of(options.seedFolder(project)),
+                options.irreversibleIsError(project)).run();
+    }
+
+    static void print(java.io.PrintWriter out, RehearsalReport report, String where) {
+        out.println("rehearsed on " + where);
+        for (MigrationRehearsal m : report.migrations()) {
+            String mark = switch (m.verdict()) {
+                case PASSED -> "ok  ";
+                case IRREVERSIBLE -> report.irreversibleIsError() ? "FAIL" : "warn";
+                case SKIPPED -> "skip";
+                case FAILED -> "FAIL";
+            };
+            out.println(mark + " " + m.label() + "  [" + m.script() + "]" + (m.verdict() == Verdict.SKIPPED ? "" : "  " + m.millis() + " ms"));
+            for (String p : m.problems()) {
+                out.println("       " + p.replace("\n", "\n       "));
+            }
+        }
+        long failed = report.migrations().stream().filter(m -> m.verdict() == Verdict.FAILED).count();
+        out.println(report.passed() ? "every down restores what its up changed"
+                : failed + " migration" + (failed == 1 ? "" : "s") + " failed rehearsal");
+    }
+
+    static Map<String, Object> toJson(RehearsalReport report) {
+        List<Object> migrations = new ArrayList<>();
+        for (MigrationRehearsal m : report.migrations()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("migration", m.label());
+            e.put("script", m.script());
+            e.put("verdict", m.verdict().name());
+            e.put("ms", m.millis());
+            e.put("problems", m.problems());
+            migrations.add(e);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("passed", report.passed());
+        root.put("migrations", migrations);
+        return root;
+    }
+}
