@@ -47,11 +47,13 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
     }
 
     /**
-     * The same project against another database, with the lint gate off: for replaying migrations on a
-     * scratch database (drift rebuild, rehearsal), where the target's lint verdicts were already given.
+     * The same project against another database, with the lint gate and history fingerprints off: for
+     * replaying migrations on a scratch database (drift rebuild, rehearsal), where the target's lint
+     * verdicts were already given and nobody reads the scratch history.
      */
     public SluiceOptions onScratch(ConnectionFactory scratch) {
-        return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution, lint.withBeforeMigrate(false));
+        return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution.withFingerprints(false),
+                lint.withBeforeMigrate(false));
     }
 
     public static Builder builder(ConnectionFactory connections) {

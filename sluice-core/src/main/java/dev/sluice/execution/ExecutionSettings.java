@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param maxBlockerAge     before a migration, wait (up to the retry deadline) while a session whose
  *                          transaction is older than this holds a lock on a table the migration touches;
  *                          zero means only warn
+ * @param fingerprints      record the schema fingerprint after a run's last migration; off on scratch
+ *                          databases, where nobody reads it and it costs a catalog read per run
  */
 public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout, Duration lockWait,
                                 String installedBy, boolean outOfOrder, Duration retryDeadline,
-                                Duration idleTimeout, Duration maxBlockerAge) {
+                                Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
@@ -48,39 +50,124 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
 
     /** The defaults. */
     public static ExecutionSettings defaults() {
-        return new ExecutionSettings(DEFAULT_LOCK_TIMEOUT, Duration.ZERO, DEFAULT_LOCK_WAIT, "", false,
-                DEFAULT_RETRY_DEADLINE, DEFAULT_IDLE_TIMEOUT, Duration.ZERO);
+        return new Builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ExecutionSettings withLockTimeout(Duration d) {
-        return new ExecutionSettings(d, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline, idleTimeout, maxBlockerAge);
+        return toBuilder().lockTimeout(d).build();
     }
 
     public ExecutionSettings withStatementTimeout(Duration d) {
-        return new ExecutionSettings(lockTimeout, d, lockWait, installedBy, outOfOrder, retryDeadline, idleTimeout, maxBlockerAge);
+        return toBuilder().statementTimeout(d).build();
     }
 
     public ExecutionSettings withLockWait(Duration d) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, d, installedBy, outOfOrder, retryDeadline, idleTimeout, maxBlockerAge);
+        return toBuilder().lockWait(d).build();
     }
 
     public ExecutionSettings withInstalledBy(String who) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, who, outOfOrder, retryDeadline, idleTimeout, maxBlockerAge);
+        return toBuilder().installedBy(who).build();
     }
 
     public ExecutionSettings withOutOfOrder(boolean allowed) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, allowed, retryDeadline, idleTimeout, maxBlockerAge);
+        return toBuilder().outOfOrder(allowed).build();
     }
 
     public ExecutionSettings withRetryDeadline(Duration d) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, d, idleTimeout, maxBlockerAge);
+        return toBuilder().retryDeadline(d).build();
     }
 
     public ExecutionSettings withIdleTimeout(Duration d) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline, d, maxBlockerAge);
+        return toBuilder().idleTimeout(d).build();
     }
 
     public ExecutionSettings withMaxBlockerAge(Duration d) {
-        return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline, idleTimeout, d);
+        return toBuilder().maxBlockerAge(d).build();
+    }
+
+    public ExecutionSettings withFingerprints(boolean record) {
+        return toBuilder().fingerprints(record).build();
+    }
+
+    /** Builds {@link ExecutionSettings}; every value starts at its documented default. */
+    public static final class Builder {
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout = Duration.ZERO;
+        private Duration lockWait = DEFAULT_LOCK_WAIT;
+        private String installedBy = "";
+        private boolean outOfOrder;
+        private Duration retryDeadline = DEFAULT_RETRY_DEADLINE;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration maxBlockerAge = Duration.ZERO;
+        private boolean fingerprints = true;
+
+        public Builder() {
+        }
+
+        private Builder(ExecutionSettings s) {
+            lockTimeout = s.lockTimeout;
+            statementTimeout = s.statementTimeout;
+            lockWait = s.lockWait;
+            installedBy = s.installedBy;
+            outOfOrder = s.outOfOrder;
+            retryDeadline = s.retryDeadline;
+            idleTimeout = s.idleTimeout;
+            maxBlockerAge = s.maxBlockerAge;
+            fingerprints = s.fingerprints;
+        }
+
+        public Builder lockTimeout(Duration d) {
+            lockTimeout = d;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration d) {
+            statementTimeout = d;
+            return this;
+        }
+
+        public Builder lockWait(Duration d) {
+            lockWait = d;
+            return this;
+        }
+
+        public Builder installedBy(String who) {
+            installedBy = who;
+            return this;
+        }
+
+        public Builder outOfOrder(boolean allowed) {
+            outOfOrder = allowed;
+            return this;
+        }
+
+        public Builder retryDeadline(Duration d) {
+            retryDeadline = d;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration d) {
+            idleTimeout = d;
+            return this;
+        }
+
+        public Builder maxBlockerAge(Duration d) {
+            maxBlockerAge = d;
+            return this;
+        }
+
+        public Builder fingerprints(boolean record) {
+            fingerprints = record;
+            return this;
+        }
+
+        public ExecutionSettings build() {
+            return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline,
+                    idleTimeout, maxBlockerAge, fingerprints);
+        }
     }
 }

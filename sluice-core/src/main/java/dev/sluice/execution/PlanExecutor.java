@@ -90,7 +90,7 @@ public final class PlanExecutor {
         try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, backendPid())) {
             for (int i = 0; i < plan.steps().size(); i++) {
                 PlanStep step = plan.steps().get(i);
-                fingerprintThisStep = i == plan.steps().size() - 1;
+                fingerprintThisStep = settings.fingerprints() && i == plan.steps().size() - 1;
                 listener.stepStarted(step);
                 long start = System.nanoTime();
                 try {
