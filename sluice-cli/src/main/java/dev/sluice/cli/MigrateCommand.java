@@ -22,6 +22,13 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--out-of-order", description = "Apply pending migrations older than the current version instead of refusing.")
     boolean outOfOrder;
 
+    @Option(names = "--backup", description = "Take a full backup (and copies of the tables pending migrations drop "
+            + "or rewrite) before anything runs; config: backup-before-migrate.")
+    boolean backup;
+
+    @Option(names = "--preflight", description = "Run the doctor checklist first and stop on a failed check.")
+    boolean preflight;
+
     @Mixin
     RunOptions run;
 
@@ -38,6 +45,12 @@ final class MigrateCommand extends ProjectCommand {
             out().println("dry run against " + project.describeTarget() + "; nothing will change");
             plan.describe().forEach(out()::println);
             return ExitCodes.OK;
+        }
+        if (preflight && !DoctorCommand.preflight(project, sluice, to, out())) {
+            return ExitCodes.CHECK_FAILED;
+        }
+        if (BackupBeforeMigrate.wanted(project, backup)) {
+            BackupBeforeMigrate.run(project, sluice, to, out());
         }
         MigrateResult result = sluice.migrate(to, new ConsoleListener(out(), run.verbose));
         if (result.steps().isEmpty()) {

@@ -19,7 +19,10 @@ final class ProjectConfig {
     static final String FILE_NAME = "sluice.conf";
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
             "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
-            "retry-deadline", "max-blocker-age", "idle-timeout");
+            "retry-deadline", "max-blocker-age", "idle-timeout",
+            // Backups and the pre-migration checklist (docs/backup.md).
+            "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
+            "backup-max-age", "backup-space-factor", "health-url");
 
     private final Path file;
     private final Properties values;

@@ -18,6 +18,7 @@ import java.util.Map;
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
                 RollbackCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class,
+                BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,7 +30,9 @@ import java.util.Map;
                 "5:lint found an error (nothing ran)",
                 "6:another runner holds the migration lock (nothing ran)",
                 "8:a long transaction blocked the next migration past the deadline",
-                "10:unexpected error"})
+                "9:a backup does not match its manifest (checksum, or schema or row counts after a restore)",
+                "10:unexpected error",
+                "11:a doctor check failed (with migrate --preflight: nothing ran)"})
 public final class SluiceCommand implements Runnable {
 
     @Mixin
@@ -80,6 +83,10 @@ public final class SluiceCommand implements Runnable {
             code = ExitCodes.BLOCKED;
         } else if (e instanceof LockBusyException) {
             code = ExitCodes.LOCKED;
+        } else if (e instanceof dev.sluice.backup.BackupMismatchException) {
+            code = ExitCodes.BACKUP_MISMATCH;
+        } else if (e instanceof dev.sluice.backup.BackupException) {
+            code = ExitCodes.INTERNAL;
         } else if (e instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
         } else if (e instanceof IllegalStateException) {
