@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Copies of single tables inside the database, in schema {@code sluice_backup} as
- * {@code <schema>_<table>__<timestamp>}: taken before a migration drops or rewrites their data, so that
+ * {@code <table>__<timestamp>} (the schema prefixed with {@code _} when not {@code public}): taken before a migration drops or rewrites their data, so that
  * data can be put back without restoring the whole database.
  *
  * <p>Hazards: a copy holds the rows and column types only, not indexes, constraints, defaults or
@@ -29,7 +29,7 @@ public final class TableBackups {
     /** The schema the copies live in. */
     public static final String SCHEMA = "sluice_backup";
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
 
     private TableBackups() {
     }
@@ -50,7 +50,10 @@ public final class TableBackups {
                     continue;
                 }
                 String qualified = resolved.get();
-                String copyName = copyName(qualified, now);
+                String copyName = copyName(qualified, now, "");
+                for (int n = 2; DatabaseFacts.resolve(c, SCHEMA + "." + copyName).isPresent(); n++) {
+                    copyName = copyName(qualified, now, "_" + n);
+                }
                 s.execute("create table " + Identifiers.quote(SCHEMA) + "." + Identifiers.quote(copyName)
                         + " as table " + Identifiers.quoteQualified(qualified));
                 copies.put(qualified, SCHEMA + "." + copyName);
@@ -65,9 +68,9 @@ public final class TableBackups {
         return copies;
     }
 
-    static String copyName(String qualified, Instant now) {
+    static String copyName(String qualified, Instant now, String tiebreak) {
         String base = qualified.startsWith("public.") ? qualified.substring("public.".length()) : qualified.replace('.', '_');
-        String suffix = "__" + STAMP.format(now);
+        String suffix = "__" + STAMP.format(now) + tiebreak;
         int room = 63 - suffix.length();
         return (base.length() > room ? base.substring(0, room) : base) + suffix;
     }
