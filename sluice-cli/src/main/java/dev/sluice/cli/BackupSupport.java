@@ -85,7 +85,7 @@ final class BackupSupport {
         List<String> removed = backups.prune(keep, maxKeepAge);
         for (String id : removed) {
             out.println("pruned backup " + id + " (retention: keep " + keep
-                    + maxKeepAge.map(d -> " and any younger than " + dev.sluice.migration.DurationText.format(d)).orElse("") + ")");
+                    + maxKeepAge.map(d -> " and any younger than " + DoctorCommand.human(d)).orElse("") + ")");
         }
     }
 

@@ -11,7 +11,6 @@ import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;
-import dev.sluice.migration.DurationText;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.SqlMigrationBody;
@@ -189,13 +188,15 @@ final class DoctorCommand extends ProjectCommand {
         } catch (RuntimeException e) {
             return new Check("backup", Status.FAIL, "backup folder unreadable: " + e.getMessage(), List.of());
         }
-        String limit = " (backup-max-age " + DurationText.format(maxAge) + ")";
+        if (maxAge.isZero()) {
+            return new Check("backup", Status.PASS, "not checked (backup-max-age off)", List.of());
+        }
+        String limit = " (backup-max-age " + human(maxAge) + ")";
         if (latest.isPresent() && latest.get().createdAt().isAfter(Instant.now().minus(maxAge))) {
             Duration age = Duration.between(latest.get().createdAt(), Instant.now());
-            return new Check("backup", Status.PASS, "backup " + latest.get().id() + " is " + DurationText.format(
-                    Duration.ofSeconds(Math.max(1, age.toSeconds()))) + " old" + limit, List.of());
+            return new Check("backup", Status.PASS, "backup " + latest.get().id() + " is " + human(age) + " old" + limit, List.of());
         }
-        String why = latest.map(m -> "the newest backup " + m.id() + " is older than " + DurationText.format(maxAge))
+        String why = latest.map(m -> "the newest backup " + m.id() + " is older than " + human(maxAge))
                 .orElse("no backup in " + BackupSupport.dir(project));
         if (backupComing) {
             return new Check("backup", Status.PASS, why + "; migrate takes one first", List.of());
@@ -266,7 +267,7 @@ final class DoctorCommand extends ProjectCommand {
             }
             if (!longOnes.isEmpty()) {
                 return new Check("locks", Status.WARN, longOnes.size() + " transaction" + (longOnes.size() == 1 ? "" : "s")
-                        + " open longer than " + DurationText.format(LONG_TRANSACTION) + " (none holds a lock on the "
+                        + " open longer than " + human(LONG_TRANSACTION) + " (none holds a lock on the "
                         + "tables the pending migrations touch yet)", longOnes);
             }
             return new Check("locks", Status.PASS, tables.isEmpty() ? "no long transactions"
@@ -353,6 +354,21 @@ final class DoctorCommand extends ProjectCommand {
             Thread.currentThread().interrupt();
             return new Check("health", Status.FAIL, "interrupted", List.of());
         }
+    }
+
+    /** A duration the way a person says it: 3d 4h, 2h 5min, 40s. */
+    static String human(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s >= 86_400) {
+            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
+        }
+        if (s >= 3600) {
+            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
+        }
+        if (s >= 60) {
+            return s / 60 + "min";
+        }
+        return s + "s";
     }
 
     private record ProcessResult(int code, String output) {

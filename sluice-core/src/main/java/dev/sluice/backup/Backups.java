@@ -90,6 +90,7 @@ public final class Backups {
             try {
                 Files.createDirectories(store.dir());
                 pg.dump(target, List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + partial));
+                ownerOnly(partial);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the backup into " + store.dir(), e);
@@ -355,6 +356,15 @@ public final class Backups {
 
     private static String shortFp(String fp) {
         return fp.length() > 12 ? fp.substring(0, 12) : fp;
+    }
+
+    /** A dump holds every row of the database: readable by its owner only, where the file system can say so. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the folder's own permissions apply.
+        }
     }
 
     private static long size(Path file) throws IOException {
