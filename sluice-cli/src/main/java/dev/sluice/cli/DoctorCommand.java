@@ -90,8 +90,8 @@ final class DoctorCommand extends ProjectCommand {
     }
 
     /** For {@code migrate --preflight}: prints the checklist; false when a check failed. */
-    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, PrintWriter out) {
-        List<Check> checks = checks(project, sluice, target, true);
+    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, boolean backupComing, PrintWriter out) {
+        List<Check> checks = checks(project, sluice, target, backupComing);
         print(out, checks);
         boolean ok = checks.stream().noneMatch(c -> c.status() == Status.FAIL);
         out.println(ok ? "preflight passed" : "preflight failed: nothing ran");

@@ -46,7 +46,7 @@ final class MigrateCommand extends ProjectCommand {
             plan.describe().forEach(out()::println);
             return ExitCodes.OK;
         }
-        if (preflight && !DoctorCommand.preflight(project, sluice, to, out())) {
+        if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out())) {
             return ExitCodes.CHECK_FAILED;
         }
         if (BackupBeforeMigrate.wanted(project, backup)) {

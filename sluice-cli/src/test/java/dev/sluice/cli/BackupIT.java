@@ -176,6 +176,39 @@ class BackupIT {
     }
 
     @Test
+    void passwordReachesPgDumpWithoutTheCommandLineOrOutput() throws Exception {
+        String password = "S3cret-Backup:pw";
+        Path hba = Pg15.cluster().dataDir().resolve("pg_hba.conf");
+        String rules = Files.readString(hba);
+        String rule = "host all backup_app 127.0.0.1/32 scram-sha-256\n";
+        if (!rules.startsWith(rule)) {
+            Files.writeString(hba, rule + rules);
+        }
+        String db = Pg15.newDatabase();
+        Pg15.execute("postgres", "create role backup_app login password '" + password.replace("'", "''") + "'");
+        Pg15.execute("postgres", "alter database " + db + " owner to backup_app");
+        Pg15.execute("postgres", "select pg_reload_conf()");
+        try {
+            Pg15.project(dir);
+            Pg15.execute(db, "create table notes (id int)");
+            Pg15.execute(db, "alter table notes owner to backup_app");
+            CliRun r = CliRun.run(CliRun.env("SLUICE_PASSWORD", password), "--dir", dir.toString(), "--url", Pg15.url(db),
+                    "--user", "backup_app", "backup");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertFalse(r.out().contains(password) || r.err().contains(password), r.toString());
+            String id = id(BACKUP_ID, r.out());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(".sluice/backups/" + id + ".dump"))));
+            CliRun wrong = CliRun.run(CliRun.env("SLUICE_PASSWORD", "wrong-one"), "--dir", dir.toString(), "--url",
+                    Pg15.url(db), "--user", "backup_app", "backup");
+            assertTrue(wrong.exitCode() != 0, wrong.toString());
+        } finally {
+            Pg15.execute("postgres", "drop database " + db + " with (force)");
+            Pg15.execute("postgres", "drop role backup_app");
+        }
+    }
+
+    @Test
     @ExtendWith(PostgresExtension.class)
     void anOlderPgDumpIsRefusedWithTheVersionNeeded(TestDatabase newer) throws Exception {
         Pg15.project(dir);

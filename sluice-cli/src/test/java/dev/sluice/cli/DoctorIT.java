@@ -104,6 +104,11 @@ class DoctorIT {
             CliRun migrate = Pg15.sluice(dir, db, "migrate", "--preflight", "--lock-timeout", "1s");
             assertEquals(ExitCodes.CHECK_FAILED, migrate.exitCode(), migrate.toString());
             assertTrue(migrate.out().contains("preflight failed: nothing ran"), migrate.out());
+            assertTrue(line(migrate, "backup").startsWith("FAIL"), "no backup and none coming: " + migrate.out());
+            CliRun withBackup = Pg15.sluice(dir, db, "migrate", "--preflight", "--backup");
+            assertEquals(ExitCodes.CHECK_FAILED, withBackup.exitCode(), withBackup.toString());
+            assertTrue(line(withBackup, "backup").startsWith("PASS") && line(withBackup, "backup").contains("migrate takes one"),
+                    withBackup.out());
             holder.rollback();
         }
         assertEquals(List.of("0"), Pg15.column(db, "select count(*) from information_schema.columns "
