@@ -162,6 +162,32 @@ class BackupIT {
     }
 
     @Test
+    void oneTableFromAFullBackupAndVerifyOnAScratchServer() throws Exception {
+        String db = seeded();
+        Pg15.execute(db, "create table other (id int)");
+        Pg15.execute(db, "insert into other values (1)");
+        Pg15.project(dir);
+        String id = id(BACKUP_ID, Pg15.sluice(dir, db, "backup").out());
+
+        CliRun verify = Pg15.sluice(dir, db, "backup", "verify", "latest", "--scratch-url", Pg15.url("postgres"));
+        assertEquals(0, verify.exitCode(), verify.toString());
+        assertTrue(verify.out().contains("restored into database sluice_verify_"), verify.out());
+        assertEquals(List.of(), Pg15.column("postgres", "select datname from pg_database where datname like 'sluice_verify_%'"),
+                "scratch database dropped");
+
+        Pg15.execute(db, "delete from accounts where id <= 20");
+        Pg15.execute(db, "insert into other values (2)");
+        CliRun restore = Pg15.sluice(dir, db, "restore", id, "--tables", "accounts", "--yes");
+        assertEquals(0, restore.exitCode(), restore.toString());
+        assertEquals(List.of("50"), Pg15.column(db, "select count(*) from accounts"));
+        assertEquals(List.of("2"), Pg15.column(db, "select count(*) from other"), "only the named table is restored");
+
+        CliRun list = Pg15.sluice(dir, db, "backup", "list", "--json");
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().contains("\"id\": \"" + id + "\"") && list.out().contains("\"kind\": \"full\""), list.out());
+    }
+
+    @Test
     void retentionKeepsTheNewestBackups() throws Exception {
         String db = seeded();
         Pg15.project(dir, "backup-keep = 2");
