@@ -53,8 +53,8 @@ final class BackupCommand extends ProjectCommand {
 
     static void printFull(java.io.PrintWriter out, BackupManifest m, BackupSupport support) {
         out.println("backup " + m.id() + ": " + support.backups().store().dir().resolve(m.file().orElseThrow())
-                + " (" + BackupSupport.size(m.sizeBytes()) + ", " + m.rowCounts().size() + " tables, "
-                + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows, at migration "
+                + " (" + BackupSupport.size(m.sizeBytes()) + ", " + BackupSupport.count(m.rowCounts().size(), "table") + ", "
+                + BackupSupport.count(m.rowCounts().values().stream().mapToLong(Long::longValue).sum(), "row") + ", at migration "
                 + m.lastMigration().orElse("none") + ")");
     }
 
@@ -107,7 +107,7 @@ final class BackupCommand extends ProjectCommand {
                         m.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                         m.kind() == BackupManifest.Kind.FULL ? BackupSupport.size(m.sizeBytes()) : "",
                         m.lastMigration().orElse("none"),
-                        m.kind() == BackupManifest.Kind.FULL ? m.rowCounts().size() + " tables"
+                        m.kind() == BackupManifest.Kind.FULL ? BackupSupport.count(m.rowCounts().size(), "table")
                                 : String.join(", ", m.tableCopies().keySet()),
                         m.reason()});
             }
@@ -138,10 +138,11 @@ final class BackupCommand extends ProjectCommand {
             ScratchServer scratch = scratchUrl != null
                     ? ScratchServer.database(scratchUrl, support.target().user(), support.target().password().orElse(null))
                     : ScratchServer.throwawayCluster(support.tools());
-            for (String line : support.backups().verify(id, scratch)) {
+            String resolved = support.backups().store().find(id).id();
+            for (String line : support.backups().verify(resolved, scratch)) {
                 out().println("ok  " + line);
             }
-            out().println("backup " + id + " verified");
+            out().println("backup " + resolved + " verified");
             return ExitCodes.OK;
         }
     }

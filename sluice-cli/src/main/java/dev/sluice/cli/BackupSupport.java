@@ -89,6 +89,10 @@ final class BackupSupport {
         }
     }
 
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

@@ -225,7 +225,8 @@ final class DoctorCommand extends ProjectCommand {
             long free = store.getUsableSpace();
             double needed = size * factor;
             String msg = BackupSupport.size(free) + " free where backups go (" + dir + "), database is "
-                    + BackupSupport.size(size) + "; need " + factor + "x (backup-space-factor)";
+                    + BackupSupport.size(size) + "; need " + (factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor))
+                    + "x that (backup-space-factor)";
             return new Check("disk", free >= needed ? Status.PASS : Status.FAIL, msg, List.of());
         } catch (SQLException | IOException e) {
             return new Check("disk", Status.WARN, "not checked: " + e.getMessage(), List.of());

@@ -181,7 +181,7 @@ public final class Backups {
             }
         }
         checked.add("schema fingerprint matches (" + shortFp(m.schemaFingerprint()) + ")");
-        checked.add("row counts match for " + m.rowCounts().size() + " tables");
+        checked.add("row counts match for " + m.rowCounts().size() + (m.rowCounts().size() == 1 ? " table" : " tables"));
         return checked;
     }
 
