@@ -45,6 +45,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         };
     }
 
+    String jdbcUrl() {
+        return cluster.jdbcUrl(DATABASE);
+    }
+
+    String user() {
+        return cluster.user();
+    }
+
     @Override
     public void close() {
         cluster.close();

@@ -26,6 +26,13 @@ public final class ExitCodes {
     public static final int DRIFT = 7;
     /** A long transaction kept a lock the migration needs past --max-blocker-age and the retry deadline; nothing of that migration ran. */
     public static final int BLOCKED = 8;
+    /**
+     * A backup does not match its manifest: its file's checksum differs, or a database restored from it
+     * (by {@code backup verify} or {@code restore}) has another schema or other row counts.
+     */
+    public static final int BACKUP_MISMATCH = 9;
+    /** {@code doctor} (or {@code migrate --preflight}) found a failed check; with --preflight nothing ran. */
+    public static final int CHECK_FAILED = 11;
     /** Anything else: a bug or an environment problem; the message says what. */
     public static final int INTERNAL = 10;
 

@@ -25,6 +25,13 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--no-lint", description = "Do not lint the migrations about to run (the lint stops the run on an error by default).")
     boolean noLint;
 
+    @Option(names = "--backup", description = "Take a full backup (and copies of the tables pending migrations drop "
+            + "or rewrite) before anything runs; config: backup-before-migrate.")
+    boolean backup;
+
+    @Option(names = "--preflight", description = "Run the doctor checklist first and stop on a failed check.")
+    boolean preflight;
+
     @Mixin
     RunOptions run;
 
@@ -41,6 +48,12 @@ final class MigrateCommand extends ProjectCommand {
             out().println("dry run against " + project.describeTarget() + "; nothing will change");
             plan.describe().forEach(out()::println);
             return ExitCodes.OK;
+        }
+        if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out())) {
+            return ExitCodes.CHECK_FAILED;
+        }
+        if (BackupBeforeMigrate.wanted(project, backup)) {
+            BackupBeforeMigrate.run(project, sluice, to, out());
         }
         MigrateResult result = sluice.migrate(to, new ConsoleListener(out(), run.verbose));
         if (result.steps().isEmpty()) {

@@ -106,6 +106,22 @@ final class Project implements AutoCloseable {
         return options(database, settings(), lintSettings());
     }
 
+    /**
+     * The target as pg_dump and pg_restore address it: host, port, database and login from the URL and
+     * the user and password settings, or the embedded database.
+     */
+    dev.sluice.backup.PgTarget pgTarget() {
+        Optional<String> url = configuredUrl();
+        if (url.isEmpty()) {
+            connections();
+            return dev.sluice.backup.PgTarget.fromJdbcUrl(embedded.jdbcUrl(), embedded.user(), null);
+        }
+        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
+        String password = global.password != null ? new String(global.password)
+                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
+        return dev.sluice.backup.PgTarget.fromJdbcUrl(url.get(), user, password);
+    }
+
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
     Sluice sluice(ExecutionSettings overrides) {
         return sluice(overrides, lintSettings());
@@ -209,7 +225,7 @@ final class Project implements AutoCloseable {
         return s;
     }
 
-    private Optional<Duration> duration(String key) {
+    Optional<Duration> duration(String key) {
         return config.get(key).map(v -> {
             try {
                 return DurationText.parse(v);

@@ -1,7 +1,6 @@
 package dev.sluice.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -13,7 +12,7 @@ import java.util.concurrent.Callable;
  */
 abstract class ProjectCommand implements Callable<Integer> {
 
-    @ParentCommand
+    /** The top command, set before {@link #run}; found from the spec so verbs can nest ({@code backup list}). */
     SluiceCommand root;
 
     @Spec
@@ -29,6 +28,7 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        root = (SluiceCommand) spec.root().userObject();
         try (Project project = new Project(root.global, root.environment, err())) {
             return run(project);
         }

@@ -18,9 +18,9 @@ import java.util.Map;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
-                RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class, VerifyCommand.class,
-                BaselineCommand.class,
-                RepairCommand.class, SnapshotCommand.class, DiffCommand.class, DriftCommand.class, VersionCommand.class,
+                RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class,
+                VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class, DiffCommand.class,
+                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -33,7 +33,9 @@ import java.util.Map;
                 "6:another runner holds the migration lock (nothing ran)",
                 "7:the schemas differ (drift, or diff found differences)",
                 "8:a long transaction blocked the next migration past the deadline",
-                "10:unexpected error"})
+                "9:a backup does not match its manifest (checksum, or schema or row counts after a restore)",
+                "10:unexpected error",
+                "11:a doctor check failed (with migrate --preflight: nothing ran)"})
 public final class SluiceCommand implements Runnable {
 
     @Mixin
@@ -90,6 +92,10 @@ public final class SluiceCommand implements Runnable {
             code = ExitCodes.BLOCKED;
         } else if (e instanceof LockBusyException) {
             code = ExitCodes.LOCKED;
+        } else if (e instanceof dev.sluice.backup.BackupMismatchException) {
+            code = ExitCodes.BACKUP_MISMATCH;
+        } else if (e instanceof dev.sluice.backup.BackupException) {
+            code = ExitCodes.INTERNAL;
         } else if (e instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
         } else if (e instanceof IllegalStateException) {

@@ -45,6 +45,19 @@ public final class PostgresBinaries {
         return b;
     }
 
+    /**
+     * The binaries of a PostgreSQL installed on this machine, e.g. {@code /usr/lib/postgresql/15} (the
+     * folder holding {@code bin/postgres}). Used where a server of a given major is needed that the
+     * bundled artifact does not provide, such as a scratch server matching a production major.
+     */
+    public static PostgresBinaries at(Path home) {
+        Path h = home.toAbsolutePath().normalize();
+        if (!Files.isExecutable(h.resolve("bin/postgres")) || !Files.isExecutable(h.resolve("bin/initdb"))) {
+            throw new IllegalArgumentException(h + " holds no PostgreSQL installation: bin/postgres and bin/initdb are missing");
+        }
+        return new PostgresBinaries(h);
+    }
+
     /** The folder holding {@code bin/}, {@code lib/} and {@code share/}. */
     public Path home() {
         return home;

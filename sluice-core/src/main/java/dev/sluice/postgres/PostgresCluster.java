@@ -60,7 +60,7 @@ public final class PostgresCluster implements AutoCloseable {
      */
     public static PostgresCluster startPersistent(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return attachToRunning(dir).orElseGet(() -> start(dir, dir.resolveSibling("postgres.log"), false));
+        return attachToRunning(dir).orElseGet(() -> start(PostgresBinaries.bundled(), dir, dir.resolveSibling("postgres.log"), false));
     }
 
     /**
@@ -96,16 +96,23 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Starts a server on a new temporary data folder, tuned for speed over durability, deleted on close. */
     public static PostgresCluster startThrowaway() {
+        return startThrowaway(PostgresBinaries.bundled());
+    }
+
+    /**
+     * A throwaway server run from {@code binaries}, e.g. an installed PostgreSQL of the major a
+     * production server runs ({@link PostgresBinaries#at}).
+     */
+    public static PostgresCluster startThrowaway(PostgresBinaries binaries) {
         try {
             Path root = Files.createTempDirectory("sluice-pg-");
-            return start(root.resolve("data"), root.resolve("postgres.log"), true);
+            return start(binaries, root.resolve("data"), root.resolve("postgres.log"), true);
         } catch (IOException e) {
             throw new PostgresStartException("cannot create a temporary folder for PostgreSQL: " + e.getMessage(), e);
         }
     }
 
-    private static PostgresCluster start(Path dataDir, Path logFile, boolean throwaway) {
-        PostgresBinaries binaries = PostgresBinaries.bundled();
+    private static PostgresCluster start(PostgresBinaries binaries, Path dataDir, Path logFile, boolean throwaway) {
         ServerUser user = ServerUser.detect();
         try {
             Files.createDirectories(dataDir.getParent());

@@ -26,6 +26,8 @@ where k.contype <> 'n'
   and (c.oid is not null or t.oid is not null)
   and n.nspname not in ('pg_catalog', 'information_schema')
   and n.nspname not like 'pg\_toast%' and n.nspname not like 'pg\_temp%'
+  -- Sluice's own copies of tables taken before destructive migrations are not part of the schema.
+  and n.nspname <> 'sluice_backup'
   and not exists (select 1 from pg_catalog.pg_depend d
                   where d.deptype = 'e'
                     and ((d.classid = 'pg_catalog.pg_class'::regclass and d.objid = k.conrelid)

@@ -27,5 +27,7 @@ left join pg_catalog.pg_description ds
        on ds.objoid = p.oid and ds.classoid = 'pg_catalog.pg_proc'::regclass and ds.objsubid = 0
 where n.nspname not in ('pg_catalog', 'information_schema')
   and n.nspname not like 'pg\_toast%' and n.nspname not like 'pg\_temp%'
+  -- Sluice's own copies of tables taken before destructive migrations are not part of the schema.
+  and n.nspname <> 'sluice_backup'
   and not exists (select 1 from pg_catalog.pg_depend d
                   where d.classid = 'pg_catalog.pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')

@@ -20,5 +20,7 @@ where tc.relkind in ('r', 'p', 'm')
                   where k.conindid = i.indexrelid and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))
   and tn.nspname not in ('pg_catalog', 'information_schema')
   and tn.nspname not like 'pg\_toast%' and tn.nspname not like 'pg\_temp%'
+  -- Sluice's own copies of tables taken before destructive migrations are not part of the schema.
+  and tn.nspname <> 'sluice_backup'
   and not exists (select 1 from pg_catalog.pg_depend d
                   where d.classid = 'pg_catalog.pg_class'::regclass and d.objid = tc.oid and d.deptype = 'e')

@@ -13,5 +13,7 @@ where not t.tgisinternal
   and t.tgparentid = 0
   and n.nspname not in ('pg_catalog', 'information_schema')
   and n.nspname not like 'pg\_toast%' and n.nspname not like 'pg\_temp%'
+  -- Sluice's own copies of tables taken before destructive migrations are not part of the schema.
+  and n.nspname <> 'sluice_backup'
   and not exists (select 1 from pg_catalog.pg_depend d
                   where d.classid = 'pg_catalog.pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

@@ -26,5 +26,7 @@ where (t.typtype in ('e', 'd')
        or (t.typtype = 'c' and exists (select 1 from pg_catalog.pg_class c where c.oid = t.typrelid and c.relkind = 'c')))
   and n.nspname not in ('pg_catalog', 'information_schema')
   and n.nspname not like 'pg\_toast%' and n.nspname not like 'pg\_temp%'
+  -- Sluice's own copies of tables taken before destructive migrations are not part of the schema.
+  and n.nspname <> 'sluice_backup'
   and not exists (select 1 from pg_catalog.pg_depend d
                   where d.classid = 'pg_catalog.pg_type'::regclass and d.objid = t.oid and d.deptype = 'e')
