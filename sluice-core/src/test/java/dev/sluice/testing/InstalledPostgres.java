@@ -29,10 +29,22 @@ public final class InstalledPostgres {
         return Optional.empty();
     }
 
+    /**
+     * The installed binaries. Where there are none, the calling test is skipped on a developer's machine
+     * (the README's test command needs nothing but Java), but fails in CI ({@code CI=true}), where
+     * {@code .ci/run} installs them and a silent skip would hide a broken install step.
+     */
     public static PostgresBinaries binaries() {
-        return PostgresBinaries.at(home().orElseThrow(() -> new IllegalStateException(
-                "no installed PostgreSQL server with pg_dump: install postgresql-15 and postgresql-client-15 "
-                        + "(.ci/run does so when it runs as root)")));
+        Optional<Path> home = home();
+        if (home.isEmpty()) {
+            String why = "no installed PostgreSQL server with pg_dump: install postgresql-15 and postgresql-client-15 "
+                    + "(.ci/run does so when it runs as root)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        return PostgresBinaries.at(home.get());
     }
 
     public static Path bin(String program) {
