@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.backup.BackupManifest;
 import dev.sluice.backup.ScratchServer;
 import picocli.CommandLine.Command;

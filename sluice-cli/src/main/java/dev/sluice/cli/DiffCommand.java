@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.db.Connections;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaReader;

@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.DriftReport;
 import dev.sluice.Sluice;
 import dev.sluice.migration.Version;

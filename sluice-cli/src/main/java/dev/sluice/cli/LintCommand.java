@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.lint.Finding;
 import dev.sluice.lint.LintInput;
 import dev.sluice.lint.LintReport;

@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.rehearsal.MigrationRehearsal;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;

@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.execution.MigrationStatus;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;

@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.json.Json;
+
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.ProjectTracer;

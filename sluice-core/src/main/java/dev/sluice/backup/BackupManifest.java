@@ -1,5 +1,7 @@
 package dev.sluice.backup;
 
+import dev.sluice.json.Json;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,12 +60,12 @@ public record BackupManifest(String id, Kind kind, String reason, String databas
         m.put("lastMigration", lastMigration.orElse(null));
         m.put("rowCounts", rowCounts);
         m.put("tableCopies", tableCopies);
-        return ManifestJson.write(m);
+        return Json.write(m) + "\n";
     }
 
     @SuppressWarnings("unchecked")
     static BackupManifest fromJson(String json) {
-        Map<String, Object> m = (Map<String, Object>) ManifestJson.parse(json);
+        Map<String, Object> m = (Map<String, Object>) Json.read(json);
         Map<String, Long> counts = new LinkedHashMap<>();
         ((Map<String, Object>) m.getOrDefault("rowCounts", Map.of())).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
         Map<String, String> copies = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.sluice.schema;
 
+import dev.sluice.json.Json;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package dev.sluice.schema;
 
+import dev.sluice.json.Json;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

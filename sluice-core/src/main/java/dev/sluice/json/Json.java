@@ -1,4 +1,4 @@
-package dev.sluice.schema;
+package dev.sluice.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,20 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON writer and reader that the snapshot file needs, so the core library does not grow a
- * dependency for it. Values are {@code null}, {@link String}, {@link Boolean}, {@link Number},
+ * The one small JSON writer and reader of the project (snapshot files, backup manifests, the command
+ * line's reports), so the core library does not grow a dependency for it. Values are {@code null}, {@link String}, {@link Boolean}, {@link Number},
  * {@link Map} (written in its iteration order) and {@link List}.
  *
  * <p>Objects at depth below {@code breakDepth} are written one member per line; deeper ones on one line,
  * which keeps a snapshot to one line per database object.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
+    /** Writes {@code value} with one member per line at every level, for reports people read. */
+    public static String write(Object value) {
+        return write(value, Integer.MAX_VALUE);
+    }
+
     /** Writes {@code value} with one member per line for the outer {@code breakDepth} levels. */
-    static void write(Object value, Appendable out, int breakDepth) {
+    public static void write(Object value, Appendable out, int breakDepth) {
         try {
             write(value, out, 0, breakDepth);
         } catch (IOException e) {
@@ -30,7 +35,7 @@ final class Json {
         }
     }
 
-    static String write(Object value, int breakDepth) {
+    public static String write(Object value, int breakDepth) {
         StringBuilder sb = new StringBuilder();
         write(value, sb, breakDepth);
         return sb.toString();
@@ -114,7 +119,7 @@ final class Json {
     }
 
     /** Parses one JSON value; objects become insertion-ordered maps, numbers {@link Long} or {@link Double}. */
-    static Object read(String text) {
+    public static Object read(String text) {
         Reader r = new Reader(text);
         r.space();
         Object value = r.value();
