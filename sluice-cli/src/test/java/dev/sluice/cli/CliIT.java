@@ -21,11 +21,7 @@ class CliIT {
     Path dir;
 
     private CliRun sluice(TestDatabase db, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--dir";
-        all[1] = dir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(CliRun.env("SLUICE_URL", db.jdbcUrl(), "SLUICE_USER", db.user(), "SLUICE_PASSWORD", db.password()), all);
+        return CliRun.inProject(dir, db, args);
     }
 
     @Test

@@ -21,6 +21,20 @@ record CliRun(int exitCode, String out, String err) {
         return run(Map.of(), args);
     }
 
+    /** {@code sluice --dir DIR ARGS} against a test database, connected through the environment as a user would. */
+    static CliRun inProject(java.nio.file.Path dir, dev.sluice.testing.TestDatabase db, String... args) {
+        return inProject(dir, db, db.password(), args);
+    }
+
+    /** The same with another password in SLUICE_PASSWORD (the test server trusts local connections). */
+    static CliRun inProject(java.nio.file.Path dir, dev.sluice.testing.TestDatabase db, String password, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(env("SLUICE_URL", db.jdbcUrl(), "SLUICE_USER", db.user(), "SLUICE_PASSWORD", password), all);
+    }
+
     /** The arguments with a database's connection flags put in front. */
     static String[] with(String url, String user, String password, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url, "--user", user));

@@ -37,10 +37,7 @@ class CrashRecoveryIT {
     }
 
     private CliRun sluice(TestDatabase db, String... args) {
-        List<String> all = new ArrayList<>(List.of("--dir", dir.toString()));
-        all.addAll(List.of(args));
-        return CliRun.run(CliRun.env("SLUICE_URL", db.jdbcUrl(), "SLUICE_USER", db.user(), "SLUICE_PASSWORD", db.password()),
-                all.toArray(new String[0]));
+        return CliRun.inProject(dir, db, args);
     }
 
     /** Starts `sluice migrate` in its own JVM and kills it with SIGKILL once the database runs pg_sleep. */

@@ -24,12 +24,8 @@ class SchemaCliIT {
     Path dir;
 
     private CliRun sluice(TestDatabase db, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--dir";
-        all[1] = dir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
         // The test server trusts local connections, so the password is ignored; it must still never show.
-        CliRun run = CliRun.run(CliRun.env("SLUICE_URL", db.jdbcUrl(), "SLUICE_USER", db.user(), "SLUICE_PASSWORD", SECRET), all);
+        CliRun run = CliRun.inProject(dir, db, SECRET, args);
         assertFalse(run.out().contains(SECRET) || run.err().contains(SECRET), run.toString());
         return run;
     }
