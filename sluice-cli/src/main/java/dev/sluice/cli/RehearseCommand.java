@@ -31,7 +31,7 @@ final class RehearseCommand extends ProjectCommand {
     int run(Project project) throws Exception {
         RehearsalReport report;
         String where;
-        try (ScratchServer server = ScratchServer.start(project, scratch.devUrl)) {
+        try (ScratchDatabases server = ScratchDatabases.start(project, scratch.devUrl)) {
             where = server.describe();
             report = rehearse(project, server, scratch);
         }
@@ -43,7 +43,7 @@ final class RehearseCommand extends ProjectCommand {
         return report.passed() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
-    static RehearsalReport rehearse(Project project, ScratchServer server, ScratchOptions options) throws Exception {
+    static RehearsalReport rehearse(Project project, ScratchDatabases server, ScratchOptions options) throws Exception {
         var target = server.newDatabase(project, "rehearse");
         return new Rehearsal(project.optionsFor(target), target, Optional.of(options.seedFolder(project)),
                 options.irreversibleIsError(project)).run();

@@ -36,7 +36,7 @@ final class TraceCommand extends ProjectCommand {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
         String where;
-        try (ScratchServer scratch = ScratchServer.start(project, devUrl);
+        try (ScratchDatabases scratch = ScratchDatabases.start(project, devUrl);
              Connection c = scratch.newDatabase(project, "trace").open()) {
             traces = ProjectTracer.trace(catalog, c);
             where = scratch.describe();

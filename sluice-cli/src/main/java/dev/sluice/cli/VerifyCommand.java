@@ -73,7 +73,7 @@ final class VerifyCommand extends ProjectCommand {
         if (catalog.isPresent()) {
             List<Finding> lintFindings = lint(project, results);
             checksums(project, results);
-            try (ScratchServer server = ScratchServer.start(project, scratch.devUrl)) {
+            try (ScratchDatabases server = ScratchDatabases.start(project, scratch.devUrl)) {
                 ConnectionFactory rehearsed = rehearse(project, server, results);
                 trace(project, server, catalog.get(), lintFindings, results);
                 schemaFile(project, server, rehearsed, results);
@@ -123,7 +123,7 @@ final class VerifyCommand extends ProjectCommand {
                 status.problems().stream().map(StateProblem::toString).collect(Collectors.joining("\n")), List.of(), ms(start)));
     }
 
-    private ConnectionFactory rehearse(Project project, ScratchServer server, List<CheckResult> results) throws Exception {
+    private ConnectionFactory rehearse(Project project, ScratchDatabases server, List<CheckResult> results) throws Exception {
         ConnectionFactory db = server.newDatabase(project, "rehearse");
         RehearsalReport report = new Rehearsal(project.optionsFor(db), db, Optional.of(scratch.seedFolder(project)),
                 scratch.irreversibleIsError(project)).run();
@@ -141,7 +141,7 @@ final class VerifyCommand extends ProjectCommand {
         return db;
     }
 
-    private void trace(Project project, ScratchServer server, MigrationCatalog catalog, List<Finding> lintFindings,
+    private void trace(Project project, ScratchDatabases server, MigrationCatalog catalog, List<Finding> lintFindings,
                        List<CheckResult> results) throws SQLException {
         long start = System.nanoTime();
         List<MigrationTrace> traces;
@@ -165,7 +165,7 @@ final class VerifyCommand extends ProjectCommand {
         results.add(findingsResult("lock trace", findings, statements + " statements traced", ms(start)));
     }
 
-    private void schemaFile(Project project, ScratchServer server, ConnectionFactory rehearsed, List<CheckResult> results)
+    private void schemaFile(Project project, ScratchDatabases server, ConnectionFactory rehearsed, List<CheckResult> results)
             throws Exception {
         long start = System.nanoTime();
         Path file = project.dir().resolve(project.config().get("schema-file").orElse("schema.sql"));

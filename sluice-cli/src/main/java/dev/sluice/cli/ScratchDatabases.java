@@ -17,7 +17,7 @@ import java.util.List;
  * the command, or a development server given with {@code --dev-url}, on which fresh databases are
  * created and dropped again at the end (the user needs CREATEDB there).
  */
-final class ScratchServer implements AutoCloseable {
+final class ScratchDatabases implements AutoCloseable {
 
     private final PostgresCluster cluster;
     private final ConnectionFactory admin;
@@ -25,20 +25,20 @@ final class ScratchServer implements AutoCloseable {
     private final String description;
     private final List<String> created = new ArrayList<>();
 
-    private ScratchServer(PostgresCluster cluster, ConnectionFactory admin, String devUrl, String description) {
+    private ScratchDatabases(PostgresCluster cluster, ConnectionFactory admin, String devUrl, String description) {
         this.cluster = cluster;
         this.admin = admin;
         this.devUrl = devUrl;
         this.description = description;
     }
 
-    static ScratchServer start(Project project, String devUrl) {
+    static ScratchDatabases start(Project project, String devUrl) {
         if (devUrl != null) {
             ConnectionFactory admin = project.connectionsTo(devUrl);
-            return new ScratchServer(null, admin, devUrl, admin.describe());
+            return new ScratchDatabases(null, admin, devUrl, admin.describe());
         }
         PostgresCluster cluster = PostgresCluster.startThrowaway();
-        return new ScratchServer(cluster, null, null, "a throwaway PostgreSQL");
+        return new ScratchDatabases(cluster, null, null, "a throwaway PostgreSQL");
     }
 
     String describe() {
