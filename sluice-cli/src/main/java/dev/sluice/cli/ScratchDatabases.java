@@ -4,6 +4,7 @@ import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.db.Identifiers;
 import dev.sluice.db.JdbcConnectionFactory;
+import dev.sluice.postgres.PostgresBinaries;
 import dev.sluice.postgres.PostgresCluster;
 
 import java.sql.Connection;
@@ -30,6 +31,20 @@ final class ScratchDatabases implements AutoCloseable {
         this.admin = admin;
         this.devUrl = devUrl;
         this.description = description;
+    }
+
+    static ScratchDatabases start(Project project, ScratchOptions options) {
+        if (options.pgVersion != null && options.devUrl == null) {
+            PostgresBinaries binaries;
+            try {
+                binaries = PostgresBinaries.forMajor(options.pgVersion);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, "--pg-version: " + e.getMessage());
+            }
+            return new ScratchDatabases(PostgresCluster.startThrowaway(binaries), null, null,
+                    "a throwaway PostgreSQL " + options.pgVersion);
+        }
+        return start(project, options.devUrl);
     }
 
     static ScratchDatabases start(Project project, String devUrl) {

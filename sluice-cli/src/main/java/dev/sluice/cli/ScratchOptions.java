@@ -10,6 +10,11 @@ final class ScratchOptions {
                     + "(needs CREATEDB; they are dropped afterwards).")
     String devUrl;
 
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "PostgreSQL major of the throwaway server: the bundled one, or one installed under "
+                    + "/usr/lib/postgresql/MAJOR (default: the bundled major).")
+    Integer pgVersion;
+
     @Option(names = "--seeds", paramLabel = "DIR", description = "Folder of seed.sql and S<version>__*.sql files (default: DIR/seeds).")
     java.nio.file.Path seeds;
 

@@ -58,6 +58,53 @@ public final class PostgresBinaries {
         return new PostgresBinaries(h);
     }
 
+    /**
+     * Binaries of the given major: the bundled ones when they are that major, otherwise an installed
+     * PostgreSQL at {@code /usr/lib/postgresql/<major>} (Debian's layout).
+     *
+     * @throws IllegalArgumentException saying what to install when neither is there
+     */
+    public static PostgresBinaries forMajor(int major) {
+        PostgresBinaries b = bundled();
+        if (b.majorVersion() == major) {
+            return b;
+        }
+        Path installed = Path.of("/usr/lib/postgresql", Integer.toString(major));
+        if (Files.isExecutable(installed.resolve("bin/postgres")) && Files.isExecutable(installed.resolve("bin/initdb"))) {
+            return at(installed);
+        }
+        throw new IllegalArgumentException("no PostgreSQL " + major + " server here: the bundled one is " + b.majorVersion()
+                + "; install PostgreSQL " + major + " (on Debian: apt-get install postgresql-" + major
+                + "), or give --dev-url of a server of that major");
+    }
+
+    private volatile int major;
+
+    /** The major version, read from the server program itself (run as a user PostgreSQL accepts). */
+    public int majorVersion() {
+        int m = major;
+        if (m == 0) {
+            try {
+                Process p = new ProcessBuilder(ServerUser.detect().command(bin("postgres"), java.util.List.of("--version")))
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                p.waitFor();
+                java.util.regex.Matcher v = java.util.regex.Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(out);
+                if (!v.find()) {
+                    throw new IllegalStateException(bin("postgres") + " --version said: " + out.strip());
+                }
+                m = Integer.parseInt(v.group(1));
+                major = m;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run " + bin("postgres"), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return m;
+    }
+
     /** The folder holding {@code bin/}, {@code lib/} and {@code share/}. */
     public Path home() {
         return home;
