@@ -1,0 +1,1 @@
+alter table from_classpath add column n int;
