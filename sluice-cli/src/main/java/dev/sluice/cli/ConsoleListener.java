@@ -7,63 +7,99 @@ import dev.sluice.migration.Direction;
 import dev.sluice.sql.SqlStatement;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
- * Progress on the console: a line per migration, and with {@code --verbose} a line per statement with
- * its time. No statement text beyond its first line is printed, since literals may hold data.
+ * Progress on the console. On a terminal, a migration's line appears when it starts and is finished
+ * when it ends, so a long index build shows what is running; in a log (no terminal) every line is
+ * whole and written once, when there is something to say. {@code --verbose} adds a line per statement
+ * with its time. No statement text beyond its first line is printed, since literals may hold data.
  */
 final class ConsoleListener implements MigrationListener {
 
     private final PrintWriter out;
     private final boolean verbose;
+    private final boolean interactive;
+    /** On a terminal: whether a started line still waits for its end. */
+    private boolean open;
 
     ConsoleListener(PrintWriter out, boolean verbose) {
+        this(out, verbose, System.console() != null);
+    }
+
+    ConsoleListener(PrintWriter out, boolean verbose, boolean interactive) {
         this.out = out;
         this.verbose = verbose;
+        this.interactive = interactive;
+    }
+
+    private static String verb(PlanStep step, boolean done) {
+        if (step.direction() == Direction.UP) {
+            return done ? "applied    " : "applying   ";
+        }
+        return done ? "rolled back " : "rolling back ";
+    }
+
+    private static String what(PlanStep step) {
+        return step.migration().label() + (step.transactional() ? "" : " (autocommit)");
     }
 
     @Override
     public void stepStarted(PlanStep step) {
-        out.print((step.direction() == Direction.UP ? "applying   " : "rolling back ") + step.migration().label()
-                + (step.transactional() ? "" : " (autocommit)") + " ...");
-        if (verbose) {
-            out.println();
-        }
-        out.flush();
-    }
-
-    @Override
-    public void statementFinished(PlanStep step, SqlStatement statement, long millis) {
-        if (verbose) {
-            out.println("    line " + statement.line() + " (" + millis + " ms): " + statement.summary(70));
+        if (interactive) {
+            out.print(verb(step, false) + what(step) + " ...");
+            open = true;
             out.flush();
         }
     }
 
     @Override
-    public void stepFinished(PlanStep step, long millis) {
-        out.println((verbose ? "    done" : " done") + " in " + millis + " ms");
-        out.flush();
+    public void statementFinished(PlanStep step, SqlStatement statement, long millis) {
+        if (verbose) {
+            line("    line " + statement.line() + " (" + millis + " ms): " + statement.summary(70));
+        }
     }
 
     @Override
-    public void retrying(PlanStep step, int attempt, java.time.Duration delay, String reason) {
-        out.println();
-        out.println("    attempt " + attempt + " could not get its lock: " + reason);
-        out.print("    retrying in " + delay.toMillis() + " ms ...");
-        out.flush();
+    public void retrying(PlanStep step, int attempt, Duration delay, String reason) {
+        line("    " + step.migration().label() + ": attempt " + attempt + " could not get its lock: " + reason);
+        line("    retrying in " + delay.toMillis() + " ms");
     }
 
     @Override
     public void notice(PlanStep step, String message) {
-        out.println();
-        out.print("    note: " + message + " ...");
+        line("    note: " + message);
+    }
+
+    @Override
+    public void stepFinished(PlanStep step, long millis) {
+        if (open) {
+            out.println(" done in " + millis + " ms");
+            open = false;
+        } else {
+            out.println(verb(step, true) + what(step) + " in " + millis + " ms");
+        }
         out.flush();
     }
 
     @Override
     public void stepFailed(PlanStep step, MigrationFailedException failure) {
-        out.println(verbose ? "    FAILED" : " FAILED");
+        if (open) {
+            out.println(" FAILED");
+            open = false;
+        } else {
+            out.println("FAILED     " + what(step));
+        }
+        out.flush();
+    }
+
+    /** A whole line; on a terminal it first ends a migration line that is still open. */
+    private void line(String text) {
+        if (open) {
+            out.println();
+            open = false;
+        }
+        out.println(text);
         out.flush();
     }
 }
