@@ -1,18 +1,25 @@
 package dev.sluice.cli;
 
+import dev.sluice.backup.BackupException;
+import dev.sluice.backup.BackupMismatchException;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.LockBusyException;
+import dev.sluice.execution.MigrationBlockedException;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.execution.MigrationStateException;
 import dev.sluice.lint.LintFailedException;
 import dev.sluice.migration.MigrationFileException;
 import dev.sluice.migration.MigrationLoadException;
+import dev.sluice.rehearsal.RehearsalException;
+import dev.sluice.trace.TraceFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code sluice}: the command line. Each verb is a class of its own; this one wires them and maps errors to exit codes. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
@@ -70,39 +77,39 @@ public final class SluiceCommand implements Runnable {
         return code;
     }
 
+    /**
+     * Which failure gets which exit code, most specific first: the first entry the exception is an
+     * instance of decides. Anything not listed is a bug or an environment problem.
+     */
+    private static final List<Map.Entry<Class<? extends Exception>, Integer>> EXIT_CODES = List.of(
+            Map.entry(LintFailedException.class, ExitCodes.LINT_FAILED),
+            Map.entry(MigrationFailedException.class, ExitCodes.MIGRATION_FAILED),
+            Map.entry(TraceFailedException.class, ExitCodes.MIGRATION_FAILED),
+            Map.entry(MigrationLoadException.class, ExitCodes.INVALID),
+            Map.entry(MigrationStateException.class, ExitCodes.INVALID),
+            Map.entry(MigrationFileException.class, ExitCodes.INVALID),
+            Map.entry(RehearsalException.class, ExitCodes.INVALID),
+            Map.entry(DatabaseUnavailableException.class, ExitCodes.DATABASE_UNAVAILABLE),
+            Map.entry(MigrationBlockedException.class, ExitCodes.BLOCKED),
+            Map.entry(LockBusyException.class, ExitCodes.LOCKED),
+            Map.entry(BackupMismatchException.class, ExitCodes.BACKUP_MISMATCH),
+            Map.entry(BackupException.class, ExitCodes.INTERNAL),
+            Map.entry(IllegalArgumentException.class, ExitCodes.USAGE),
+            Map.entry(IllegalStateException.class, ExitCodes.INVALID));
+
     private static int report(Exception e, PrintWriter err) {
-        int code;
+        int code = ExitCodes.INTERNAL;
         String message = e.getMessage();
         if (e instanceof CliException c) {
             code = c.exitCode();
-        } else if (e instanceof LintFailedException) {
-            code = ExitCodes.LINT_FAILED;
-        } else if (e instanceof MigrationFailedException) {
-            code = ExitCodes.MIGRATION_FAILED;
-        } else if (e instanceof MigrationLoadException || e instanceof MigrationStateException
-                || e instanceof MigrationFileException) {
-            code = ExitCodes.INVALID;
-        } else if (e instanceof DatabaseUnavailableException) {
-            code = ExitCodes.DATABASE_UNAVAILABLE;
-        } else if (e instanceof dev.sluice.rehearsal.RehearsalException) {
-            code = ExitCodes.INVALID;
-        } else if (e instanceof dev.sluice.trace.TraceFailedException) {
-            code = ExitCodes.MIGRATION_FAILED;
-        } else if (e instanceof dev.sluice.execution.MigrationBlockedException) {
-            code = ExitCodes.BLOCKED;
-        } else if (e instanceof LockBusyException) {
-            code = ExitCodes.LOCKED;
-        } else if (e instanceof dev.sluice.backup.BackupMismatchException) {
-            code = ExitCodes.BACKUP_MISMATCH;
-        } else if (e instanceof dev.sluice.backup.BackupException) {
-            code = ExitCodes.INTERNAL;
-        } else if (e instanceof IllegalArgumentException) {
-            code = ExitCodes.USAGE;
-        } else if (e instanceof IllegalStateException) {
-            code = ExitCodes.INVALID;
         } else {
-            code = ExitCodes.INTERNAL;
-            message = e.getClass().getSimpleName() + ": " + message;
+            Optional<Integer> known = EXIT_CODES.stream().filter(entry -> entry.getKey().isInstance(e))
+                    .map(Map.Entry::getValue).findFirst();
+            if (known.isPresent()) {
+                code = known.get();
+            } else {
+                message = e.getClass().getSimpleName() + ": " + message;
+            }
         }
         err.println("error: " + message);
         err.flush();
