@@ -62,7 +62,10 @@ final class Project implements AutoCloseable {
         return first(global.url, "SLUICE_URL", "url");
     }
 
-    /** The target database; starts the embedded one when no URL is configured. */
+    /**
+     * The target database. Without a URL, the embedded one, started on the first connection: a command
+     * that fails on its arguments or files first never starts a server for nothing.
+     */
     ConnectionFactory connections() {
         Optional<String> url = configuredUrl();
         if (url.isPresent()) {
@@ -74,13 +77,27 @@ final class Project implements AutoCloseable {
                     + config.file() + (global.requireUrl ? " (--require-url forbids the embedded database)"
                     : " ('embedded = false' forbids the embedded database)"));
         }
+        return new ConnectionFactory() {
+            @Override
+            public java.sql.Connection open() throws java.sql.SQLException {
+                return embedded().connections().open();
+            }
+
+            @Override
+            public String describe() {
+                return embedded().connections().describe();
+            }
+        };
+    }
+
+    private EmbeddedDatabase embedded() {
         if (embedded == null) {
             Path dataDir = dir().resolve(".sluice");
             err.println("no database URL configured: using the embedded database in " + dataDir + "/");
             err.flush();
             embedded = EmbeddedDatabase.start(dataDir);
         }
-        return embedded.connections();
+        return embedded;
     }
 
     /** Where the migrations come from: the folder, and Java classes when {@code java-package} is set. */
@@ -114,7 +131,7 @@ final class Project implements AutoCloseable {
         Optional<String> url = configuredUrl();
         if (url.isEmpty()) {
             connections();
-            return dev.sluice.backup.PgTarget.fromJdbcUrl(embedded.jdbcUrl(), embedded.user(), null);
+            return dev.sluice.backup.PgTarget.fromJdbcUrl(embedded().jdbcUrl(), embedded().user(), null);
         }
         String user = first(global.user, "SLUICE_USER", "user").orElse(null);
         String password = global.password != null ? new String(global.password)
