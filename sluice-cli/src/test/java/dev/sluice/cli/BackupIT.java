@@ -45,6 +45,21 @@ class BackupIT {
     }
 
     @Test
+    void restoreNamesTablesCreatedAfterTheBackupThatItLeavesInPlace() throws Exception {
+        String db = seeded();
+        Pg15.project(dir);
+        String id = id(BACKUP_ID, Pg15.sluice(dir, db, "backup").out());
+        Pg15.execute(db, "create table added_later (id int)");
+        Pg15.execute(db, "delete from accounts");
+        CliRun restore = Pg15.sluice(dir, db, "restore", id, "--yes");
+        assertEquals(ExitCodes.BACKUP_MISMATCH, restore.exitCode(), restore.toString());
+        String all = restore.out() + restore.err();
+        assertTrue(all.contains("public.added_later: present, but not in the backup"), all);
+        assertTrue(all.contains("drop them by hand if they should go"), all);
+        assertEquals(List.of("50"), Pg15.column(db, "select count(*) from accounts"), "the backup's rows are back");
+    }
+
+    @Test
     void backupChangeRestoreBringsTheDataBack() throws Exception {
         String db = seeded();
         Pg15.project(dir);
