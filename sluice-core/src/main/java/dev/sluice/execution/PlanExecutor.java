@@ -159,42 +159,66 @@ public final class PlanExecutor {
     }
 
     private void runInTransaction(PlanStep step, BlockerWatch watch) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            withRetries(step, () -> attemptInTransaction(step, watch, start));
+        } catch (MigrationFailedException e) {
+            recordFailure(step, (System.nanoTime() - start) / 1_000_000);
+            throw e;
+        }
+    }
+
+    /** One attempt: the step's statements, assertions and history row in one transaction, or nothing. */
+    private void attemptInTransaction(PlanStep step, BlockerWatch watch, long start) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            applyTimeouts(step, "set local ");
+            runBody(step, true, watch);
+            recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
+            connection.commit();
+        } catch (MigrationFailedException e) {
+            rollbackQuietly();
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw new MigrationFailedException(step.scriptName() + ": " + e.getMessage()
+                    + ". The migration was rolled back; nothing of it remains.", step.scriptName(), 0,
+                    e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), true, e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Work that either completes or throws a {@link MigrationFailedException} saying what it left behind. */
+    @FunctionalInterface
+    private interface Attempt {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails with something other than a lock timeout or deadlock,
+     * or the retry deadline leaves no room for another pause; earlier attempts end up as suppressed
+     * exceptions of the last.
+     */
+    private void withRetries(PlanStep step, Attempt attempt) throws SQLException {
         RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
         Deadline deadline = Deadline.after(policy.deadline());
         List<MigrationFailedException> earlier = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            connection.setAutoCommit(false);
+        for (int n = 1; ; n++) {
             try {
-                applyTimeouts(step, "set local ");
-                runBody(step, true, watch);
-                recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
-                connection.commit();
+                attempt.run();
                 return;
             } catch (MigrationFailedException e) {
-                rollbackQuietly();
-                MigrationFailedException failure = e;
-                if (RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
-                    Duration delay = policy.delayAfter(attempt);
-                    if (deadline.remaining().compareTo(delay) > 0) {
-                        earlier.add(e);
-                        listener.retrying(step, attempt, delay, reasonOf(e));
-                        connection.setAutoCommit(true);
-                        sleep(delay);
-                        continue;
-                    }
-                    failure = gaveUp(step, attempt, e, earlier);
+                if (!RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
+                    throw e;
                 }
-                recordFailure(step, (System.nanoTime() - start) / 1_000_000);
-                throw failure;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                recordFailure(step, (System.nanoTime() - start) / 1_000_000);
-                throw new MigrationFailedException(step.scriptName() + ": " + e.getMessage()
-                        + ". The migration was rolled back; nothing of it remains.", step.scriptName(), 0,
-                        e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), true, e);
-            } finally {
-                connection.setAutoCommit(true);
+                Duration delay = policy.delayAfter(n);
+                if (deadline.remaining().compareTo(delay) <= 0) {
+                    throw gaveUp(step, n, e, earlier);
+                }
+                earlier.add(e);
+                listener.retrying(step, n, delay, reasonOf(e));
+                sleep(delay);
             }
         }
     }
@@ -252,7 +276,7 @@ public final class PlanExecutor {
     }
 
     /** Runs the statements or Java methods; {@code transactional} decides what a failure message promises. */
-    private void runBody(PlanStep step, boolean transactional, BlockerWatch watch) {
+    private void runBody(PlanStep step, boolean transactional, BlockerWatch watch) throws SQLException {
         if (step.body() instanceof SqlMigrationBody sql) {
             runSql(step, sql, transactional, watch);
         } else {
@@ -260,7 +284,7 @@ public final class PlanExecutor {
         }
     }
 
-    private void runSql(PlanStep step, SqlMigrationBody sql, boolean transactional, BlockerWatch watch) {
+    private void runSql(PlanStep step, SqlMigrationBody sql, boolean transactional, BlockerWatch watch) throws SQLException {
         List<SqlStatement> statements = sql.statements();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
@@ -302,29 +326,13 @@ public final class PlanExecutor {
     }
 
     /** In autocommit each statement is its own transaction, so a lock timeout retries just that statement. */
-    private void runStatementWithRetry(PlanStep step, SqlStatement statement, BlockerWatch watch, int index, int total) {
-        RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
-        Deadline deadline = Deadline.after(policy.deadline());
-        Optional<String> index2 = StatementFacts.of(statement).concurrentIndex();
-        List<MigrationFailedException> earlier = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            index2.ifPresent(name -> dropInvalidIndex(step, name));
-            try {
-                runStatement(step, statement, watch, false, index, total);
-                return;
-            } catch (MigrationFailedException e) {
-                if (!RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
-                    throw e;
-                }
-                Duration delay = policy.delayAfter(attempt);
-                if (deadline.remaining().compareTo(delay) <= 0) {
-                    throw gaveUp(step, attempt, e, earlier);
-                }
-                earlier.add(e);
-                listener.retrying(step, attempt, delay, reasonOf(e));
-                sleep(delay);
-            }
-        }
+    private void runStatementWithRetry(PlanStep step, SqlStatement statement, BlockerWatch watch, int index, int total)
+            throws SQLException {
+        Optional<String> concurrentIndex = StatementFacts.of(statement).concurrentIndex();
+        withRetries(step, () -> {
+            concurrentIndex.ifPresent(name -> dropInvalidIndex(step, name));
+            runStatement(step, statement, watch, false, index, total);
+        });
     }
 
     /**
