@@ -1,9 +1,7 @@
 package dev.sluice.execution;
 
 import dev.sluice.db.Blocker;
-import dev.sluice.db.BlockerQueries;
 import dev.sluice.db.Deadline;
-import dev.sluice.db.Identifiers;
 import dev.sluice.db.RetryPolicy;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
@@ -21,17 +19,14 @@ import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +52,7 @@ public final class PlanExecutor {
     private final ExecutionSettings settings;
     private final MigrationListener listener;
     private final Connection monitor;
+    private final Preflight preflight;
     /**
      * The schema fingerprint is taken after the last step of a run only: reading the catalog after every
      * step made a run of many small migrations quadratic (1,000 one-table migrations took 34 s instead
@@ -72,6 +68,7 @@ public final class PlanExecutor {
                         ExecutionSettings settings, MigrationListener listener) {
         this.connection = connection;
         this.monitor = monitor;
+        this.preflight = monitor == null ? Preflight.NONE : new Preflight(monitor, settings, listener);
         this.history = history;
         this.installedBy = installedBy;
         this.settings = settings;
@@ -94,7 +91,7 @@ public final class PlanExecutor {
                 listener.stepStarted(step);
                 long start = System.nanoTime();
                 try {
-                    preflight(step);
+                    preflight.check(step);
                     if (step.transactional()) {
                         runInTransaction(step, watch);
                     } else {
@@ -116,45 +113,6 @@ public final class PlanExecutor {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    /**
-     * Before a step: who holds locks on the tables it touches. Reported always; with a maximum blocker
-     * age, the step waits while an older transaction holds one, and gives up at the retry deadline.
-     */
-    private void preflight(PlanStep step) throws SQLException {
-        if (monitor == null || !(step.body() instanceof SqlMigrationBody sql)) {
-            return;
-        }
-        Set<String> tables = new LinkedHashSet<>();
-        for (SqlStatement s : sql.statements()) {
-            tables.addAll(StatementFacts.of(s).tables());
-        }
-        List<String> names = List.copyOf(tables);
-        List<Blocker> holders = BlockerQueries.holdingLocksOn(monitor, names);
-        if (holders.isEmpty()) {
-            return;
-        }
-        listener.notice(step, "sessions holding locks on " + String.join(", ", names) + ": "
-                + holders.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
-        if (settings.maxBlockerAge().isZero()) {
-            return;
-        }
-        Deadline deadline = Deadline.after(settings.retryDeadline());
-        while (true) {
-            List<Blocker> old = BlockerQueries.holdingLocksOn(monitor, names).stream()
-                    .filter(b -> b.transactionAge().compareTo(settings.maxBlockerAge()) > 0).toList();
-            if (old.isEmpty()) {
-                return;
-            }
-            if (deadline.expired()) {
-                throw new MigrationBlockedException(step.scriptName() + ": not started: transactions older than "
-                        + DurationText.format(settings.maxBlockerAge()) + " kept holding locks on " + String.join(", ", names)
-                        + " for " + DurationText.format(settings.retryDeadline()) + " (" + old.stream().map(Blocker::toString)
-                        .collect(Collectors.joining("; ")) + "). End them, or raise --max-blocker-age");
-            }
-            sleep(Duration.ofSeconds(1));
         }
     }
 
@@ -330,34 +288,11 @@ public final class PlanExecutor {
             throws SQLException {
         Optional<String> concurrentIndex = StatementFacts.of(statement).concurrentIndex();
         withRetries(step, () -> {
-            concurrentIndex.ifPresent(name -> dropInvalidIndex(step, name));
+            if (concurrentIndex.isPresent() && InvalidIndexes.dropIfInvalid(connection, step, concurrentIndex.get())) {
+                listener.notice(step, "dropped invalid index " + concurrentIndex.get() + " left by an interrupted concurrent build");
+            }
             runStatement(step, statement, watch, false, index, total);
         });
-    }
-
-    /**
-     * An interrupted {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind; {@code IF NOT EXISTS}
-     * would then skip the build and keep the useless index for ever. Drop it first.
-     */
-    private void dropInvalidIndex(PlanStep step, String name) {
-        String qualified = Identifiers.quoteQualified(name);
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select not i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
-            ps.setString(1, qualified);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("drop index concurrently if exists " + qualified);
-            }
-            listener.notice(step, "dropped invalid index " + name + " left by an interrupted concurrent build");
-        } catch (SQLException e) {
-            throw new MigrationFailedException(step.scriptName() + ": could not drop the invalid index " + name
-                    + " left by an interrupted build: " + e.getMessage() + ". Drop it by hand (DROP INDEX CONCURRENTLY "
-                    + qualified + ") and run migrate again", step.scriptName(), 0, Optional.ofNullable(e.getSQLState()), false, e);
-        }
     }
 
     private void runJava(PlanStep step, JavaMigrationBody java, boolean transactional) {
@@ -456,7 +391,7 @@ public final class PlanExecutor {
                 .map(String::strip).collect(Collectors.joining("; "));
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,47 @@
+package dev.sluice.execution;
+
+import dev.sluice.db.Identifiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Clears what an interrupted {@code CREATE INDEX CONCURRENTLY} leaves behind: an index marked invalid
+ * ({@code pg_index.indisvalid = false}). With {@code IF NOT EXISTS} the next build would silently keep
+ * that useless index for ever, so it is dropped, concurrently, before the build runs again.
+ */
+final class InvalidIndexes {
+
+    private InvalidIndexes() {
+    }
+
+    /**
+     * Drops {@code name} if it is an invalid index.
+     *
+     * @return whether it dropped one
+     */
+    static boolean dropIfInvalid(Connection connection, PlanStep step, String name) {
+        String qualified = Identifiers.quoteQualified(name);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select not i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("drop index concurrently if exists " + qualified);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new MigrationFailedException(step.scriptName() + ": could not drop the invalid index " + name
+                    + " left by an interrupted build: " + e.getMessage() + ". Drop it by hand (DROP INDEX CONCURRENTLY "
+                    + qualified + ") and run migrate again", step.scriptName(), 0, Optional.ofNullable(e.getSQLState()), false, e);
+        }
+    }
+}
