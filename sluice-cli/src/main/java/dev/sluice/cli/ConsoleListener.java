@@ -63,7 +63,8 @@ final class ConsoleListener implements MigrationListener {
     @Override
     public void retrying(PlanStep step, int attempt, Duration delay, String reason) {
         line("    " + step.migration().label() + ": attempt " + attempt + " could not get its lock: " + reason);
-        line("    retrying in " + delay.toMillis() + " ms");
+        line(delay.isZero() ? "    retrying as soon as that transaction has ended (waiting without a lock request)"
+                : "    retrying in " + delay.toMillis() + " ms");
     }
 
     @Override

@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param transactionAge  how long its transaction has been open; zero when unknown
  * @param query           first line of its current or last query, at most 60 characters
  * @param lock            the lock mode it holds and on what, where known
+ * @param transactionId   identifies the blocking transaction (its start time in microseconds since the
+ *                        epoch, 0 when none): the same pid with another value is a later transaction
  */
-public record Blocker(int pid, String applicationName, String state, Duration transactionAge, String query, String lock) {
+public record Blocker(int pid, String applicationName, String state, Duration transactionAge, String query, String lock,
+                      long transactionId) {
 
     @Override
     public String toString() {

@@ -17,14 +17,15 @@ public final class BlockerQueries {
 
     private static final String COLUMNS = "a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
             + "coalesce(extract(epoch from now() - a.xact_start), 0)::bigint, "
-            + "coalesce(left(split_part(a.query, E'\\n', 1), 60), '')";
+            + "coalesce(left(split_part(a.query, E'\\n', 1), 60), ''), "
+            + "coalesce((extract(epoch from a.xact_start) * 1000000)::bigint, 0)";
 
     private BlockerQueries() {
     }
 
     /** The sessions that block backend {@code pid}. */
     public static List<Blocker> blocking(Connection monitor, int pid) throws SQLException {
-        String sql = "select " + COLUMNS + ", '' from pg_stat_activity a where a.pid = any(pg_blocking_pids(?))";
+        String sql = "select " + COLUMNS + ", '' as lock from pg_stat_activity a where a.pid = any(pg_blocking_pids(?))";
         try (PreparedStatement ps = monitor.prepareStatement(sql)) {
             ps.setInt(1, pid);
             return read(ps);
@@ -36,7 +37,7 @@ public final class BlockerQueries {
         if (tables.isEmpty()) {
             return List.of();
         }
-        String sql = "select " + COLUMNS + ", l.mode || ' on ' || l.relation::regclass::text "
+        String sql = "select " + COLUMNS + ", l.mode || ' on ' || l.relation::regclass::text as lock "
                 + "from pg_locks l join pg_stat_activity a on a.pid = l.pid "
                 + "where l.granted and l.locktype = 'relation' and a.pid <> pg_backend_pid() "
                 + "and l.relation in (select to_regclass(t) from unnest(?::text[]) as t where to_regclass(t) is not null) "
@@ -48,12 +49,35 @@ public final class BlockerQueries {
         }
     }
 
+    /**
+     * Which of {@code blockers} are still in the same transaction: a pid that ended, or that started a
+     * new transaction since, no longer blocks the way it did.
+     */
+    public static List<Blocker> stillOpen(Connection monitor, List<Blocker> blockers) throws SQLException {
+        if (blockers.isEmpty()) {
+            return List.of();
+        }
+        List<Blocker> open = new ArrayList<>();
+        String sql = "select coalesce((extract(epoch from xact_start) * 1000000)::bigint, 0) from pg_stat_activity where pid = ?";
+        try (PreparedStatement ps = monitor.prepareStatement(sql)) {
+            for (Blocker b : blockers) {
+                ps.setInt(1, b.pid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && b.transactionId() != 0 && rs.getLong(1) == b.transactionId()) {
+                        open.add(b);
+                    }
+                }
+            }
+        }
+        return open;
+    }
+
     private static List<Blocker> read(PreparedStatement ps) throws SQLException {
         List<Blocker> blockers = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 blockers.add(new Blocker(rs.getInt(1), rs.getString(2), rs.getString(3), Duration.ofSeconds(rs.getLong(4)),
-                        rs.getString(5), rs.getString(6)));
+                        rs.getString(5), rs.getString("lock"), rs.getLong(6)));
             }
         }
         return blockers;

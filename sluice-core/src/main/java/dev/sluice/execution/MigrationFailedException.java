@@ -1,5 +1,8 @@
 package dev.sluice.execution;
 
+import dev.sluice.db.Blocker;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,14 +15,26 @@ public final class MigrationFailedException extends RuntimeException {
     private final int line;
     private final Optional<String> sqlState;
     private final boolean rolledBack;
+    private final List<Blocker> blockers;
 
     public MigrationFailedException(String message, String script, int line, Optional<String> sqlState,
                                     boolean rolledBack, Throwable cause) {
+        this(message, script, line, sqlState, rolledBack, cause, List.of());
+    }
+
+    public MigrationFailedException(String message, String script, int line, Optional<String> sqlState,
+                                    boolean rolledBack, Throwable cause, List<Blocker> blockers) {
         super(message, cause);
         this.script = script;
         this.line = line;
         this.sqlState = sqlState;
         this.rolledBack = rolledBack;
+        this.blockers = List.copyOf(blockers);
+    }
+
+    /** The sessions seen blocking the statement while it waited for its lock; empty when none was seen. */
+    public List<Blocker> blockers() {
+        return blockers;
     }
 
     public String script() {

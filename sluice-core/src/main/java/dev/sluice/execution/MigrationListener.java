@@ -29,7 +29,10 @@ public interface MigrationListener {
     default void stepFailed(PlanStep step, MigrationFailedException failure) {
     }
 
-    /** A lock timeout or deadlock; the step (or, in autocommit, the statement) runs again after {@code delay}. */
+    /**
+     * A lock timeout or deadlock; the step (or, in autocommit, the statement) runs again after
+     * {@code delay}, or, when {@code delay} is zero, as soon as the blocking transaction has ended.
+     */
     default void retrying(PlanStep step, int attempt, Duration delay, String reason) {
     }
 

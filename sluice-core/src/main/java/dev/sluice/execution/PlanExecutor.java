@@ -1,6 +1,7 @@
 package dev.sluice.execution;
 
 import dev.sluice.db.Blocker;
+import dev.sluice.db.BlockerQueries;
 import dev.sluice.db.Deadline;
 import dev.sluice.db.RetryPolicy;
 import dev.sluice.history.HistoryRow;
@@ -155,8 +156,12 @@ public final class PlanExecutor {
 
     /**
      * Runs {@code attempt} until it succeeds, fails with something other than a lock timeout or deadlock,
-     * or the retry deadline leaves no room for another pause; earlier attempts end up as suppressed
-     * exceptions of the last.
+     * or the retry deadline passes; earlier attempts end up as suppressed exceptions of the last.
+     *
+     * <p>Each attempt that times out on a lock queues the application's queries behind it for up to the
+     * lock timeout, so attempts must be few. When the blocking transaction is known, the next attempt waits
+     * until that transaction has ended, watched from the monitor connection without taking any lock;
+     * otherwise it waits an exponential backoff with jitter.
      */
     private void withRetries(PlanStep step, Attempt attempt) throws SQLException {
         RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
@@ -170,15 +175,38 @@ public final class PlanExecutor {
                 if (!RetryPolicy.isRetryable(e.sqlState().orElse(null))) {
                     throw e;
                 }
+                earlier.add(e);
+                if (monitor != null && !e.blockers().isEmpty()) {
+                    listener.retrying(step, n, Duration.ZERO, reasonOf(e));
+                    if (!awaitEnd(e.blockers(), deadline)) {
+                        earlier.remove(e);
+                        throw gaveUp(step, n, e, earlier);
+                    }
+                    sleep(policy.delayAfter(1));
+                    continue;
+                }
                 Duration delay = policy.delayAfter(n);
                 if (deadline.remaining().compareTo(delay) <= 0) {
+                    earlier.remove(e);
                     throw gaveUp(step, n, e, earlier);
                 }
-                earlier.add(e);
                 listener.retrying(step, n, delay, reasonOf(e));
                 sleep(delay);
             }
         }
+    }
+
+    /** Polls until every blocking transaction has ended; false when the deadline passed first. */
+    private boolean awaitEnd(List<Blocker> blockers, Deadline deadline) throws SQLException {
+        List<Blocker> open = blockers;
+        while (!open.isEmpty()) {
+            if (deadline.expired()) {
+                return false;
+            }
+            sleep(Duration.ofMillis(Math.min(200, Math.max(1, deadline.remaining().toMillis()))));
+            open = BlockerQueries.stillOpen(monitor, open);
+        }
+        return true;
     }
 
     private MigrationFailedException gaveUp(PlanStep step, int attempts, MigrationFailedException last,
@@ -325,7 +353,7 @@ public final class PlanExecutor {
                 .collect(Collectors.joining("; "));
         String message = step.scriptName() + ":" + f.line() + ": " + f.describe() + blockedBy
                 + "\n  in: " + f.statement().summary(100) + "\n  " + state;
-        return new MigrationFailedException(message, step.scriptName(), f.line(), f.sqlState(), transactional, f.cause());
+        return new MigrationFailedException(message, step.scriptName(), f.line(), f.sqlState(), transactional, f.cause(), blockers);
     }
 
     private void recordSuccess(PlanStep step, long millis) throws SQLException {

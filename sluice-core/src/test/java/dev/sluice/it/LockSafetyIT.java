@@ -88,9 +88,11 @@ class LockSafetyIT {
         Recorder recorder = new Recorder();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<MigrateResult> run = pool.submit(() -> sluice.migrate(Optional.empty(), recorder));
-        while (recorder.retries.size() < 2) {
+        while (recorder.retries.isEmpty()) {
             Thread.sleep(50);
         }
+        Thread.sleep(1500);
+        assertEquals(1, recorder.retries.size(), "while the known blocker lives, no further attempt queues traffic");
         blocker.commit();
         blocker.close();
         MigrateResult result = run.get();
@@ -117,12 +119,29 @@ class LockSafetyIT {
                     () -> sluice.migrate(Optional.empty(), MigrationListener.NONE));
             assertTrue(e.getMessage().contains("gave up after"), e.getMessage());
             assertTrue(e.getMessage().contains("V1__add_note.sql:2:"), e.getMessage());
-            assertTrue(e.getSuppressed().length >= 1, "earlier attempts are kept as suppressed exceptions");
+            assertTrue(e.getCause() instanceof MigrationFailedException cause && cause.sqlState().orElse("").equals("55P03"),
+                    "the last lock timeout is the cause");
             assertTrue(e.rolledBack());
         }
         assertFalse(db.queryForBoolean("select to_regclass('audit') is not null"), "nothing half applied");
         assertFalse(db.queryForBoolean("select exists (select 1 from information_schema.columns where column_name = 'note')"));
         assertEquals(List.of(MigrationState.FAILED), sluice.history().stream().map(AppliedMigration::state).toList());
+    }
+
+    @Test
+    void withoutASeenBlockerItBacksOffAndKeepsEveryAttempt(TestDatabase db) throws Exception {
+        // A lock timeout shorter than the blocker watch's first look: the blocker is never identified,
+        // so the retries fall back to exponential backoff.
+        Sluice sluice = project(db).settings(FAST.withLockTimeout(Duration.ofMillis(20)).withRetryDeadline(Duration.ofMillis(1500)))
+                .sluice();
+        Recorder recorder = new Recorder();
+        try (Connection blocker = blocker(db)) {
+            assertFalse(blocker.getAutoCommit(), "the blocker keeps its transaction open");
+            MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> sluice.migrate(Optional.empty(), recorder));
+            assertTrue(recorder.retries.size() >= 2, recorder.retries.toString());
+            assertEquals(recorder.retries.size(), e.getSuppressed().length, "every earlier attempt is kept");
+            assertTrue(e.getMessage().contains("gave up after " + (recorder.retries.size() + 1) + " attempts"), e.getMessage());
+        }
     }
 
     @Test
