@@ -142,4 +142,21 @@ class CliIT {
         CliRun json = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace", "--json");
         assertTrue(json.out().contains("\"rule\": \"column-type-rewrite\""), json.out());
     }
+
+    @Test
+    void aSecondRunnerWaitsBoundedlyThenExitsSixNamingTheHolder(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "create table a (id int);\n");
+        try (java.sql.Connection holder = db.connect(); java.sql.Statement s = holder.createStatement()) {
+            s.execute("set application_name = 'other-runner'");
+            // The key a Sluice runner takes for public.sluice_history: the two-int form, "Slu" then the table's CRC.
+            s.execute("select pg_advisory_lock(" + 0x536c75 + ", "
+                    + dev.sluice.db.AdvisoryLock.keyFor("public.sluice_history") + ")");
+            CliRun r = sluice(db, "migrate", "--lock-wait", "300ms");
+            assertEquals(ExitCodes.LOCKED, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("another Sluice run holds the migration lock") && r.err().contains("'other-runner'"), r.err());
+            assertFalse(db.queryForBoolean("select to_regclass('a') is not null"), "nothing ran");
+        }
+        assertEquals(0, sluice(db, "migrate").exitCode(), "the lock died with its session");
+    }
 }

@@ -61,7 +61,8 @@ public final class AdvisoryLock implements AutoCloseable {
                 if (deadline.expired()) {
                     throw new LockBusyException("another Sluice run holds the migration lock for "
                             + qualifiedHistoryTable + " (" + describeHolder(connection, key) + ") and kept it for "
-                            + maxWait.toSeconds() + "s; wait for it to finish or raise --lock-wait");
+                            + (maxWait.toMillis() % 1000 == 0 ? maxWait.toSeconds() + "s" : maxWait.toMillis() + "ms")
+                            + "; wait for it to finish or raise --lock-wait");
                 }
                 Thread.sleep(Math.min(pause, Math.max(1, deadline.remaining().toMillis())));
                 pause = Math.min(1000, pause * 2);
