@@ -71,6 +71,7 @@ public final class SluiceCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+        cli.setParameterExceptionHandler(SluiceCommand::reportUsage);
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -97,6 +98,21 @@ public final class SluiceCommand implements Runnable {
             Map.entry(IllegalArgumentException.class, ExitCodes.USAGE),
             Map.entry(IllegalStateException.class, ExitCodes.INVALID));
 
+    /**
+     * A wrong command line, reported as picocli would, but with secrets masked: a mistyped
+     * {@code --pasword=...} or a URL with {@code password=} would otherwise be echoed back.
+     */
+    private static int reportUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(Secrets.mask(e.getMessage(), args));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("See 'sluice help' for the commands and options.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     private static int report(Exception e, PrintWriter err) {
         int code = ExitCodes.INTERNAL;
         String message = e.getMessage();
@@ -111,7 +127,7 @@ public final class SluiceCommand implements Runnable {
                 message = e.getClass().getSimpleName() + ": " + message;
             }
         }
-        err.println("error: " + message);
+        err.println("error: " + Secrets.mask(message));
         err.flush();
         return code;
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class DatabaseUrl {
 
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;\\s'\"]*");
     private static final Pattern USERINFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
 
     private DatabaseUrl() {
