@@ -34,20 +34,24 @@ final class ScratchDatabases implements AutoCloseable {
     }
 
     static ScratchDatabases start(Project project, ScratchOptions options) {
-        if (options.pgVersion != null && options.devUrl == null) {
+        return start(project, options.devUrl, options.pgVersion);
+    }
+
+    /**
+     * @param devUrl    a development server to create the databases on, or null for a throwaway one
+     * @param pgVersion the throwaway server's major, or null for the bundled one
+     */
+    static ScratchDatabases start(Project project, String devUrl, Integer pgVersion) {
+        if (pgVersion != null && devUrl == null) {
             PostgresBinaries binaries;
             try {
-                binaries = PostgresBinaries.forMajor(options.pgVersion);
+                binaries = PostgresBinaries.forMajor(pgVersion);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, "--pg-version: " + e.getMessage());
             }
             return new ScratchDatabases(PostgresCluster.startThrowaway(binaries), null, null,
-                    "a throwaway PostgreSQL " + options.pgVersion);
+                    "a throwaway PostgreSQL " + pgVersion);
         }
-        return start(project, options.devUrl);
-    }
-
-    static ScratchDatabases start(Project project, String devUrl) {
         if (devUrl != null) {
             ConnectionFactory admin = project.connectionsTo(devUrl);
             return new ScratchDatabases(null, admin, devUrl, admin.describe());

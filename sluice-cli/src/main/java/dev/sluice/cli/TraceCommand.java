@@ -31,12 +31,17 @@ final class TraceCommand extends ProjectCommand {
             description = "A development server to create the scratch database on, instead of a throwaway PostgreSQL.")
     String devUrl;
 
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "PostgreSQL major of the throwaway server: the bundled one, or one installed under "
+                    + "/usr/lib/postgresql/MAJOR (default: the bundled major).")
+    Integer pgVersion;
+
     @Override
     int run(Project project) throws Exception {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
         String where;
-        try (ScratchDatabases scratch = ScratchDatabases.start(project, devUrl);
+        try (ScratchDatabases scratch = ScratchDatabases.start(project, devUrl, pgVersion);
              Connection c = scratch.newDatabase(project, "trace").open()) {
             traces = ProjectTracer.trace(catalog, c);
             where = scratch.describe();
