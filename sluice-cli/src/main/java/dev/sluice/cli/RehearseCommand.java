@@ -31,7 +31,7 @@ final class RehearseCommand extends ProjectCommand {
     int run(Project project) throws Exception {
         RehearsalReport report;
         String where;
-        try (ScratchDatabases server = ScratchDatabases.start(project, scratch)) {
+        try (ScratchDatabases server = ScratchDatabases.start(project, scratch.server)) {
             where = server.describe();
             report = rehearse(project, server, scratch);
         }

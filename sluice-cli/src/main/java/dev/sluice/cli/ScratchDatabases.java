@@ -33,15 +33,9 @@ final class ScratchDatabases implements AutoCloseable {
         this.description = description;
     }
 
-    static ScratchDatabases start(Project project, ScratchOptions options) {
-        return start(project, options.devUrl, options.pgVersion);
-    }
-
-    /**
-     * @param devUrl    a development server to create the databases on, or null for a throwaway one
-     * @param pgVersion the throwaway server's major, or null for the bundled one
-     */
-    static ScratchDatabases start(Project project, String devUrl, Integer pgVersion) {
+    static ScratchDatabases start(Project project, ScratchServerOptions options) {
+        String devUrl = options.devUrl;
+        Integer pgVersion = options.pgVersion;
         if (pgVersion != null && devUrl == null) {
             PostgresBinaries binaries;
             try {

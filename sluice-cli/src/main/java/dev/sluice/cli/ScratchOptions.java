@@ -1,19 +1,13 @@
 package dev.sluice.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options of the verbs that work on a scratch database: where it lives and where the seed files are. */
+/** Options of rehearsal and verify: where the scratch databases live, where the seed files are, how a missing down counts. */
 final class ScratchOptions {
 
-    @Option(names = "--dev-url", paramLabel = "JDBC_URL",
-            description = "A development server to create scratch databases on, instead of a throwaway PostgreSQL "
-                    + "(needs CREATEDB; they are dropped afterwards).")
-    String devUrl;
-
-    @Option(names = "--pg-version", paramLabel = "MAJOR",
-            description = "PostgreSQL major of the throwaway server: the bundled one, or one installed under "
-                    + "/usr/lib/postgresql/MAJOR (default: the bundled major).")
-    Integer pgVersion;
+    @Mixin
+    ScratchServerOptions server = new ScratchServerOptions();
 
     @Option(names = "--seeds", paramLabel = "DIR", description = "Folder of seed.sql and S<version>__*.sql files (default: DIR/seeds).")
     java.nio.file.Path seeds;

@@ -9,6 +9,7 @@ import dev.sluice.trace.RelationLock;
 import dev.sluice.trace.StatementTrace;
 import dev.sluice.trace.TraceFinding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.sql.Connection;
@@ -27,21 +28,15 @@ final class TraceCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--dev-url", paramLabel = "JDBC_URL",
-            description = "A development server to create the scratch database on, instead of a throwaway PostgreSQL.")
-    String devUrl;
-
-    @Option(names = "--pg-version", paramLabel = "MAJOR",
-            description = "PostgreSQL major of the throwaway server: the bundled one, or one installed under "
-                    + "/usr/lib/postgresql/MAJOR (default: the bundled major).")
-    Integer pgVersion;
+    @Mixin
+    ScratchServerOptions scratchServer = new ScratchServerOptions();
 
     @Override
     int run(Project project) throws Exception {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
         String where;
-        try (ScratchDatabases scratch = ScratchDatabases.start(project, devUrl, pgVersion);
+        try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer);
              Connection c = scratch.newDatabase(project, "trace").open()) {
             traces = ProjectTracer.trace(catalog, c);
             where = scratch.describe();

@@ -73,7 +73,7 @@ final class VerifyCommand extends ProjectCommand {
         if (catalog.isPresent()) {
             List<Finding> lintFindings = lint(project, results);
             checksums(project, results);
-            try (ScratchDatabases server = ScratchDatabases.start(project, scratch)) {
+            try (ScratchDatabases server = ScratchDatabases.start(project, scratch.server)) {
                 ConnectionFactory rehearsed = rehearse(project, server, results);
                 trace(project, server, catalog.get(), lintFindings, results);
                 schemaFile(project, server, rehearsed, results);
