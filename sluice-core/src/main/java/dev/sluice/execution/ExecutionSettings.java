@@ -21,10 +21,13 @@ import java.util.Objects;
  *                          zero means only warn
  * @param fingerprints      record the schema fingerprint after a run's last migration; off on scratch
  *                          databases, where nobody reads it and it costs a catalog read per run
+ * @param reconnectWait     when the server goes away during a run (or cannot be reached at its start), how
+ *                          long to wait for it to come back and go on; zero means stop at once
  */
 public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout, Duration lockWait,
                                 String installedBy, boolean outOfOrder, Duration retryDeadline,
-                                Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints) {
+                                Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints,
+                                Duration reconnectWait) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
@@ -39,6 +42,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         check("retryDeadline", retryDeadline);
         check("idleTimeout", idleTimeout);
         check("maxBlockerAge", maxBlockerAge);
+        check("reconnectWait", reconnectWait);
     }
 
     private static void check(String name, Duration d) {
@@ -93,6 +97,10 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         return toBuilder().fingerprints(record).build();
     }
 
+    public ExecutionSettings withReconnectWait(Duration d) {
+        return toBuilder().reconnectWait(d).build();
+    }
+
     /** Builds {@link ExecutionSettings}; every value starts at its documented default. */
     public static final class Builder {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -104,6 +112,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration maxBlockerAge = Duration.ZERO;
         private boolean fingerprints = true;
+        private Duration reconnectWait = Duration.ZERO;
 
         public Builder() {
         }
@@ -118,6 +127,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             idleTimeout = s.idleTimeout;
             maxBlockerAge = s.maxBlockerAge;
             fingerprints = s.fingerprints;
+            reconnectWait = s.reconnectWait;
         }
 
         public Builder lockTimeout(Duration d) {
@@ -165,9 +175,14 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             return this;
         }
 
+        public Builder reconnectWait(Duration d) {
+            reconnectWait = d;
+            return this;
+        }
+
         public ExecutionSettings build() {
             return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline,
-                    idleTimeout, maxBlockerAge, fingerprints);
+                    idleTimeout, maxBlockerAge, fingerprints, reconnectWait);
         }
     }
 }
