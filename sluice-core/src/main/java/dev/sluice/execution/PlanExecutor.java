@@ -64,6 +64,7 @@ public final class PlanExecutor {
     private final Connection monitor;
     private final Preflight preflight;
     private final LockCheck lock;
+    private ConflictWait conflicts = ConflictWait.NONE;
     /**
      * The schema fingerprint is taken after the last step of a run only: reading the catalog after every
      * step made a run of many small migrations quadratic (1,000 one-table migrations took 34 s instead
@@ -108,7 +109,9 @@ public final class PlanExecutor {
                 s.execute("set client_connection_check_interval = '1s'");
             }
             SessionKeepAlive.disableIdleTimeout(connection);
-            try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, backendPid())) {
+            int pid = backendPid();
+            conflicts = monitor == null ? ConflictWait.NONE : new ConflictWait(monitor, pid, settings.blockerGrace(), listener);
+            try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, pid)) {
                 for (int i = 0; i < plan.steps().size(); i++) {
                     PlanStep step = plan.steps().get(i);
                     current = step;
@@ -195,7 +198,8 @@ public final class PlanExecutor {
     private void runInTransaction(PlanStep step, BlockerWatch watch) throws SQLException {
         long start = System.nanoTime();
         try {
-            withRetries(step, () -> attemptInTransaction(step, watch, start));
+            List<SqlStatement> statements = step.body() instanceof SqlMigrationBody sql ? sql.statements() : List.of();
+            withRetries(step, statements, () -> attemptInTransaction(step, watch, start));
         } catch (MigrationFailedException e) {
             recordFailure(step, (System.nanoTime() - start) / 1_000_000);
             throw e;
@@ -246,16 +250,19 @@ public final class PlanExecutor {
      * or the retry deadline passes; earlier attempts end up as suppressed exceptions of the last.
      *
      * <p>Each attempt that times out on a lock queues the application's queries behind it for up to the
-     * lock timeout, so attempts must be few. When the blocking transaction is known, the next attempt waits
-     * until that transaction has ended, watched from the monitor connection without taking any lock;
-     * otherwise it waits an exponential backoff with jitter.
+     * lock timeout, so attempts must be few. Before each attempt, transactions already holding a lock that
+     * {@code statements} would conflict with are waited out with no lock request queued ({@link ConflictWait}).
+     * When an attempt still times out and the blocking transaction is known, the next attempt waits until
+     * that transaction has ended, watched from the monitor connection without taking any lock; otherwise it
+     * waits an exponential backoff with jitter.
      */
-    private void withRetries(PlanStep step, Attempt attempt) throws SQLException {
+    private void withRetries(PlanStep step, List<SqlStatement> statements, Attempt attempt) throws SQLException {
         RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
         Deadline deadline = Deadline.after(policy.deadline());
         List<MigrationFailedException> earlier = new ArrayList<>();
         for (int n = 1; ; n++) {
             try {
+                conflicts.await(step, statements, deadline);
                 attempt.run();
                 return;
             } catch (MigrationFailedException e) {
@@ -471,7 +478,7 @@ public final class PlanExecutor {
             return;
         }
         boolean[] alone = {sql.needsAutocommit(statement)};
-        withRetries(step, () -> {
+        withRetries(step, List.of(statement), () -> {
             if (alone[0]) {
                 if (concurrentIndex.isPresent() && InvalidIndexes.dropIfInvalid(connection, step, concurrentIndex.get())) {
                     listener.notice(step, "dropped invalid index " + concurrentIndex.get() + " left by an interrupted concurrent build");
