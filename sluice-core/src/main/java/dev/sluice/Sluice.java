@@ -3,7 +3,11 @@ package dev.sluice;
 import dev.sluice.db.AdvisoryLock;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
+import dev.sluice.db.DatabaseUnavailableException;
+import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
+import dev.sluice.db.SessionKeepAlive;
+import dev.sluice.execution.ConnectionLostException;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -30,6 +34,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,12 +104,14 @@ public final class Sluice {
     public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, MigrationListener listener)
             throws SQLException {
         MigrationCatalog catalog = catalog();
-        return underLock(c -> {
+        List<Optional<Version>> versionsBefore = new ArrayList<>();
+        return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             history.create(c);
             ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            versionsBefore.add(before.current());
             MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
-            return run(c, catalog, before, plan, listener);
-        });
+            return run(c, lock, catalog, before, plan, listener);
+        }));
     }
 
     /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
@@ -113,24 +120,88 @@ public final class Sluice {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
         MigrationCatalog catalog = catalog();
-        return underLock(c -> {
+        List<Optional<Version>> versionsBefore = new ArrayList<>();
+        return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             history.create(c);
             ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            versionsBefore.add(before.current());
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, catalog, before, plan, listener);
-        });
+            return run(c, lock, catalog, before, plan, listener);
+        }));
     }
 
-    private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
-                              MigrationListener listener) throws SQLException {
+    private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
+                              MigrationPlan plan, MigrationListener listener) throws SQLException {
         LintGate.check(options.lint(), catalog, plan);
         List<StepResult> done;
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
-            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener).execute(plan);
+            SessionKeepAlive.disableIdleTimeout(monitor);
+            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener, lock::verifyHeld)
+                    .execute(plan);
         }
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());
+    }
+
+    /**
+     * Runs {@code work} and, when the server goes away (during the run or before it could start) and a
+     * reconnect wait is set, waits for the server to come back and runs it again. Running again is safe
+     * because it starts from scratch under a new lock: the history, read afresh, says which migrations
+     * committed, and an interrupted statement-by-statement migration resumes after its last counted
+     * statement. Each outage gets the whole wait; a login refused is never waited out.
+     *
+     * @param versionsBefore where each attempt notes the current version it started from; the result reports
+     *                       the first
+     */
+    private MigrateResult reconnecting(MigrationListener listener, List<Optional<Version>> versionsBefore, LockedRun work)
+            throws SQLException {
+        Duration wait = options.execution().reconnectWait();
+        List<StepResult> earlier = new ArrayList<>();
+        while (true) {
+            try {
+                MigrateResult result = work.run();
+                if (earlier.isEmpty()) {
+                    return result;
+                }
+                List<StepResult> all = new ArrayList<>(earlier);
+                all.addAll(result.steps());
+                return new MigrateResult(all, versionsBefore.get(0), result.after());
+            } catch (ConnectionLostException | DatabaseUnavailableException e) {
+                if (wait.isZero() || e instanceof DatabaseUnavailableException d && d.authentication()) {
+                    throw e;
+                }
+                if (e instanceof ConnectionLostException lost) {
+                    earlier.addAll(lost.completed());
+                }
+                listener.reconnecting(e.getMessage().lines().findFirst().orElse(""), wait);
+                if (!serverBack(Deadline.after(wait))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Polls until a connection succeeds; false when the deadline passed first. */
+    private boolean serverBack(Deadline deadline) {
+        while (!deadline.expired()) {
+            try (Connection probe = Connections.open(options.connections())) {
+                return true;
+            } catch (DatabaseUnavailableException | SQLException unavailable) {
+                try {
+                    Thread.sleep(Math.min(500, Math.max(1, deadline.remaining().toMillis())));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface LockedRun {
+        MigrateResult run() throws SQLException;
     }
 
     /**
@@ -138,7 +209,7 @@ public final class Sluice {
      * Refused when the history already has rows, since a baseline under applied migrations would hide them.
      */
     public void baseline(Version version, String description) throws SQLException {
-        underLock(c -> {
+        underLock((c, lock) -> {
             history.create(c);
             List<AppliedMigration> rows = history.all(c);
             if (rows.stream().anyMatch(r -> r.state() == MigrationState.APPLIED)) {
@@ -157,7 +228,7 @@ public final class Sluice {
      */
     public RepairResult repair() throws SQLException {
         MigrationCatalog catalog = catalog();
-        return underLock(c -> {
+        return underLock((c, lock) -> {
             List<String> changes = new ArrayList<>();
             if (!history.exists(c)) {
                 return new RepairResult(changes);
@@ -258,12 +329,12 @@ public final class Sluice {
                 options.execution().lockWait());
              Connection c = Connections.open(options.connections())) {
             c.setAutoCommit(true);
-            return work.run(c);
+            return work.run(c, lock);
         }
     }
 
     @FunctionalInterface
     private interface LockedWork<T> {
-        T run(Connection c) throws SQLException;
+        T run(Connection c, AdvisoryLock lock) throws SQLException;
     }
 }

@@ -4,6 +4,7 @@ import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.migration.Direction;
+import dev.sluice.migration.DurationText;
 import dev.sluice.sql.SqlStatement;
 
 import java.io.PrintWriter;
@@ -70,6 +71,12 @@ final class ConsoleListener implements MigrationListener {
     @Override
     public void notice(PlanStep step, String message) {
         line("    note: " + message);
+    }
+
+    @Override
+    public void reconnecting(String reason, Duration wait) {
+        line("    " + reason);
+        line("    waiting up to " + DurationText.format(wait) + " for the server to come back, then going on from what committed");
     }
 
     @Override

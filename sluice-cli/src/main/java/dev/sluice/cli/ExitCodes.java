@@ -13,11 +13,17 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The project or its history is not valid (bad file, checksum mismatch, missing migration...); nothing ran. */
     public static final int INVALID = 3;
-    /** The database could not be reached or refused the login; nothing ran. */
+    /**
+     * The database could not be reached or refused the login, so nothing ran; or the connection broke during
+     * the run, and the message says what had committed.
+     */
     public static final int DATABASE_UNAVAILABLE = 4;
     /** The lint found an error-level problem; nothing ran. */
     public static final int LINT_FAILED = 5;
-    /** Another runner holds the migration lock; nothing ran. */
+    /**
+     * Another runner holds the migration lock, so nothing ran; or this runner lost the lock during the run and
+     * stopped, and the message says what had committed.
+     */
     public static final int LOCKED = 6;
     /**
      * The schemas differ: {@code drift} found changes made outside migrations, or {@code diff} found

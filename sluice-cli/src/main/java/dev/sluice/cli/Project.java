@@ -239,6 +239,7 @@ final class Project implements AutoCloseable {
         s = s.withRetryDeadline(duration("retry-deadline").orElse(s.retryDeadline()));
         s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
         s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
+        s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
         return s;
     }
 

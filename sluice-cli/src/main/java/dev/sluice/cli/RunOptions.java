@@ -28,6 +28,11 @@ final class RunOptions {
                     + "touches (up to the retry deadline); default: only warn.")
     String maxBlockerAge;
 
+    @Option(names = "--reconnect-wait", paramLabel = "DURATION",
+            description = "When the server goes away during the run, wait this long for it to come back and go on "
+                    + "from what committed (default: stop at once, exit 4).")
+    String reconnectWait;
+
     @Option(names = {"-v", "--verbose"}, description = "Show each statement as it runs.")
     boolean verbose;
 
@@ -46,6 +51,9 @@ final class RunOptions {
         }
         if (maxBlockerAge != null) {
             s = s.withMaxBlockerAge(parse("--max-blocker-age", maxBlockerAge));
+        }
+        if (reconnectWait != null) {
+            s = s.withReconnectWait(parse("--reconnect-wait", reconnectWait));
         }
         return s;
     }

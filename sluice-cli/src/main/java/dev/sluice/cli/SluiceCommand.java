@@ -4,17 +4,20 @@ import dev.sluice.backup.BackupException;
 import dev.sluice.backup.BackupMismatchException;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.LockBusyException;
+import dev.sluice.db.LockLostException;
+import dev.sluice.execution.ConnectionLostException;
 import dev.sluice.execution.MigrationBlockedException;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.execution.MigrationStateException;
+import dev.sluice.history.HistoryConflictException;
 import dev.sluice.lint.LintFailedException;
 import dev.sluice.migration.MigrationFileException;
 import dev.sluice.migration.MigrationLoadException;
 import dev.sluice.rehearsal.RehearsalException;
 import dev.sluice.trace.TraceFailedException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -91,6 +94,9 @@ public final class SluiceCommand implements Runnable {
             Map.entry(MigrationFileException.class, ExitCodes.INVALID),
             Map.entry(RehearsalException.class, ExitCodes.INVALID),
             Map.entry(DatabaseUnavailableException.class, ExitCodes.DATABASE_UNAVAILABLE),
+            Map.entry(ConnectionLostException.class, ExitCodes.DATABASE_UNAVAILABLE),
+            Map.entry(LockLostException.class, ExitCodes.LOCKED),
+            Map.entry(HistoryConflictException.class, ExitCodes.LOCKED),
             Map.entry(MigrationBlockedException.class, ExitCodes.BLOCKED),
             Map.entry(LockBusyException.class, ExitCodes.LOCKED),
             Map.entry(BackupMismatchException.class, ExitCodes.BACKUP_MISMATCH),

@@ -104,26 +104,92 @@ class CrashRecoveryIT {
         assertTrue(db.queryForBoolean("select indisvalid from pg_index where indexrelid = 't2_id'::regclass"));
     }
 
+    /** A sleep that lasts until the test marks the database as killed, so that the resumed run is quick. */
+    private static final String SLEEP_UNTIL_KILLED = "select pg_sleep(case when to_regclass('killed') is null then 20 else 0 end);\n";
+
     @Test
-    void killedInsideANonIdempotentAutocommitMigrationStopsForAPerson(TestDatabase db) throws Exception {
+    void killedInsideAnAutocommitMigrationResumesAfterItsLastFinishedStatement(TestDatabase db) throws Exception {
         migrations("V1__one.sql", "create table t1 (id int);\n",
-                "V2__two.sql", "-- sluice:transaction off\ncreate table t2 (id int);\nselect pg_sleep(20);\n");
+                "V2__two.sql", "-- sluice:transaction off\ncreate table t2 (id int);\ninsert into t2 values (1);\n" + SLEEP_UNTIL_KILLED
+                        + "insert into t2 values (2);\n");
         migrateAndKillDuringSleep(db);
+        db.execute("create table killed ()");
+
+        CliRun status = sluice(db, "status", "--json");
+        assertTrue(status.out().contains("\"problems\": []"), "resumable, so not a problem: " + status.out());
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertTrue(migrate.out().contains("statements 1-2 had taken effect, so it goes on with statement 3"), migrate.out());
+        assertEquals("1,2", db.queryForString("select string_agg(id::text, ',' order by id) from t2"), "each insert exactly once");
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where version = '2' and state = 'APPLIED'"));
+    }
+
+    @Test
+    void anInterruptedMigrationWhoseFileChangedStopsForAPerson(TestDatabase db) throws Exception {
+        migrations("V1__one.sql", "create table t1 (id int);\n",
+                "V2__two.sql", "-- sluice:transaction off\ncreate table t2 (id int);\n" + SLEEP_UNTIL_KILLED);
+        migrateAndKillDuringSleep(db);
+        Files.writeString(dir.resolve("migrations/V2__two.sql"), "-- sluice:transaction off\ncreate table t2 (id int, note text);\n");
 
         CliRun status = sluice(db, "status");
         assertTrue(status.out().contains("RUNNING"), status.out());
-        assertTrue(status.out().contains("line 2 'create table t2 (id int)'"), status.out());
-
         CliRun refused = sluice(db, "migrate");
         assertEquals(ExitCodes.INVALID, refused.exitCode(), refused.toString());
-        assertTrue(refused.err().contains("never finished") && refused.err().contains("sluice repair"), refused.err());
+        assertTrue(refused.err().contains("never finished") && refused.err().contains("its file changed since the interrupted run")
+                && refused.err().contains("sluice repair"), refused.err());
 
         db.execute("drop table t2");
         assertEquals(0, sluice(db, "repair").exitCode());
-        Files.writeString(dir.resolve("migrations/V2__two.sql"), "-- sluice:transaction off\ncreate table t2 (id int);\nselect pg_sleep(0);\n");
         CliRun migrate = sluice(db, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.toString());
-        assertTrue(db.queryForBoolean("select to_regclass('t2') is not null"));
-        assertTrue(new File(dir.toFile(), "child.log").exists());
+        assertTrue(db.queryForBoolean("select count(*) = 2 from information_schema.columns where table_name = 't2'"));
+    }
+
+    @Test
+    void anInterruptedConcurrentIndexBuildThatFinishedCountsAsDone(TestDatabase db) throws Exception {
+        migrations("V1__one.sql", "create table t (a int);\ninsert into t select generate_series(1, 1000);\n",
+                "V2__index.sql", "CREATE INDEX CONCURRENTLY t_a_idx ON t(a);\n" + SLEEP_UNTIL_KILLED);
+        migrateAndKillDuringSleep(db);
+        db.execute("create table killed ()");
+
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where version = '2' and state = 'APPLIED'"));
+        assertTrue(db.queryForBoolean("select indisvalid from pg_index where indexrelid = 't_a_idx'::regclass"));
+    }
+
+    @Test
+    void aConcurrentIndexBuildThatFinishedJustBeforeTheKillIsRecognised(TestDatabase db) throws Exception {
+        migrations("V1__one.sql", "create table t (a int);\n",
+                "V2__index.sql", "CREATE INDEX CONCURRENTLY t_a_idx ON t(a);\n" + SLEEP_UNTIL_KILLED);
+        migrateAndKillDuringSleep(db);
+        db.execute("create table killed ()");
+        // The build ended on the server, but the runner died before it could count it.
+        db.execute("update sluice_history set statements_done = 0 where state = 'RUNNING'");
+
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertTrue(migrate.out().contains("index t_a_idx at line 1 exists and is valid"), migrate.out());
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where version = '2' and state = 'APPLIED'"));
+        assertEquals(0L, db.queryForLong("select count(*) from pg_index where not indisvalid"));
+    }
+
+    @Test
+    void aSessionEndedByTheServerExitsFourAndSaysWhatCommitted(TestDatabase db) throws Exception {
+        migrations("V1__one.sql", "create table t1 (id int);\n",
+                "V2__two.sql", "create table t2 (id int);\n" + SLEEP_UNTIL_KILLED);
+        java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> sluice(db, "migrate"),
+                java.util.concurrent.Executors.newSingleThreadExecutor());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.queryForLong("select count(pg_terminate_backend(pid)) from pg_stat_activity where state = 'active' "
+                + "and query like 'select pg_sleep%' and datname = current_database()") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the migration never reached pg_sleep");
+            Thread.sleep(25);
+        }
+        CliRun migrate = run.get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCodes.DATABASE_UNAVAILABLE, migrate.exitCode(), migrate.toString());
+        assertTrue(migrate.err().contains("the connection to the database broke while V2 two") && migrate.err().contains("V1 one"),
+                migrate.err());
+        assertFalse(migrate.err().contains("This connection has been closed"), migrate.err());
     }
 }

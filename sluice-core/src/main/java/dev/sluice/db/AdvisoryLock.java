@@ -52,6 +52,7 @@ public final class AdvisoryLock implements AutoCloseable {
         Connection connection = Connections.open(factory);
         try {
             connection.setAutoCommit(true);
+            SessionKeepAlive.disableIdleTimeout(connection);
             Deadline deadline = Deadline.after(maxWait);
             long pause = 50;
             while (true) {
@@ -87,6 +88,30 @@ public final class AdvisoryLock implements AutoCloseable {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    /**
+     * Checks that this runner still holds the lock: its session is alive and the server still lists the lock
+     * as granted to it. Called before every migration step, so a runner whose lock session was terminated
+     * (by an administrator, a pooler or {@code idle_session_timeout}) stops before it starts anything more,
+     * instead of racing a second runner that has taken the lock since.
+     *
+     * @throws LockLostException when the lock is gone
+     */
+    public void verifyHeld() {
+        try (PreparedStatement ps = connection.prepareStatement("select exists (select 1 from pg_locks where locktype = "
+                + "'advisory' and pid = pg_backend_pid() and classid = ?::oid and objid = ?::oid and objsubid = 2 and granted)")) {
+            ps.setLong(1, NAMESPACE);
+            ps.setLong(2, Integer.toUnsignedLong(key));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new LockLostException("the migration lock is no longer held by this runner", null);
+                }
+            }
+        } catch (SQLException e) {
+            throw new LockLostException("the session holding the migration lock ended (" + e.getMessage() + ")", e);
         }
     }
 

@@ -50,6 +50,42 @@ public final class BlockerQueries {
     }
 
     /**
+     * Locks on {@code tables} held by other sessions whose transaction has been open for longer than
+     * {@code olderThan}, leaving out {@code exceptPid} (the migration's own session). One row per held
+     * lock, the relation as {@code regclass} prints it and the mode as {@code pg_locks} names it.
+     */
+    public static List<HeldLock> heldLocks(Connection c, List<String> tables, Duration olderThan, int exceptPid)
+            throws SQLException {
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select " + COLUMNS + ", l.mode || ' on ' || l.relation::regclass::text as lock, "
+                + "l.relation::regclass::text, l.mode "
+                + "from pg_locks l join pg_stat_activity a on a.pid = l.pid "
+                + "where l.granted and l.locktype = 'relation' and a.pid <> pg_backend_pid() and a.pid <> ? "
+                + "and clock_timestamp() - a.xact_start > make_interval(secs => ?) "
+                + "and l.relation in (select to_regclass(t) from unnest(?::text[]) as t where to_regclass(t) is not null) "
+                + "order by a.xact_start";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, exceptPid);
+            ps.setDouble(2, olderThan.toNanos() / 1e9);
+            ps.setArray(3, c.createArrayOf("text", tables.stream().map(Identifiers::quoteQualified).toArray()));
+            List<HeldLock> held = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(new HeldLock(new Blocker(rs.getInt(1), rs.getString(2), rs.getString(3), Duration.ofSeconds(rs.getLong(4)),
+                            rs.getString(5), rs.getString("lock"), rs.getLong(6)), rs.getString(8), rs.getString(9)));
+                }
+            }
+            return held;
+        }
+    }
+
+    /** A lock one session holds: on which relation, in which mode ({@code pg_locks.mode}). */
+    public record HeldLock(Blocker holder, String relation, String mode) {
+    }
+
+    /**
      * Which of {@code blockers} are still in the same transaction: a pid that ended, or that started a
      * new transaction since, no longer blocks the way it did.
      */

@@ -28,6 +28,16 @@ public final class SqlStates {
     public static final String SYNTAX_ERROR = "42601";
     /** undefined_table. */
     public static final String UNDEFINED_TABLE = "42P01";
+    /** unique_violation: here, a second APPLIED row for one version in the history table. */
+    public static final String UNIQUE_VIOLATION = "23505";
+    /** admin_shutdown: the server is shutting down, or an administrator terminated this session. */
+    public static final String ADMIN_SHUTDOWN = "57P01";
+    /** crash_shutdown: the server is restarting after another backend crashed. */
+    public static final String CRASH_SHUTDOWN = "57P02";
+    /** cannot_connect_now: the server is starting up or shutting down. */
+    public static final String CANNOT_CONNECT_NOW = "57P03";
+    /** undefined_object: e.g. a setting this server version does not know. */
+    public static final String UNDEFINED_OBJECT = "42704";
     /** idle_in_transaction_session_timeout fired. */
     public static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 
@@ -37,6 +47,15 @@ public final class SqlStates {
     /** Whether the connection could not be made at all (class 08, connection exception). */
     public static boolean isConnectionFailure(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /**
+     * Whether the session is gone: the connection broke (class 08), or the server ended it (shutdown, crash
+     * restart, {@code pg_terminate_backend}). Nothing more can run on that connection.
+     */
+    public static boolean isSessionLost(SQLException e) {
+        String s = e.getSQLState();
+        return isConnectionFailure(e) || ADMIN_SHUTDOWN.equals(s) || CRASH_SHUTDOWN.equals(s) || CANNOT_CONNECT_NOW.equals(s);
     }
 
     /** Whether the server refused who we are (class 28) or the database is missing. */

@@ -21,15 +21,22 @@ import java.util.Objects;
  *                          zero means only warn
  * @param fingerprints      record the schema fingerprint after a run's last migration; off on scratch
  *                          databases, where nobody reads it and it costs a catalog read per run
+ * @param reconnectWait     when the server goes away during a run (or cannot be reached at its start), how
+ *                          long to wait for it to come back and go on; zero means stop at once
+ * @param blockerGrace      before each attempt, a transaction open for longer than this that holds a
+ *                          conflicting lock is waited out with no lock request queued; younger ones are left
+ *                          to end on their own (see ConflictWait)
  */
 public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout, Duration lockWait,
                                 String installedBy, boolean outOfOrder, Duration retryDeadline,
-                                Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints) {
+                                Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints,
+                                Duration reconnectWait, Duration blockerGrace) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_BLOCKER_GRACE = Duration.ofMillis(50);
 
     public ExecutionSettings {
         Objects.requireNonNull(installedBy, "installedBy");
@@ -39,6 +46,8 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         check("retryDeadline", retryDeadline);
         check("idleTimeout", idleTimeout);
         check("maxBlockerAge", maxBlockerAge);
+        check("reconnectWait", reconnectWait);
+        check("blockerGrace", blockerGrace);
     }
 
     private static void check(String name, Duration d) {
@@ -93,6 +102,14 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         return toBuilder().fingerprints(record).build();
     }
 
+    public ExecutionSettings withReconnectWait(Duration d) {
+        return toBuilder().reconnectWait(d).build();
+    }
+
+    public ExecutionSettings withBlockerGrace(Duration d) {
+        return toBuilder().blockerGrace(d).build();
+    }
+
     /** Builds {@link ExecutionSettings}; every value starts at its documented default. */
     public static final class Builder {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -104,6 +121,8 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration maxBlockerAge = Duration.ZERO;
         private boolean fingerprints = true;
+        private Duration reconnectWait = Duration.ZERO;
+        private Duration blockerGrace = DEFAULT_BLOCKER_GRACE;
 
         public Builder() {
         }
@@ -118,6 +137,8 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             idleTimeout = s.idleTimeout;
             maxBlockerAge = s.maxBlockerAge;
             fingerprints = s.fingerprints;
+            reconnectWait = s.reconnectWait;
+            blockerGrace = s.blockerGrace;
         }
 
         public Builder lockTimeout(Duration d) {
@@ -165,9 +186,19 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             return this;
         }
 
+        public Builder reconnectWait(Duration d) {
+            reconnectWait = d;
+            return this;
+        }
+
+        public Builder blockerGrace(Duration d) {
+            blockerGrace = d;
+            return this;
+        }
+
         public ExecutionSettings build() {
             return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline,
-                    idleTimeout, maxBlockerAge, fingerprints);
+                    idleTimeout, maxBlockerAge, fingerprints, reconnectWait, blockerGrace);
         }
     }
 }

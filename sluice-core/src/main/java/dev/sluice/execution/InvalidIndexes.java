@@ -20,6 +20,20 @@ final class InvalidIndexes {
     }
 
     /**
+     * Whether {@code name} is an index that exists and is valid: a concurrent build that finished. Used only
+     * where an interrupted run may have built it; anywhere else an existing index is the server's to report.
+     */
+    static boolean isValid(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
+            ps.setString(1, Identifiers.quoteQualified(name));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
      * Drops {@code name} if it is an invalid index.
      *
      * @return whether it dropped one

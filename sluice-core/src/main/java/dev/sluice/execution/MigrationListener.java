@@ -39,4 +39,11 @@ public interface MigrationListener {
     /** Something a person should know that does not stop the run: blockers found, an invalid index dropped. */
     default void notice(PlanStep step, String message) {
     }
+
+    /**
+     * The server went away ({@code reason}); the run waits up to {@code wait} for it to come back, then starts
+     * again under a new lock from what the history says committed.
+     */
+    default void reconnecting(String reason, Duration wait) {
+    }
 }

@@ -3,7 +3,12 @@ package dev.sluice.execution;
 import dev.sluice.db.Blocker;
 import dev.sluice.db.BlockerQueries;
 import dev.sluice.db.Deadline;
+import dev.sluice.db.LockLostException;
 import dev.sluice.db.RetryPolicy;
+import dev.sluice.db.SessionKeepAlive;
+import dev.sluice.db.SqlStates;
+import dev.sluice.history.AppliedMigration;
+import dev.sluice.history.HistoryConflictException;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
@@ -39,11 +44,15 @@ import java.util.stream.Collectors;
  * the retry deadline, so the application's queries never queue behind it for longer than the lock
  * timeout. A step that cannot run in a transaction writes a RUNNING row first, runs statement by
  * statement (retrying a statement the same way), drops an invalid index an interrupted concurrent build
- * left before building it again, and completes the row afterwards.
+ * left before building it again, and completes the row afterwards. Each statement that can run in a
+ * transaction commits together with the row's count of finished statements, so after a crash the count is
+ * exact and the next run resumes after it.
  *
  * <p>Hazard: the caller must hold the migration lock (see {@link dev.sluice.db.AdvisoryLock}) on another
  * connection for the whole run; this class does not take it, so that a concurrent index build in a step
- * can never wait on the lock's session.
+ * can never wait on the lock's session. It asks the {@link LockCheck} before every step and every
+ * autocommit statement, and the history table's unique index refuses a second APPLIED row, so a runner
+ * that lost its lock stops instead of applying a migration twice.
  */
 public final class PlanExecutor {
 
@@ -54,20 +63,26 @@ public final class PlanExecutor {
     private final MigrationListener listener;
     private final Connection monitor;
     private final Preflight preflight;
+    private final LockCheck lock;
+    private ConflictWait conflicts = ConflictWait.NONE;
     /**
      * The schema fingerprint is taken after the last step of a run only: reading the catalog after every
      * step made a run of many small migrations quadratic (1,000 one-table migrations took 34 s instead
      * of 3 s), and drift detection needs only the newest fingerprint.
      */
     private boolean fingerprintThisStep;
+    /** Statements of the current autocommit step that have taken effect, for the message when the connection breaks. */
+    private int statementsDone;
 
     /**
      * @param monitor a second connection for watching blockers and pre-flight checks; {@code null} to
      *                run without them
+     * @param lock    asked before every step whether this runner still holds the migration lock
      */
     public PlanExecutor(Connection connection, Connection monitor, HistoryTable history, String installedBy,
-                        ExecutionSettings settings, MigrationListener listener) {
+                        ExecutionSettings settings, MigrationListener listener, LockCheck lock) {
         this.connection = connection;
+        this.lock = lock;
         this.monitor = monitor;
         this.preflight = monitor == null ? Preflight.NONE : new Preflight(monitor, settings, listener);
         this.history = history;
@@ -76,38 +91,101 @@ public final class PlanExecutor {
         this.listener = listener;
     }
 
-    /** Runs every step; returns the completed ones, or throws for the first that failed. */
+    /**
+     * Runs every step; returns the completed ones, or throws for the first that failed.
+     *
+     * @throws ConnectionLostException when the connection broke, saying what committed before it did
+     * @throws LockLostException       when this runner no longer holds the migration lock before a step
+     * @throws HistoryConflictException when another runner recorded the same migration meanwhile
+     */
     public List<StepResult> execute(MigrationPlan plan) throws SQLException {
         List<StepResult> done = new ArrayList<>();
-        try (Statement s = connection.createStatement()) {
-            s.execute("set idle_in_transaction_session_timeout = '" + DurationText.toSetting(settings.idleTimeout()) + "'");
-            // If this runner dies mid-statement, the server notices within a second instead of running the
-            // statement to its end while holding its locks (PostgreSQL 14+).
-            s.execute("set client_connection_check_interval = '1s'");
-        }
-        try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, backendPid())) {
-            for (int i = 0; i < plan.steps().size(); i++) {
-                PlanStep step = plan.steps().get(i);
-                fingerprintThisStep = settings.fingerprints() && i == plan.steps().size() - 1;
-                listener.stepStarted(step);
-                long start = System.nanoTime();
-                try {
-                    preflight.check(step);
-                    if (step.transactional()) {
-                        runInTransaction(step, watch);
-                    } else {
-                        runInAutocommit(step, watch);
-                    }
-                } catch (MigrationFailedException e) {
-                    listener.stepFailed(step, e);
-                    throw e;
-                }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                listener.stepFinished(step, millis);
-                done.add(new StepResult(step, millis));
+        PlanStep current = null;
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("set idle_in_transaction_session_timeout = '" + DurationText.toSetting(settings.idleTimeout()) + "'");
+                // If this runner dies mid-statement, the server notices within a second instead of running the
+                // statement to its end while holding its locks (PostgreSQL 14+).
+                s.execute("set client_connection_check_interval = '1s'");
             }
+            SessionKeepAlive.disableIdleTimeout(connection);
+            int pid = backendPid();
+            conflicts = monitor == null ? ConflictWait.NONE : new ConflictWait(monitor, pid, settings.blockerGrace(), listener);
+            try (BlockerWatch watch = monitor == null ? BlockerWatch.NONE : new BlockerWatch(monitor, pid)) {
+                for (int i = 0; i < plan.steps().size(); i++) {
+                    PlanStep step = plan.steps().get(i);
+                    current = step;
+                    statementsDone = 0;
+                    lock.verifyHeld();
+                    fingerprintThisStep = settings.fingerprints() && i == plan.steps().size() - 1;
+                    listener.stepStarted(step);
+                    long start = System.nanoTime();
+                    try {
+                        preflight.check(step);
+                        if (step.transactional()) {
+                            runInTransaction(step, watch);
+                        } else {
+                            runInAutocommit(step, watch);
+                        }
+                    } catch (MigrationFailedException e) {
+                        if (sessionLost(e)) {
+                            throw e;
+                        }
+                        listener.stepFailed(step, e);
+                        throw e;
+                    }
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    listener.stepFinished(step, millis);
+                    done.add(new StepResult(step, millis));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof LockLostException) && !(e instanceof HistoryConflictException) && sessionLost(e)) {
+                throw connectionLost(current, done, e);
+            }
+            throw e;
         }
         return done;
+    }
+
+    /** Whether {@code e} came from a session that is gone, rather than from the migration itself. */
+    private boolean sessionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
+                return true;
+            }
+        }
+        try {
+            return connection.isClosed();
+        } catch (SQLException ignored) {
+            return true;
+        }
+    }
+
+    private ConnectionLostException connectionLost(PlanStep step, List<StepResult> done, Exception cause) {
+        Throwable root = cause;
+        while (root instanceof MigrationFailedException && root.getCause() != null) {
+            root = root.getCause();
+        }
+        StringBuilder message = new StringBuilder("the connection to the database broke");
+        if (step != null) {
+            message.append(" while ").append(step.migration().label()).append(" (").append(step.scriptName()).append(") ran");
+        }
+        message.append(": ").append(root.getMessage());
+        message.append(done.isEmpty() ? "\n  no migration of this run had committed before it"
+                : "\n  committed before it in this run: " + done.stream().map(d -> d.step().migration().label())
+                .collect(Collectors.joining(", ")));
+        if (step != null && step.transactional()) {
+            message.append("\n  ").append(step.migration().label()).append(" ran in one transaction, which the server rolled back"
+                    + " unless the break came during its commit; 'sluice status' shows which");
+        } else if (step != null) {
+            int total = step.body() instanceof SqlMigrationBody sql ? sql.statements().size() : 0;
+            message.append("\n  ").append(step.migration().label()).append(" runs statement by statement; ")
+                    .append(statementsDone == 0 ? "none of its statements" : firstStatements(statementsDone) + (total > 0 ? " of " + total : ""))
+                    .append(" had taken effect and are recorded, so the next migrate resumes after them");
+        }
+        message.append("\n  run the command again once the server is back (--reconnect-wait waits for it)");
+        return new ConnectionLostException(message.toString(), done, cause);
     }
 
     private int backendPid() throws SQLException {
@@ -120,7 +198,8 @@ public final class PlanExecutor {
     private void runInTransaction(PlanStep step, BlockerWatch watch) throws SQLException {
         long start = System.nanoTime();
         try {
-            withRetries(step, () -> attemptInTransaction(step, watch, start));
+            List<SqlStatement> statements = step.body() instanceof SqlMigrationBody sql ? sql.statements() : List.of();
+            withRetries(step, statements, () -> attemptInTransaction(step, watch, start));
         } catch (MigrationFailedException e) {
             recordFailure(step, (System.nanoTime() - start) / 1_000_000);
             throw e;
@@ -135,7 +214,7 @@ public final class PlanExecutor {
             runBody(step, true, watch);
             recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
             connection.commit();
-        } catch (MigrationFailedException e) {
+        } catch (MigrationFailedException | HistoryConflictException e) {
             rollbackQuietly();
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -144,7 +223,19 @@ public final class PlanExecutor {
                     + ". The migration was rolled back; nothing of it remains.", step.scriptName(), 0,
                     e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), true, e);
         } finally {
+            restoreAutocommit();
+        }
+    }
+
+    /**
+     * Back to autocommit after a transaction. Quiet on a broken connection: the original failure is what
+     * the caller must see, and a closed session has nothing left to restore.
+     */
+    private void restoreAutocommit() {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The connection is gone; the server rolled back whatever was open.
         }
     }
 
@@ -159,16 +250,19 @@ public final class PlanExecutor {
      * or the retry deadline passes; earlier attempts end up as suppressed exceptions of the last.
      *
      * <p>Each attempt that times out on a lock queues the application's queries behind it for up to the
-     * lock timeout, so attempts must be few. When the blocking transaction is known, the next attempt waits
-     * until that transaction has ended, watched from the monitor connection without taking any lock;
-     * otherwise it waits an exponential backoff with jitter.
+     * lock timeout, so attempts must be few. Before each attempt, transactions already holding a lock that
+     * {@code statements} would conflict with are waited out with no lock request queued ({@link ConflictWait}).
+     * When an attempt still times out and the blocking transaction is known, the next attempt waits until
+     * that transaction has ended, watched from the monitor connection without taking any lock; otherwise it
+     * waits an exponential backoff with jitter.
      */
-    private void withRetries(PlanStep step, Attempt attempt) throws SQLException {
+    private void withRetries(PlanStep step, List<SqlStatement> statements, Attempt attempt) throws SQLException {
         RetryPolicy policy = RetryPolicy.withDeadline(settings.retryDeadline());
         Deadline deadline = Deadline.after(policy.deadline());
         List<MigrationFailedException> earlier = new ArrayList<>();
         for (int n = 1; ; n++) {
             try {
+                conflicts.await(step, statements, deadline);
                 attempt.run();
                 return;
             } catch (MigrationFailedException e) {
@@ -223,35 +317,77 @@ public final class PlanExecutor {
         connection.setAutoCommit(true);
         applyTimeouts(step, "set ");
         long start = System.nanoTime();
-        if (step.resumes().isPresent()) {
-            history.setState(connection, step.resumes().get().rank(), MigrationState.FAILED);
-            listener.notice(step, "resuming after an interrupted run (history row " + step.resumes().get().rank()
-                    + "); every statement is idempotent, so it runs again from the start");
-        }
+        int from = step.resumes().flatMap(AppliedMigration::statementsDone).orElse(0);
         if (step.body() instanceof SqlMigrationBody sql && !sql.autocommitStatements().isEmpty()
                 && sql.statements().size() > sql.autocommitStatements().size()) {
             listener.notice(step, "runs in autocommit because of " + sql.autocommitStatements().stream()
                     .map(a -> "line " + a.statement().line()).collect(Collectors.joining(", "))
                     + "; its other statements take effect one by one, without a transaction around them");
         }
-        int rank = history.insert(connection, row(step, MigrationState.RUNNING, Optional.empty()));
+        int rank = startRow(step, from);
         try {
-            runBody(step, false, watch);
+            runBody(step, new Autocommit(rank, from, step.resumes().isPresent()), watch);
             long millis = (System.nanoTime() - start) / 1_000_000;
             history.complete(connection, rank, MigrationState.APPLIED, millis);
             recordFingerprint(rank);
             if (step.direction() == Direction.DOWN) {
-                history.setState(connection, step.undoes().orElseThrow().rank(), MigrationState.ROLLED_BACK);
+                history.markRolledBack(connection, step.undoes().orElseThrow().rank());
             }
         } catch (MigrationFailedException e) {
-            history.complete(connection, rank, MigrationState.FAILED, (System.nanoTime() - start) / 1_000_000);
+            if (!sessionLost(e)) {
+                try {
+                    history.complete(connection, rank, MigrationState.FAILED, (System.nanoTime() - start) / 1_000_000);
+                } catch (SQLException notRecorded) {
+                    e.addSuppressed(notRecorded);
+                }
+            }
             throw e;
         } finally {
-            try (Statement s = connection.createStatement()) {
-                s.execute("reset lock_timeout");
-                s.execute("reset statement_timeout");
-            }
+            resetTimeouts();
         }
+    }
+
+    /**
+     * Writes the step's RUNNING row. When it resumes an interrupted run, the old row is marked FAILED and the
+     * new one written in one transaction, so a crash in between cannot leave the version without a RUNNING
+     * row (which would look like a failure that needs a person).
+     */
+    private int startRow(PlanStep step, int from) throws SQLException {
+        if (step.resumes().isEmpty()) {
+            return history.insert(connection, row(step, MigrationState.RUNNING, Optional.empty()));
+        }
+        AppliedMigration interrupted = step.resumes().get();
+        connection.setAutoCommit(false);
+        try {
+            history.setState(connection, interrupted.rank(), MigrationState.FAILED);
+            int rank = history.insert(connection, row(step, MigrationState.RUNNING, Optional.empty()), Optional.of(from));
+            connection.commit();
+            listener.notice(step, "resuming after an interrupted run (history row " + interrupted.rank() + "); "
+                    + (from == 0 ? "it runs again from its first statement"
+                    : firstStatements(from) + " had taken effect, so it goes on with statement " + (from + 1)));
+            return rank;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            restoreAutocommit();
+        }
+    }
+
+    private void resetTimeouts() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("reset lock_timeout");
+            s.execute("reset statement_timeout");
+        } catch (SQLException ignored) {
+            // A broken connection has no settings left to reset; the failure that broke it is reported.
+        }
+    }
+
+    /**
+     * Where an autocommit step stands: its history row, the first statement to run, and whether it takes
+     * over an interrupted run (so that work the interrupted run finished is recognised instead of redone).
+     */
+    private record Autocommit(int rank, int from, boolean resuming) {
     }
 
     private void applyTimeouts(PlanStep step, String verb) throws SQLException {
@@ -261,25 +397,38 @@ public final class PlanExecutor {
         }
     }
 
-    /** Runs the statements or Java methods; {@code transactional} decides what a failure message promises. */
+    /** Runs a transactional step's statements or Java methods. */
     private void runBody(PlanStep step, boolean transactional, BlockerWatch watch) throws SQLException {
         if (step.body() instanceof SqlMigrationBody sql) {
-            runSql(step, sql, transactional, watch);
+            runSql(step, sql, null, watch);
         } else {
             runJava(step, (JavaMigrationBody) step.body(), transactional);
         }
     }
 
-    private void runSql(PlanStep step, SqlMigrationBody sql, boolean transactional, BlockerWatch watch) throws SQLException {
+    /** Runs an autocommit step's statements one by one from {@code at.from()}, or its Java methods. */
+    private void runBody(PlanStep step, Autocommit at, BlockerWatch watch) throws SQLException {
+        if (step.body() instanceof SqlMigrationBody sql) {
+            runSql(step, sql, at, watch);
+        } else {
+            runJava(step, (JavaMigrationBody) step.body(), false);
+        }
+    }
+
+    /** {@code at} is null for a transactional step, whose statements all run in its one transaction. */
+    private void runSql(PlanStep step, SqlMigrationBody sql, Autocommit at, BlockerWatch watch) throws SQLException {
+        boolean transactional = at == null;
         List<SqlStatement> statements = sql.statements();
-        for (int i = 0; i < statements.size(); i++) {
+        for (int i = transactional ? 0 : at.from(); i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             listener.statementStarted(step, statement);
             long start = System.nanoTime();
             if (transactional) {
                 runStatement(step, statement, watch, true, i, statements.size());
             } else {
-                runStatementWithRetry(step, statement, watch, i, statements.size());
+                lock.verifyHeld();
+                runAutocommitStatement(step, sql, statement, at, watch, i);
+                statementsDone = i + 1;
             }
             listener.statementFinished(step, statement, (System.nanoTime() - start) / 1_000_000);
         }
@@ -311,15 +460,55 @@ public final class PlanExecutor {
         }
     }
 
-    /** In autocommit each statement is its own transaction, so a lock timeout retries just that statement. */
-    private void runStatementWithRetry(PlanStep step, SqlStatement statement, BlockerWatch watch, int index, int total)
-            throws SQLException {
+    /**
+     * Runs one statement of an autocommit step and counts it in the step's history row. A statement that can
+     * run in a transaction runs in one with its count, so the two commit together; one that cannot (a
+     * concurrent index build, VACUUM) runs alone and is counted right after. In autocommit each statement is
+     * its own transaction, so a lock timeout retries just that statement.
+     */
+    private void runAutocommitStatement(PlanStep step, SqlMigrationBody sql, SqlStatement statement, Autocommit at,
+                                        BlockerWatch watch, int index) throws SQLException {
+        int total = sql.statements().size();
         Optional<String> concurrentIndex = StatementFacts.of(statement).concurrentIndex();
-        withRetries(step, () -> {
-            if (concurrentIndex.isPresent() && InvalidIndexes.dropIfInvalid(connection, step, concurrentIndex.get())) {
-                listener.notice(step, "dropped invalid index " + concurrentIndex.get() + " left by an interrupted concurrent build");
+        boolean mayBeDone = at.resuming() && (index == at.from() || step.resumes().orElseThrow().statementsDone().isEmpty());
+        if (concurrentIndex.isPresent() && mayBeDone && InvalidIndexes.isValid(connection, concurrentIndex.get())) {
+            listener.notice(step, "index " + concurrentIndex.get() + " at line " + statement.line() + " exists and is valid: "
+                    + "the interrupted run built it, so that statement counts as done");
+            history.recordProgress(connection, at.rank(), index + 1);
+            return;
+        }
+        boolean[] alone = {sql.needsAutocommit(statement)};
+        withRetries(step, List.of(statement), () -> {
+            if (alone[0]) {
+                if (concurrentIndex.isPresent() && InvalidIndexes.dropIfInvalid(connection, step, concurrentIndex.get())) {
+                    listener.notice(step, "dropped invalid index " + concurrentIndex.get() + " left by an interrupted concurrent build");
+                }
+                runStatement(step, statement, watch, false, index, total);
+                history.recordProgress(connection, at.rank(), index + 1);
+                return;
             }
-            runStatement(step, statement, watch, false, index, total);
+            connection.setAutoCommit(false);
+            try {
+                runStatement(step, statement, watch, false, index, total);
+                history.recordProgress(connection, at.rank(), index + 1);
+                connection.commit();
+            } catch (MigrationFailedException e) {
+                rollbackQuietly();
+                if (!SqlStates.ACTIVE_SQL_TRANSACTION.equals(e.sqlState().orElse(null))) {
+                    throw e;
+                }
+                // The statement cannot run in a transaction block although nothing said so (the script's
+                // header turned transactions off for it): run it alone, as the header asked.
+                alone[0] = true;
+                restoreAutocommit();
+                runStatement(step, statement, watch, false, index, total);
+                history.recordProgress(connection, at.rank(), index + 1);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                restoreAutocommit();
+            }
         });
     }
 
@@ -360,7 +549,7 @@ public final class PlanExecutor {
         int rank = history.insert(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
         recordFingerprint(rank);
         if (step.direction() == Direction.DOWN) {
-            history.setState(connection, step.undoes().orElseThrow().rank(), MigrationState.ROLLED_BACK);
+            history.markRolledBack(connection, step.undoes().orElseThrow().rank());
         }
     }
 
@@ -417,6 +606,11 @@ public final class PlanExecutor {
     private static String reasonOf(MigrationFailedException e) {
         return e.getMessage().lines().filter(l -> !l.startsWith("  in:") && !l.startsWith("  The ") && !l.startsWith("  Statements"))
                 .map(String::strip).collect(Collectors.joining("; "));
+    }
+
+    /** "statement 1" or "statements 1-3". */
+    private static String firstStatements(int count) {
+        return count == 1 ? "statement 1" : "statements 1-" + count;
     }
 
     static void sleep(Duration d) {

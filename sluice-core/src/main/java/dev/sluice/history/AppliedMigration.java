@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param finishedAt   empty while RUNNING
  * @param executionMs  empty while RUNNING
  * @param fingerprint  the schema's fingerprint after the migration, where it was taken
+ * @param statementsDone for a migration run statement by statement (autocommit), how many of its statements had
+ *                     taken effect; each count commits together with the statement it counts
  */
 public record AppliedMigration(int rank, Optional<Version> version, String description, MigrationType type,
                                String script, Optional<String> checksum, String installedBy, Instant startedAt,
                                Optional<Instant> finishedAt, Optional<Long> executionMs, MigrationState state,
-                               Optional<String> fingerprint) {
+                               Optional<String> fingerprint, Optional<Integer> statementsDone) {
 
     public boolean isVersioned() {
         return version.isPresent() && type != MigrationType.UNDO;

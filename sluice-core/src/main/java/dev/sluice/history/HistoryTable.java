@@ -1,7 +1,7 @@
 package dev.sluice.history;
 
 import dev.sluice.db.Identifiers;
-
+import dev.sluice.db.SqlStates;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
 
@@ -29,7 +29,10 @@ import java.util.Optional;
 public final class HistoryTable {
 
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
-            + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint";
+            + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done";
+
+    /** Types of rows whose version may be APPLIED or RUNNING at most once at a time; an UNDO row shares its version. */
+    private static final String ONCE_PER_VERSION = "state in ('APPLIED', 'RUNNING') and type <> 'UNDO' and version is not null";
 
     private final String schema;
     private final String table;
@@ -83,10 +86,77 @@ public final class HistoryTable {
                     + "finished_at timestamptz, "
                     + "execution_ms bigint, "
                     + "state varchar(20) not null, "
-                    + "schema_fingerprint varchar(64))");
+                    + "schema_fingerprint varchar(64), "
+                    + "statements_done integer)");
             s.execute("create index if not exists " + Identifiers.quote(table + "_version_idx")
                     + " on " + sqlName() + " (version)");
         }
+        upgrade(c);
+    }
+
+    /**
+     * Brings a history table written by an earlier release up to date, reading the catalog first so that a
+     * table already current takes no lock at all.
+     *
+     * <p>The unique index is what makes "exactly once" hold when the migration lock is lost: a runner whose
+     * lock session died, and a second runner that took the lock, may both run one migration, but only one of
+     * their transactions can commit its APPLIED row, and the other is rolled back whole with it.
+     */
+    private void upgrade(Connection c) throws SQLException {
+        if (!hasColumn(c, "statements_done")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table " + sqlName() + " add column if not exists statements_done integer");
+            }
+        }
+        String once = table + "_applied_once";
+        if (!hasIndex(c, once)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create unique index if not exists " + Identifiers.quote(once) + " on " + sqlName()
+                        + " (version) where " + ONCE_PER_VERSION);
+            } catch (SQLException e) {
+                if (!SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                throw new IllegalStateException(qualifiedName() + " records one version as applied or running more than "
+                        + "once (" + duplicates(c) + "), which an earlier release allowed when a runner lost its lock. Check "
+                        + "which row is right, delete the other (delete from " + qualifiedName() + " where installed_rank = ...), "
+                        + "and run the command again", e);
+            }
+        }
+    }
+
+    private boolean hasColumn(Connection c, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from information_schema.columns "
+                + "where table_schema = ? and table_name = ? and column_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private boolean hasIndex(Connection c, String index) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from pg_catalog.pg_indexes where schemaname = ? and indexname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private String duplicates(Connection c) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version, string_agg(installed_rank::text, ', ' "
+                + "order by installed_rank) from " + sqlName() + " where " + ONCE_PER_VERSION
+                + " group by version having count(*) > 1 order by min(installed_rank)")) {
+            while (rs.next()) {
+                found.add("version " + rs.getString(1) + " in rows " + rs.getString(2));
+            }
+        }
+        return String.join("; ", found);
     }
 
     /** Every row in rank order; empty when the table does not exist yet. */
@@ -121,11 +191,28 @@ public final class HistoryTable {
                 Optional.ofNullable(finished).map(Timestamp::toInstant),
                 executionMs,
                 MigrationState.valueOf(rs.getString("state")),
-                Optional.ofNullable(rs.getString("schema_fingerprint")));
+                Optional.ofNullable(rs.getString("schema_fingerprint")),
+                optionalInt(rs, "statements_done"));
     }
 
-    /** Writes a row and returns its rank. A row written APPLIED or FAILED gets its finish time now. */
+    private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * Writes a row and returns its rank. A row written APPLIED or FAILED gets its finish time now; a RUNNING
+     * row starts with {@code statements_done} at the count given (0 for a fresh run).
+     *
+     * @throws HistoryConflictException when the version is already APPLIED or RUNNING in another committed or
+     *                                  concurrent row: another runner ran it meanwhile
+     */
     public int insert(Connection c, HistoryRow row) throws SQLException {
+        return insert(c, row, row.state() == MigrationState.RUNNING ? Optional.of(0) : Optional.empty());
+    }
+
+    /** {@link #insert(Connection, HistoryRow)} with the number of statements an interrupted run already finished. */
+    public int insert(Connection c, HistoryRow row, Optional<Integer> statementsDone) throws SQLException {
         int rank;
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select coalesce(max(installed_rank), 0) + 1 from " + sqlName())) {
@@ -133,9 +220,9 @@ public final class HistoryTable {
             rank = rs.getInt(1);
         }
         String sql = "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
-                + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint) "
+                + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done) "
                 + "values (?, ?, ?, ?, ?, ?, ?, clock_timestamp(), "
-                + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?)";
+                + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, rank);
             ps.setString(2, row.version().map(Version::toString).orElse(null));
@@ -151,9 +238,56 @@ public final class HistoryTable {
             }
             ps.setString(9, row.state().name());
             ps.setString(10, row.fingerprint().orElse(null));
+            if (statementsDone.isPresent()) {
+                ps.setInt(11, statementsDone.get());
+            } else {
+                ps.setNull(11, Types.INTEGER);
+            }
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState()) && row.version().isPresent()) {
+                throw new HistoryConflictException(row.script() + ": another runner recorded version " + row.version().get()
+                        + " while this one ran it (its migration lock was lost); this run's work on it was not kept", e);
+            }
+            throw e;
         }
         return rank;
+    }
+
+    /**
+     * Records that the first {@code done} statements of a RUNNING row's migration have taken effect. Run in
+     * the same transaction as the statement it counts, so the count is never off by one after a crash.
+     *
+     * @throws HistoryConflictException when the row is no longer RUNNING: another runner took the migration
+     *                                  over, so this one must stop
+     */
+    public void recordProgress(Connection c, int rank, int done) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName()
+                + " set statements_done = ? where installed_rank = ? and state = 'RUNNING'")) {
+            ps.setInt(1, done);
+            ps.setInt(2, rank);
+            if (ps.executeUpdate() != 1) {
+                throw new HistoryConflictException("history row " + rank + " is no longer RUNNING: another runner took its "
+                        + "migration over after this one lost the migration lock", null);
+            }
+        }
+    }
+
+    /**
+     * Marks the row a down reverses as ROLLED_BACK, only if it is still APPLIED, so that two runners can
+     * never both roll one migration back.
+     *
+     * @throws HistoryConflictException when the row is no longer APPLIED
+     */
+    public void markRolledBack(Connection c, int rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + sqlName()
+                + " set state = 'ROLLED_BACK' where installed_rank = ? and state = 'APPLIED'")) {
+            ps.setInt(1, rank);
+            if (ps.executeUpdate() != 1) {
+                throw new HistoryConflictException("history row " + rank + " is no longer APPLIED: another runner rolled it "
+                        + "back while this one ran its down; this run's down was not kept", null);
+            }
+        }
     }
 
     /** Finishes a RUNNING row. */

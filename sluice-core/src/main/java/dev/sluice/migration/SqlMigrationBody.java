@@ -40,6 +40,14 @@ public record SqlMigrationBody(String name, SqlScript script, List<SqlStatement>
         return !settings.transactionOff() && autocommitStatements.isEmpty();
     }
 
+    /**
+     * Whether {@code statement} is one that cannot run inside a transaction block (as opposed to one that
+     * runs in autocommit only because its script does).
+     */
+    public boolean needsAutocommit(SqlStatement statement) {
+        return autocommitStatements.stream().anyMatch(a -> a.statement() == statement);
+    }
+
     /** A statement that forces its script out of a transaction, and why. */
     public record AutocommitStatement(SqlStatement statement, String reason) {
     }

@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param tables       qualified or bare table names the statement locks, as written (quotes removed)
  * @param concurrentIndex the index a {@code CREATE INDEX CONCURRENTLY} builds, when it names one
  * @param idempotent   whether a second run after a crash cannot fail or change anything more
+ * @param lock         the strongest table lock the statement asks for on {@link #tables()}; where it is not
+ *                     known from the words, ACCESS EXCLUSIVE, the cautious answer (a foreign key's target
+ *                     table, for one, is really locked in SHARE ROW EXCLUSIVE)
  */
-public record StatementFacts(List<String> tables, Optional<String> concurrentIndex, boolean idempotent) {
+public record StatementFacts(List<String> tables, Optional<String> concurrentIndex, boolean idempotent, LockMode lock) {
 
     public StatementFacts {
         tables = List.copyOf(tables);
@@ -22,11 +25,12 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
     public static StatementFacts of(SqlStatement statement) {
         List<Token> t = significantTokens(statement.sql());
         if (t.isEmpty()) {
-            return new StatementFacts(List.of(), Optional.empty(), true);
+            return new StatementFacts(List.of(), Optional.empty(), true, LockMode.ACCESS_SHARE);
         }
         List<String> tables = new ArrayList<>();
         Optional<String> index = Optional.empty();
         boolean idempotent = false;
+        LockMode lock = LockMode.ACCESS_EXCLUSIVE;
         String first = t.get(0).upper();
         int i;
         switch (first) {
@@ -36,6 +40,9 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                     i = skip(t, i, "ONLY");
                     name(t, i).ifPresent(tables::add);
                     idempotent = everyActionGuarded(t);
+                    if (onlyValidates(t, i)) {
+                        lock = LockMode.SHARE_UPDATE_EXCLUSIVE;
+                    }
                 } else if (word(t, 1, "SYSTEM")) {
                     idempotent = true;
                 }
@@ -62,9 +69,12 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                     if (concurrently) {
                         index = name;
                     }
+                    lock = concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE;
                     idempotent = ifNotExists && name.isPresent();
                 } else {
                     idempotent = idempotent || containsSequence(t, "IF", "NOT", "EXISTS");
+                    // A new table locks only the tables it references, in SHARE ROW EXCLUSIVE.
+                    lock = LockMode.SHARE_ROW_EXCLUSIVE;
                 }
             }
             case "DROP" -> {
@@ -74,10 +84,23 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                     tables.addAll(nameList(t, i));
                 }
             }
-            case "TRUNCATE", "LOCK" -> tables.addAll(nameList(t, skip(t, skip(t, 1, "TABLE"), "ONLY")));
-            case "UPDATE" -> name(t, skip(t, 1, "ONLY")).ifPresent(tables::add);
-            case "DELETE" -> name(t, skip(t, skip(t, 1, "FROM"), "ONLY")).ifPresent(tables::add);
-            case "INSERT" -> name(t, skip(t, 1, "INTO")).ifPresent(tables::add);
+            case "TRUNCATE" -> tables.addAll(nameList(t, skip(t, skip(t, 1, "TABLE"), "ONLY")));
+            case "LOCK" -> {
+                tables.addAll(nameList(t, skip(t, skip(t, 1, "TABLE"), "ONLY")));
+                lock = explicitLockMode(t).orElse(LockMode.ACCESS_EXCLUSIVE);
+            }
+            case "UPDATE" -> {
+                name(t, skip(t, 1, "ONLY")).ifPresent(tables::add);
+                lock = LockMode.ROW_EXCLUSIVE;
+            }
+            case "DELETE" -> {
+                name(t, skip(t, skip(t, 1, "FROM"), "ONLY")).ifPresent(tables::add);
+                lock = LockMode.ROW_EXCLUSIVE;
+            }
+            case "INSERT" -> {
+                name(t, skip(t, 1, "INTO")).ifPresent(tables::add);
+                lock = LockMode.ROW_EXCLUSIVE;
+            }
             case "VACUUM", "ANALYZE", "REINDEX", "COMMENT", "SET", "RESET", "SELECT", "GRANT", "REVOKE" -> idempotent = true;
             default -> {
             }
@@ -87,7 +110,51 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                 name(t, k + 1).ifPresent(tables::add);
             }
         }
-        return new StatementFacts(tables, index, idempotent);
+        return new StatementFacts(tables, index, idempotent, lock);
+    }
+
+    /** ALTER TABLE whose every action is VALIDATE CONSTRAINT, which takes SHARE UPDATE EXCLUSIVE only. */
+    private static boolean onlyValidates(List<Token> t, int nameAt) {
+        int depth = 0;
+        boolean expectAction = true;
+        int k = nameAt + 1;
+        while (k < t.size() && t.get(k).is(".")) {
+            k += 2;
+        }
+        for (; k < t.size(); k++) {
+            Token tok = t.get(k);
+            if (tok.is("(")) {
+                depth++;
+            } else if (tok.is(")")) {
+                depth--;
+            } else if (depth == 0 && tok.is(",")) {
+                expectAction = true;
+            } else if (expectAction) {
+                if (!tok.isWord("VALIDATE")) {
+                    return false;
+                }
+                expectAction = false;
+            }
+        }
+        return !expectAction;
+    }
+
+    /** The mode of {@code LOCK ... IN <mode> MODE}, where the statement names one. */
+    private static Optional<LockMode> explicitLockMode(List<Token> t) {
+        int in = indexOfWord(t, "IN", 1);
+        int mode = indexOfWord(t, "MODE", Math.max(in, 1));
+        if (in < 0 || mode < 0) {
+            return Optional.empty();
+        }
+        StringBuilder words = new StringBuilder();
+        for (int k = in + 1; k < mode; k++) {
+            words.append(words.length() == 0 ? "" : "_").append(t.get(k).upper());
+        }
+        try {
+            return Optional.of(LockMode.valueOf(words.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** ALTER TABLE is idempotent when each of its comma-separated actions carries IF [NOT] EXISTS. */

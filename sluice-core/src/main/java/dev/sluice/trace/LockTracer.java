@@ -1,5 +1,6 @@
 package dev.sluice.trace;
 
+import dev.sluice.sql.LockMode;
 import dev.sluice.migration.JavaMigrationBody;
 import dev.sluice.migration.MigrationBody;
 import dev.sluice.migration.MigrationContext;

@@ -1,5 +1,6 @@
 package dev.sluice.trace;
 
+import dev.sluice.sql.LockMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.sluice.trace;
 
+import dev.sluice.sql.LockMode;
+
 /**
  * A lock a traced statement held on a table, index or other relation.
  *

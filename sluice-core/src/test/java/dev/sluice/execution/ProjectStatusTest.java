@@ -50,7 +50,7 @@ class ProjectStatusTest {
     static AppliedMigration row(int rank, String version, MigrationType type, String text, MigrationState state) {
         return new AppliedMigration(rank, Optional.ofNullable(version).map(Version::parse), "d" + rank, type, "V" + version + "__x.sql",
                 Optional.ofNullable(text).map(Checksum::of), "me", Instant.EPOCH, Optional.of(Instant.EPOCH),
-                Optional.of(1L), state, Optional.empty());
+                Optional.of(1L), state, Optional.empty(), Optional.empty());
     }
 
     @Test

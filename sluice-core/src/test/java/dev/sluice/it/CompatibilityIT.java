@@ -9,7 +9,7 @@ import dev.sluice.migration.SqlMigrationParser;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.testing.InstalledPostgres;
-import dev.sluice.trace.LockMode;
+import dev.sluice.sql.LockMode;
 import dev.sluice.trace.LockTracer;
 import dev.sluice.trace.MigrationTrace;
 import org.junit.jupiter.api.AfterAll;

@@ -44,8 +44,13 @@ class LockSafetyIT {
     @TempDir
     Path folder;
 
+    /**
+     * These tests exercise the retry path, so the wait for blockers before the first attempt is kept out of
+     * the way (no test transaction is an hour old); {@link #aVisibleBlockerIsWaitedOutWithNoLockRequestQueued}
+     * covers that wait.
+     */
     private static final ExecutionSettings FAST = ExecutionSettings.defaults()
-            .withLockTimeout(Duration.ofMillis(200)).withRetryDeadline(Duration.ofSeconds(30));
+            .withLockTimeout(Duration.ofMillis(200)).withRetryDeadline(Duration.ofSeconds(30)).withBlockerGrace(Duration.ofHours(1));
 
     /** Counts retries and keeps their reasons. */
     static final class Recorder implements MigrationListener {
@@ -171,6 +176,46 @@ class LockSafetyIT {
             run.get();
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aVisibleBlockerIsWaitedOutWithNoLockRequestQueued(TestDatabase db) throws Exception {
+        Sluice sluice = project(db).settings(ExecutionSettings.defaults().withLockTimeout(Duration.ofSeconds(5))).sluice();
+        Connection blocker = blocker(db);
+        Thread.sleep(200);
+        Recorder recorder = new Recorder();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<MigrateResult> run = pool.submit(() -> sluice.migrate(Optional.empty(), recorder));
+        while (recorder.notices.stream().noneMatch(n -> n.startsWith("waiting, with no lock request queued"))) {
+            assertFalse(run.isDone(), "the migration must wait for the blocker: " + recorder.notices);
+            Thread.sleep(25);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(0L, db.queryForLong("select count(*) from pg_locks where not granted and relation = 'accounts'::regclass"),
+                    "no lock request waits in the queue of accounts while the blocker lives");
+            Thread.sleep(50);
+        }
+        assertFalse(run.isDone());
+        blocker.commit();
+        blocker.close();
+        assertEquals(1, run.get().steps().size());
+        pool.shutdown();
+        assertTrue(recorder.retries.isEmpty(), "the first attempt got its lock: " + recorder.retries);
+        assertTrue(recorder.notices.stream().anyMatch(n -> n.contains("long-report") && n.contains("ACCESS EXCLUSIVE on accounts")),
+                recorder.notices.toString());
+    }
+
+    @Test
+    void aYoungTransactionIsNotWaitedForUpFront(TestDatabase db) throws Exception {
+        Sluice sluice = project(db).settings(ExecutionSettings.defaults().withBlockerGrace(Duration.ofHours(1))
+                .withLockTimeout(Duration.ofMillis(200)).withRetryDeadline(Duration.ofSeconds(1))).sluice();
+        Recorder recorder = new Recorder();
+        try (Connection blocker = blocker(db)) {
+            assertFalse(blocker.getAutoCommit());
+            assertThrows(MigrationFailedException.class, () -> sluice.migrate(Optional.empty(), recorder));
+        }
+        assertTrue(recorder.notices.stream().noneMatch(n -> n.startsWith("waiting, with no lock request queued")), recorder.notices.toString());
+        assertFalse(recorder.retries.isEmpty(), "a transaction within the grace period is met by the lock timeout and a retry");
     }
 
     @Test

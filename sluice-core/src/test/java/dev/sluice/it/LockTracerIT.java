@@ -3,7 +3,7 @@ package dev.sluice.it;
 import dev.sluice.migration.SqlMigrationParser;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
-import dev.sluice.trace.LockMode;
+import dev.sluice.sql.LockMode;
 import dev.sluice.trace.LockTracer;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.RelationLock;

@@ -49,4 +49,22 @@ class StatementFactsTest {
         assertTrue(facts("vacuum analyze t").idempotent());
         assertFalse(facts("insert into t values (1)").idempotent());
     }
+
+    @Test
+    void theLockEachStatementAsksFor() {
+        assertEquals(LockMode.ACCESS_EXCLUSIVE, facts("alter table t add column a int").lock());
+        assertEquals(LockMode.SHARE_UPDATE_EXCLUSIVE, facts("alter table t validate constraint c").lock());
+        assertEquals(LockMode.SHARE_UPDATE_EXCLUSIVE, facts("alter table s.t validate constraint c, validate constraint d").lock());
+        assertEquals(LockMode.ACCESS_EXCLUSIVE, facts("alter table t validate constraint c, add column a int").lock());
+        assertEquals(LockMode.SHARE, facts("create index i on t (a)").lock());
+        assertEquals(LockMode.SHARE_UPDATE_EXCLUSIVE, facts("create index concurrently i on t (a)").lock());
+        assertEquals(LockMode.SHARE_ROW_EXCLUSIVE, facts("create table c (p int references t (id))").lock());
+        assertEquals(LockMode.ROW_EXCLUSIVE, facts("insert into t values (1)").lock());
+        assertEquals(LockMode.ROW_EXCLUSIVE, facts("update t set a = 1").lock());
+        assertEquals(LockMode.ROW_EXCLUSIVE, facts("delete from t").lock());
+        assertEquals(LockMode.SHARE_ROW_EXCLUSIVE, facts("lock table t in share row exclusive mode").lock());
+        assertEquals(LockMode.ACCESS_EXCLUSIVE, facts("lock table t").lock());
+        assertEquals(LockMode.ACCESS_EXCLUSIVE, facts("truncate t").lock());
+        assertEquals(LockMode.ACCESS_EXCLUSIVE, facts("drop table t").lock());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.trace;
+package dev.sluice.sql;
 
 import java.util.Locale;
 
@@ -46,6 +46,23 @@ public enum LockMode {
     /** "reads and writes", "writes", or "other DDL only". */
     public String blocks() {
         return blocksReads() ? "reads and writes" : blocksWrites() ? "writes" : "schema changes only";
+    }
+
+    /**
+     * Whether a lock in this mode and one in {@code other} cannot be held at once on one table: the
+     * conflict table of PostgreSQL's "Explicit Locking" chapter. It is symmetric.
+     */
+    public boolean conflictsWith(LockMode other) {
+        return switch (this) {
+            case ACCESS_SHARE -> other == ACCESS_EXCLUSIVE;
+            case ROW_SHARE -> other.compareTo(EXCLUSIVE) >= 0;
+            case ROW_EXCLUSIVE -> other.compareTo(SHARE) >= 0;
+            case SHARE_UPDATE_EXCLUSIVE -> other.compareTo(SHARE_UPDATE_EXCLUSIVE) >= 0;
+            case SHARE -> other == ROW_EXCLUSIVE || other == SHARE_UPDATE_EXCLUSIVE || other.compareTo(SHARE_ROW_EXCLUSIVE) >= 0;
+            case SHARE_ROW_EXCLUSIVE -> other.compareTo(ROW_EXCLUSIVE) >= 0;
+            case EXCLUSIVE -> other.compareTo(ROW_SHARE) >= 0;
+            case ACCESS_EXCLUSIVE -> true;
+        };
     }
 
     /** {@code ACCESS EXCLUSIVE}, as the SQL LOCK command spells it. */
