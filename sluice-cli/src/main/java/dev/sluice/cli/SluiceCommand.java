@@ -28,7 +28,7 @@ import java.util.Optional;
                 RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class,
                 VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class, DiffCommand.class,
                 DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -54,9 +54,13 @@ public final class SluiceCommand implements Runnable {
         this.environment = environment;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Bare {@code sluice}: what a person who types it wants to see is the usage. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. 'sluice migrate'; see 'sluice help'");
+        spec.commandLine().usage(spec.commandLine().getOut(), spec.commandLine().getColorScheme());
     }
 
     public static void main(String[] args) {
@@ -67,7 +71,7 @@ public final class SluiceCommand implements Runnable {
 
     /** Runs one command line; the streams and environment are parameters so tests run it in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
@@ -76,6 +80,13 @@ public final class SluiceCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree with its help layout, before streams are attached; tests walk it to reach every verb. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        HelpLayout.install(cli);
+        return cli;
     }
 
     /**
