@@ -136,7 +136,13 @@ final class Project implements AutoCloseable {
         String user = first(global.user, "SLUICE_USER", "user").orElse(null);
         String password = global.password != null ? new String(global.password)
                 : first(null, "SLUICE_PASSWORD", "password").orElse(null);
-        return dev.sluice.backup.PgTarget.fromJdbcUrl(url.get(), user, password);
+        dev.sluice.db.LibpqUrl.Login login;
+        try {
+            login = dev.sluice.db.LibpqUrl.toJdbc(url.get(), user, password);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+        return dev.sluice.backup.PgTarget.fromJdbcUrl(login.url(), login.user(), login.password());
     }
 
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */
