@@ -205,7 +205,16 @@ final class DoctorCommand extends ProjectCommand {
         return new Check("pending", status, summary, lines);
     }
 
+    /**
+     * A recent backup. It does not apply to the embedded development database: its data is a developer's
+     * scratch state, and the bundled PostgreSQL ships no pg_dump, so a backup there would need the
+     * matching client installed for nothing (see docs/backup.md).
+     */
     private static Check recentBackup(Project project, boolean backupComing) {
+        if (project.usesEmbedded()) {
+            return new Check("backup", Status.PASS, "does not apply to the embedded development database in "
+                    + project.embeddedDir() + "/ (back up the servers that hold real data)", List.of());
+        }
         Duration maxAge = project.duration("backup-max-age").orElse(DEFAULT_BACKUP_MAX_AGE);
         Optional<BackupManifest> latest;
         try {
@@ -352,7 +361,8 @@ final class DoctorCommand extends ProjectCommand {
             }
             List<String> changes = status.output.lines().filter(l -> !l.isBlank()).toList();
             if (!changes.isEmpty()) {
-                return new Check("git", Status.FAIL, changes.size() + " uncommitted change" + (changes.size() == 1 ? "" : "s")
+                // On the embedded development database, migrating files not yet committed is how they are written.
+                return new Check("git", project.usesEmbedded() ? Status.WARN : Status.FAIL, changes.size() + " uncommitted change" + (changes.size() == 1 ? "" : "s")
                         + " in " + folder + ": commit what you migrate", changes.subList(0, Math.min(10, changes.size())));
             }
             return new Check("git", Status.PASS, "migrations folder committed", List.of());

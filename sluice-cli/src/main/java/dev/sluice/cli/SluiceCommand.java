@@ -27,7 +27,7 @@ import java.util.Optional;
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
                 RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class,
                 VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class, DiffCommand.class,
-                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, VersionCommand.class,
+                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, UrlCommand.class, VersionCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
