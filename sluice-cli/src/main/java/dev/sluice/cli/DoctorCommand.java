@@ -89,24 +89,31 @@ final class DoctorCommand extends ProjectCommand {
             root.put("checks", items);
             out().println(Json.write(root));
         } else {
-            print(out(), checks);
+            print(out(), checks, terminal());
         }
         return checks.stream().anyMatch(c -> c.status() == Status.FAIL) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     /** For {@code migrate --preflight}: prints the checklist; false when a check failed. */
-    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, boolean backupComing, PrintWriter out) {
+    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, boolean backupComing, PrintWriter out,
+                             Terminal terminal) {
         List<Check> checks = checks(project, sluice, target, backupComing);
-        print(out, checks);
+        print(out, checks, terminal);
         boolean ok = checks.stream().noneMatch(c -> c.status() == Status.FAIL);
         out.println(ok ? "preflight passed" : "preflight failed: nothing ran");
         out.flush();
         return ok;
     }
 
-    private static void print(PrintWriter out, List<Check> checks) {
+    private static void print(PrintWriter out, List<Check> checks, Terminal terminal) {
         for (Check c : checks) {
-            out.printf("%-4s  %-12s %s%n", c.status(), c.name(), c.message());
+            String status = String.format("%-4s", c.status());
+            status = switch (c.status()) {
+                case PASS -> terminal.green(status);
+                case WARN -> terminal.yellow(status);
+                case FAIL -> terminal.red(status);
+            };
+            out.printf("%s  %-12s %s%n", status, c.name(), c.message());
             for (String d : c.details()) {
                 out.println("                   " + d);
             }

@@ -46,4 +46,12 @@ final class GlobalOptions {
     @Option(names = "--strict", scope = ScopeType.INHERIT,
             description = "Treat a .sql file whose name matches no migration form as an error.")
     boolean strict;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, even on a terminal (also: the NO_COLOR environment variable). Piped output never has colour.")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only warnings, errors and what the command exists to show (no progress, no summary lines).")
+    boolean quiet;
 }
