@@ -89,24 +89,31 @@ final class DoctorCommand extends ProjectCommand {
             root.put("checks", items);
             out().println(Json.write(root));
         } else {
-            print(out(), checks);
+            print(out(), checks, terminal());
         }
         return checks.stream().anyMatch(c -> c.status() == Status.FAIL) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     /** For {@code migrate --preflight}: prints the checklist; false when a check failed. */
-    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, boolean backupComing, PrintWriter out) {
+    static boolean preflight(Project project, Sluice sluice, Optional<Version> target, boolean backupComing, PrintWriter out,
+                             Terminal terminal) {
         List<Check> checks = checks(project, sluice, target, backupComing);
-        print(out, checks);
+        print(out, checks, terminal);
         boolean ok = checks.stream().noneMatch(c -> c.status() == Status.FAIL);
         out.println(ok ? "preflight passed" : "preflight failed: nothing ran");
         out.flush();
         return ok;
     }
 
-    private static void print(PrintWriter out, List<Check> checks) {
+    private static void print(PrintWriter out, List<Check> checks, Terminal terminal) {
         for (Check c : checks) {
-            out.printf("%-4s  %-12s %s%n", c.status(), c.name(), c.message());
+            String status = String.format("%-4s", c.status());
+            status = switch (c.status()) {
+                case PASS -> terminal.green(status);
+                case WARN -> terminal.yellow(status);
+                case FAIL -> terminal.red(status);
+            };
+            out.printf("%s  %-12s %s%n", status, c.name(), c.message());
             for (String d : c.details()) {
                 out.println("                   " + d);
             }
@@ -205,7 +212,16 @@ final class DoctorCommand extends ProjectCommand {
         return new Check("pending", status, summary, lines);
     }
 
+    /**
+     * A recent backup. It does not apply to the embedded development database: its data is a developer's
+     * scratch state, and the bundled PostgreSQL ships no pg_dump, so a backup there would need the
+     * matching client installed for nothing (see docs/backup.md).
+     */
     private static Check recentBackup(Project project, boolean backupComing) {
+        if (project.usesEmbedded()) {
+            return new Check("backup", Status.PASS, "does not apply to the embedded development database in "
+                    + project.embeddedDir() + "/ (back up the servers that hold real data)", List.of());
+        }
         Duration maxAge = project.duration("backup-max-age").orElse(DEFAULT_BACKUP_MAX_AGE);
         Optional<BackupManifest> latest;
         try {
@@ -352,7 +368,8 @@ final class DoctorCommand extends ProjectCommand {
             }
             List<String> changes = status.output.lines().filter(l -> !l.isBlank()).toList();
             if (!changes.isEmpty()) {
-                return new Check("git", Status.FAIL, changes.size() + " uncommitted change" + (changes.size() == 1 ? "" : "s")
+                // On the embedded development database, migrating files not yet committed is how they are written.
+                return new Check("git", project.usesEmbedded() ? Status.WARN : Status.FAIL, changes.size() + " uncommitted change" + (changes.size() == 1 ? "" : "s")
                         + " in " + folder + ": commit what you migrate", changes.subList(0, Math.min(10, changes.size())));
             }
             return new Check("git", Status.PASS, "migrations folder committed", List.of());

@@ -53,6 +53,20 @@ final class EmbeddedDatabase implements AutoCloseable {
         return cluster.user();
     }
 
+    /** Leaves the server running after this command, for psql and the next commands ({@code sluice url}). */
+    void keepRunning() {
+        cluster.keepRunning();
+    }
+
+    int port() {
+        return cluster.port();
+    }
+
+    /** Stops the embedded server of the project whose data is in {@code sluiceDir}; false when none ran. */
+    static boolean stop(Path sluiceDir) {
+        return PostgresCluster.stopRunning(sluiceDir.resolve("pgdata"));
+    }
+
     @Override
     public void close() {
         cluster.close();

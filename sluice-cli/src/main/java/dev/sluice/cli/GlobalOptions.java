@@ -20,14 +20,15 @@ final class GlobalOptions {
             description = "Config file to read instead of DIR/sluice.conf.")
     Path config;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "Target database, e.g. jdbc:postgresql://localhost:5432/app. Env: SLUICE_URL.")
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Target database: jdbc:postgresql://localhost:5432/app, or postgres://user@host:5432/app "
+                    + "(a password in it is moved to the password setting). Env: SLUICE_URL.")
     String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user. Env: SLUICE_USER.")
     String user;
 
-    @Option(names = "--password", scope = ScopeType.INHERIT, arity = "0..1", interactive = true,
+    @Option(names = "--password", scope = ScopeType.INHERIT, arity = "0..1", interactive = true, prompt = "Password: ",
             description = "Database password; give the flag alone to be asked for it. Prefer SLUICE_PASSWORD: "
                     + "a password on the command line is visible to other users of the machine.")
     char[] password;
@@ -45,4 +46,12 @@ final class GlobalOptions {
     @Option(names = "--strict", scope = ScopeType.INHERIT,
             description = "Treat a .sql file whose name matches no migration form as an error.")
     boolean strict;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, even on a terminal (also: the NO_COLOR environment variable). Piped output never has colour.")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only warnings, errors and what the command exists to show (no progress, no summary lines).")
+    boolean quiet;
 }

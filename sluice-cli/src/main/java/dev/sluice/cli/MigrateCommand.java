@@ -49,13 +49,19 @@ final class MigrateCommand extends ProjectCommand {
             plan.describe().forEach(out()::println);
             return ExitCodes.OK;
         }
-        if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out())) {
+        if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out(), terminal())) {
             return ExitCodes.CHECK_FAILED;
         }
         if (BackupBeforeMigrate.wanted(project, backup)) {
             BackupBeforeMigrate.run(project, sluice, to, out());
         }
-        MigrateResult result = sluice.migrate(to, new ConsoleListener(out(), run.verbose));
+        MigrateResult result;
+        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planMigrate(to))) {
+            result = sluice.migrate(to, progress);
+        }
+        if (terminal().quiet()) {
+            return ExitCodes.OK;
+        }
         if (result.steps().isEmpty()) {
             out().println("database is up to date at version " + result.after().map(Version::toString).orElse("none"));
         } else {

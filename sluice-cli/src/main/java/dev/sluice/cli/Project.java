@@ -90,9 +90,28 @@ final class Project implements AutoCloseable {
         };
     }
 
+    /** Whether this project's target is the embedded database (no URL configured). */
+    boolean usesEmbedded() {
+        return configuredUrl().isEmpty();
+    }
+
+    /** The embedded database, started if needed; a usage error when a URL is configured or it is forbidden. */
+    EmbeddedDatabase embeddedDatabase() {
+        if (!usesEmbedded()) {
+            throw new IllegalStateException("a database URL is configured; the embedded database is not used");
+        }
+        connections();
+        return embedded();
+    }
+
+    /** Where the embedded database keeps its data and log. */
+    Path embeddedDir() {
+        return dir().resolve(".sluice");
+    }
+
     private EmbeddedDatabase embedded() {
         if (embedded == null) {
-            Path dataDir = dir().resolve(".sluice");
+            Path dataDir = embeddedDir();
             err.println("no database URL configured: using the embedded database in " + dataDir + "/");
             err.flush();
             embedded = EmbeddedDatabase.start(dataDir);
@@ -133,10 +152,23 @@ final class Project implements AutoCloseable {
             connections();
             return dev.sluice.backup.PgTarget.fromJdbcUrl(embedded().jdbcUrl(), embedded().user(), null);
         }
+        dev.sluice.db.LibpqUrl.Login login = login();
+        return dev.sluice.backup.PgTarget.fromJdbcUrl(login.url(), login.user(), login.password());
+    }
+
+    /**
+     * The configured target as JDBC URL, user and password, a libpq URL converted; only when a URL is
+     * configured ({@link #usesEmbedded()} is false).
+     */
+    dev.sluice.db.LibpqUrl.Login login() {
         String user = first(global.user, "SLUICE_USER", "user").orElse(null);
         String password = global.password != null ? new String(global.password)
                 : first(null, "SLUICE_PASSWORD", "password").orElse(null);
-        return dev.sluice.backup.PgTarget.fromJdbcUrl(url.get(), user, password);
+        try {
+            return dev.sluice.db.LibpqUrl.toJdbc(configuredUrl().orElseThrow(), user, password);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     /** The Sluice facade for this project, with timeouts from the config unless a flag overrides them. */

@@ -26,6 +26,11 @@ abstract class ProjectCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** Where the output goes: colour, progress in place, quiet. */
+    Terminal terminal() {
+        return ((SluiceCommand) spec.root().userObject()).terminal();
+    }
+
     @Override
     public final Integer call() throws Exception {
         root = (SluiceCommand) spec.root().userObject();

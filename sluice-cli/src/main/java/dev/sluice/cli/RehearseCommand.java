@@ -51,6 +51,9 @@ final class RehearseCommand extends ProjectCommand {
 
     static void print(java.io.PrintWriter out, RehearsalReport report, String where) {
         out.println("rehearsed on " + where);
+        // Columns: verdict, migration, [script], time; as wide as the widest of each.
+        int label = report.migrations().stream().mapToInt(m -> m.label().length()).max().orElse(0);
+        int script = report.migrations().stream().mapToInt(m -> m.script().length()).max().orElse(0) + 2;
         for (MigrationRehearsal m : report.migrations()) {
             String mark = switch (m.verdict()) {
                 case PASSED -> "ok  ";
@@ -58,7 +61,9 @@ final class RehearseCommand extends ProjectCommand {
                 case SKIPPED -> "skip";
                 case FAILED -> "FAIL";
             };
-            out.println(mark + " " + m.label() + "  [" + m.script() + "]" + (m.verdict() == Verdict.SKIPPED ? "" : "  " + m.millis() + " ms"));
+            String line = mark + " " + String.format("%-" + label + "s  %-" + script + "s", m.label(), "[" + m.script() + "]")
+                    + (m.verdict() == Verdict.SKIPPED ? "" : String.format("  %7s", m.millis() + " ms"));
+            out.println(line.stripTrailing());
             for (String p : m.problems()) {
                 out.println("       " + p.replace("\n", "\n       "));
             }

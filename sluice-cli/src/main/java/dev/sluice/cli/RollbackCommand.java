@@ -41,7 +41,13 @@ final class RollbackCommand extends ProjectCommand {
             sluice.planRollback(steps, to).describe().forEach(out()::println);
             return ExitCodes.OK;
         }
-        MigrateResult result = sluice.rollback(steps, to, new ConsoleListener(out(), run.verbose));
+        MigrateResult result;
+        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planRollback(steps, to))) {
+            result = sluice.rollback(steps, to, progress);
+        }
+        if (terminal().quiet()) {
+            return ExitCodes.OK;
+        }
         if (result.steps().isEmpty()) {
             out().println("nothing to roll back; database at version " + result.after().map(Version::toString).orElse("none"));
         } else {

@@ -30,8 +30,8 @@ import java.util.Optional;
         subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
                 RollbackCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class,
                 VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class, DiffCommand.class,
-                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class},
+                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, UrlCommand.class, VersionCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -52,14 +52,25 @@ public final class SluiceCommand implements Runnable {
     GlobalOptions global = new GlobalOptions();
 
     final Map<String, String> environment;
+    /** Whether standard output is a terminal; decided once, by {@link #execute}. */
+    boolean tty;
 
     SluiceCommand(Map<String, String> environment) {
         this.environment = environment;
     }
 
+    /** Where the output goes, as the options and the environment say. */
+    Terminal terminal() {
+        return Terminal.of(tty, environment, global.noColor, global.quiet);
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Bare {@code sluice}: what a person who types it wants to see is the usage. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. 'sluice migrate'; see 'sluice help'");
+        spec.commandLine().usage(spec.commandLine().getOut(), spec.commandLine().getColorScheme());
     }
 
     public static void main(String[] args) {
@@ -70,15 +81,32 @@ public final class SluiceCommand implements Runnable {
 
     /** Runs one command line; the streams and environment are parameters so tests run it in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        return execute(args, out, err, environment, System.console() != null);
+    }
+
+    /** The same, saying whether the output is a terminal: tests check what a terminal would get. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean tty) {
+        CommandLine cli = commandLine(environment);
+        SluiceCommand root = cli.getCommand();
+        root.tty = tty;
+        // Colour in help too follows the terminal and NO_COLOR; --no-color is not parsed yet here.
+        boolean colour = Terminal.of(tty, environment, List.of(args).contains("--no-color"), false).colour();
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr(), root.terminal()));
         cli.setParameterExceptionHandler(SluiceCommand::reportUsage);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree with its help layout, before streams are attached; tests walk it to reach every verb. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        HelpLayout.install(cli);
+        return cli;
     }
 
     /**
@@ -119,7 +147,7 @@ public final class SluiceCommand implements Runnable {
         return ExitCodes.USAGE;
     }
 
-    private static int report(Exception e, PrintWriter err) {
+    private static int report(Exception e, PrintWriter err, Terminal terminal) {
         int code = ExitCodes.INTERNAL;
         String message = e.getMessage();
         if (e instanceof CliException c) {
@@ -133,7 +161,7 @@ public final class SluiceCommand implements Runnable {
                 message = e.getClass().getSimpleName() + ": " + message;
             }
         }
-        err.println("error: " + Secrets.mask(message));
+        err.println(terminal.red("error:") + " " + Secrets.mask(message));
         err.flush();
         return code;
     }

@@ -17,6 +17,14 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The same as if standard output were a terminal: colour and progress drawn in place. */
+    static CliRun runOnTerminal(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SluiceCommand.execute(args, new PrintWriter(out), new PrintWriter(err), env, true);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     static CliRun run(String... args) {
         return run(Map.of(), args);
     }

@@ -46,7 +46,7 @@ class PasswordIT {
 
     private CliRun status(String password) throws Exception {
         Files.createDirectories(dir.resolve("migrations"));
-        return CliRun.run(CliRun.env("SLUICE_PASSWORD", password), "--dir", dir.toString(),
+        return CliRun.run(password == null ? CliRun.env() : CliRun.env("SLUICE_PASSWORD", password), "--dir", dir.toString(),
                 "--url", cluster.jdbcUrl("postgres"), "--user", "app", "status");
     }
 
@@ -73,5 +73,67 @@ class PasswordIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("password=****"), r.out());
         assertFalse(r.out().contains(RIGHT) || r.err().contains(RIGHT), r.toString());
+    }
+
+    @Test
+    void postgresUrlWithThePasswordInItConnectsAndNeverShowsIt() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        String url = "postgres://app:" + RIGHT + "@127.0.0.1:" + cluster.port() + "/postgres?sslmode=disable";
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--url", url, "status");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/postgres"), r.out());
+        assertFalse(r.out().contains(RIGHT) || r.err().contains(RIGHT), r.toString());
+    }
+
+    @Test
+    void postgresqlUrlTakesThePasswordFromTheEnvironment() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        String url = "postgresql://app@127.0.0.1:" + cluster.port() + "/postgres";
+        CliRun r = CliRun.run(CliRun.env("SLUICE_URL", url, "SLUICE_PASSWORD", RIGHT), "--dir", dir.toString(), "status");
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void noPasswordGivenSaysSoInsteadOfBlamingTheServer() throws Exception {
+        CliRun r = status(null);
+        assertEquals(ExitCodes.DATABASE_UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no password was given"), r.err());
+        assertFalse(r.err().contains("check that the server runs"), r.err());
+    }
+
+    @Test
+    void passwordFlagWithNothingOnStdinSaysNoPasswordWasGiven() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        CliRun r = withStdin("", () -> CliRun.run(CliRun.env(), "--dir", dir.toString(),
+                "--url", cluster.jdbcUrl("postgres"), "--user", "app", "--password", "status"));
+        assertEquals(ExitCodes.DATABASE_UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no password was given"), r.err());
+    }
+
+    @Test
+    void thePasswordPromptIsShort() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(console, true));
+        CliRun r;
+        try {
+            r = withStdin(RIGHT + "\n", () -> CliRun.run(CliRun.env(), "--dir", dir.toString(),
+                    "--url", cluster.jdbcUrl("postgres"), "--user", "app", "--password", "status"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("Password: ", console.toString(), "the prompt");
+    }
+
+    private static CliRun withStdin(String text, java.util.function.Supplier<CliRun> run) {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run.get();
+        } finally {
+            System.setIn(stdin);
+        }
     }
 }

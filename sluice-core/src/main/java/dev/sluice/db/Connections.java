@@ -22,6 +22,9 @@ public final class Connections {
             String hint;
             if (auth) {
                 hint = "check the user and password (--user/--password, SLUICE_USER/SLUICE_PASSWORD or the config file)";
+            } else if (unknownHost(e) != null) {
+                throw new DatabaseUnavailableException("cannot connect to " + factory.describe() + ": unknown host '"
+                        + unknownHost(e) + "'; check the host name in the URL (and the DNS or /etc/hosts of this machine)", false, e);
             } else if (SqlStates.INVALID_CATALOG_NAME.equals(e.getSQLState())) {
                 hint = "the database does not exist; create it or fix the database name in the URL";
             } else {
@@ -30,5 +33,15 @@ public final class Connections {
             throw new DatabaseUnavailableException("cannot connect to " + factory.describe() + ": "
                     + e.getMessage() + "; " + hint, auth, e);
         }
+    }
+
+    /** The host name the driver could not resolve, or null: pgjdbc's own message does not name it. */
+    private static String unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException u) {
+                return String.valueOf(u.getMessage()).split(": ")[0];
+            }
+        }
+        return null;
     }
 }

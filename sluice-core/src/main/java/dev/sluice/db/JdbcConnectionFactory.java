@@ -19,13 +19,18 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
     private final String user;
     private final String password;
 
+    /**
+     * @param url a {@code jdbc:postgresql:} URL, or a libpq one ({@code postgres://user:pw@host/db}), whose
+     *            user and password then replace {@code user} and {@code password} (see {@link LibpqUrl})
+     */
     public JdbcConnectionFactory(String url, String user, String password) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.user = user;
-        this.password = password;
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("'" + DatabaseUrl.mask(url)
-                    + "' is not a PostgreSQL JDBC URL; write jdbc:postgresql://host:5432/database");
+        LibpqUrl.Login login = LibpqUrl.toJdbc(Objects.requireNonNull(url, "url"), user, password);
+        this.url = login.url();
+        this.user = login.user();
+        this.password = login.password();
+        if (!this.url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("'" + DatabaseUrl.mask(url) + "' is not a PostgreSQL URL; write "
+                    + "jdbc:postgresql://host:5432/database or postgres://user@host:5432/database");
         }
     }
 
@@ -45,6 +50,11 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
+            if ((password == null || password.isEmpty()) && String.valueOf(e.getMessage()).contains("no password was provided")) {
+                // pgjdbc's words, reported as what they are: a login without a password.
+                throw new SQLException("the server asks for a password and no password was given for user '"
+                        + (user == null ? System.getProperty("user.name") : user) + "'", SqlStates.INVALID_PASSWORD, e);
+            }
             throw DatabaseUrl.scrub(e, password);
         }
     }

@@ -40,6 +40,8 @@ public final class PostgresCluster implements AutoCloseable {
     private final boolean owned;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    /** Set by {@link #keepRunning()}: close leaves the server up for the next command, or for psql. */
+    private volatile boolean detached;
 
     private PostgresCluster(Path dataDir, Path logFile, Path socketDir, boolean throwaway, int port, ProcessHandle server,
                             boolean owned) {
@@ -56,11 +58,46 @@ public final class PostgresCluster implements AutoCloseable {
 
     /**
      * Starts a server on {@code dataDir}, creating the cluster there when the folder is empty or missing.
-     * The log goes to {@code postgres.log} beside the data folder.
+     * The log goes to {@code postgres.log} beside the data folder. It listens on a port derived from the
+     * folder's path when that port is free ({@link #preferredPort}), so the same project gets the same URL
+     * from one command to the next; otherwise on any free port.
      */
     public static PostgresCluster startPersistent(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return attachToRunning(dir).orElseGet(() -> start(PostgresBinaries.bundled(), dir, dir.resolveSibling("postgres.log"), false));
+        return attachToRunning(dir).orElseGet(() -> start(PostgresBinaries.bundled(), dir, dir.resolveSibling("postgres.log"), false,
+                preferredPort(dir)));
+    }
+
+    /**
+     * The port a persistent cluster on {@code dataDir} asks for first: from a hash of its path, in 20000-29999,
+     * below Linux's ephemeral range so that an outgoing connection rarely holds it.
+     */
+    public static int preferredPort(Path dataDir) {
+        return 20_000 + Math.floorMod(dataDir.toAbsolutePath().normalize().toString().hashCode(), 10_000);
+    }
+
+    /**
+     * Stops the server running on {@code dataDir}, if any, whoever started it ({@code sluice url --stop}).
+     *
+     * @return whether one was running
+     */
+    public static boolean stopRunning(Path dataDir) {
+        java.util.Optional<PostgresCluster> running = attachToRunning(dataDir.toAbsolutePath().normalize());
+        running.ifPresent(c -> c.stop(true));
+        return running.isPresent();
+    }
+
+    /**
+     * Leaves the server running when this object is closed or the JVM exits, so that psql or the next
+     * command can use it; {@link #stopRunning} stops it. Hazard: nothing stops it after that but a person.
+     */
+    public void keepRunning() {
+        detached = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException ignored) {
+            // The JVM is already shutting down.
+        }
     }
 
     /**
@@ -106,13 +143,13 @@ public final class PostgresCluster implements AutoCloseable {
     public static PostgresCluster startThrowaway(PostgresBinaries binaries) {
         try {
             Path root = Files.createTempDirectory("sluice-pg-");
-            return start(binaries, root.resolve("data"), root.resolve("postgres.log"), true);
+            return start(binaries, root.resolve("data"), root.resolve("postgres.log"), true, 0);
         } catch (IOException e) {
             throw new PostgresStartException("cannot create a temporary folder for PostgreSQL: " + e.getMessage(), e);
         }
     }
 
-    private static PostgresCluster start(PostgresBinaries binaries, Path dataDir, Path logFile, boolean throwaway) {
+    private static PostgresCluster start(PostgresBinaries binaries, Path dataDir, Path logFile, boolean throwaway, int preferredPort) {
         ServerUser user = ServerUser.detect();
         try {
             Files.createDirectories(dataDir.getParent());
@@ -129,7 +166,7 @@ public final class PostgresCluster implements AutoCloseable {
             }
             IOException lastBindFailure = null;
             for (int attempt = 0; attempt < 5; attempt++) {
-                int port = freePort();
+                int port = attempt == 0 && preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
                 List<String> withPort = new ArrayList<>(args);
                 withPort.addAll(List.of("-p", Integer.toString(port)));
                 Process process = new ProcessBuilder(user.command(binaries.bin("postgres"), withPort))
@@ -267,12 +304,19 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private synchronized void stop() {
+    private void stop() {
+        stop(false);
+    }
+
+    private synchronized void stop(boolean evenIfNotOurs) {
         if (closed) {
             return;
         }
         closed = true;
-        if (owned && server.isAlive()) {
+        if (detached && !evenIfNotOurs) {
+            return;
+        }
+        if ((owned || evenIfNotOurs) && server.isAlive()) {
             try {
                 new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
                 server.onExit().get(30, TimeUnit.SECONDS);
@@ -288,6 +332,14 @@ public final class PostgresCluster implements AutoCloseable {
         }
         if (throwaway) {
             PostgresBinaries.deleteTree(dataDir.getParent());
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
