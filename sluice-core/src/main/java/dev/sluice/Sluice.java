@@ -16,6 +16,7 @@ import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
+import dev.sluice.lint.GateReport;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
@@ -87,6 +88,20 @@ public final class Sluice {
         return new MigrationPlanner(options.execution()).rollback(status(), steps, to);
     }
 
+    /**
+     * What the lint gate decides about {@code plan} against this database, and why; empty when the gate
+     * is off. Reads table sizes, changes nothing; {@code migrate --dry-run} prints it.
+     */
+    public Optional<GateReport> lintGate(MigrationPlan plan) throws SQLException {
+        if (!options.lint().beforeMigrate()) {
+            return Optional.empty();
+        }
+        MigrationCatalog catalog = catalog();
+        try (Connection c = Connections.open(options.connections())) {
+            return Optional.of(LintGate.judge(options.lint(), catalog, plan, new DatabaseTableSizes(c)));
+        }
+    }
+
     /** Applies pending migrations up to {@code target} (all when empty). */
     public MigrateResult migrate(Optional<Version> target, MigrationListener listener) throws SQLException {
         return migrate(target, true, listener);
@@ -123,7 +138,7 @@ public final class Sluice {
 
     private MigrateResult run(Connection c, MigrationCatalog catalog, ProjectStatus before, MigrationPlan plan,
                               MigrationListener listener) throws SQLException {
-        LintGate.check(options.lint(), catalog, plan);
+        LintGate.check(options.lint(), catalog, plan, c);
         List<StepResult> done;
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
