@@ -104,6 +104,8 @@ final class LintCommand extends ProjectCommand {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         out().println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + " in " + report.files() + " file" + (report.files() == 1 ? "" : "s") + " (" + report.statements()
-                + " statements)");
+                + " statements)" + (report.notJudged() == 0 ? ""
+                : "; " + report.notJudged() + " file" + (report.notJudged() == 1 ? "" : "s")
+                + " at or before lint.start-after not judged"));
     }
 }
