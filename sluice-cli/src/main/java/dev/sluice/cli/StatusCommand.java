@@ -41,7 +41,7 @@ final class StatusCommand extends ProjectCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME", "CHECKSUM"});
         for (MigrationStatus e : status.entries()) {
-            AppliedMigration row = e.lastRow().orElse(null);
+            AppliedMigration row = e.run().orElse(null);
             rows.add(new String[]{
                     e.version().map(Version::toString).orElse("R"),
                     e.description(),

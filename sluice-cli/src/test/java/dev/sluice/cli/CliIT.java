@@ -67,6 +67,23 @@ class CliIT {
     }
 
     @Test
+    void aRolledBackMigrationIsPendingWithNoRunTime(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "create table a (id int);\n");
+        Files.writeString(dir.resolve("migrations/U1__a.sql"), "drop table a;\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "create table b (id int);\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "drop table b;\n");
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        assertEquals(0, sluice(db, "rollback").exitCode());
+        CliRun status = sluice(db, "status");
+        String applied = status.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+        String pending = status.out().lines().filter(l -> l.startsWith("2 ")).findFirst().orElseThrow();
+        assertTrue(applied.contains("APPLIED") && applied.matches(".*\\d{4}-\\d{2}-\\d{2} .*") && applied.contains(" ms"), status.out());
+        assertTrue(pending.contains("PENDING"), status.out());
+        assertFalse(pending.matches(".*\\d{4}-\\d{2}-\\d{2}.*") || pending.contains(" ms"), "a pending row shows no run: " + status.out());
+    }
+
+    @Test
     void failedMigrationExitsOneWithFileAndLine(TestDatabase db) throws Exception {
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__bad.sql"), "create table ok (id int);\nselect * from nowhere;\n");
