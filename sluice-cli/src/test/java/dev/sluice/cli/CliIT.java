@@ -39,10 +39,18 @@ class CliIT {
         Files.writeString(dir.resolve("migrations/U1__create_widgets.sql"), "drop table widgets;\n");
         assertTrue(sluice(db, "new", "second").out().contains("V2__second.sql"));
 
+        CliRun untouched = sluice(db, "lint");
+        assertEquals(ExitCodes.LINT_FAILED, untouched.exitCode(), untouched.toString());
+        assertTrue(untouched.out().contains("V2__second.sql:1:1: error [untouched-template]"), untouched.out());
+        assertTrue(untouched.out().contains("U2__second.sql:1:1: error [untouched-template]"), untouched.out());
         CliRun dry = sluice(db, "migrate", "--dry-run");
-        assertEquals(0, dry.exitCode(), dry.toString());
+        assertEquals(ExitCodes.LINT_FAILED, dry.exitCode(), dry.toString());
         assertTrue(dry.out().contains("line 1: create table widgets"), dry.out());
+        assertTrue(dry.out().contains("blocks   V2__second.sql:1:1 [untouched-template]"), dry.out());
         assertFalse(db.queryForBoolean("select to_regclass('widgets') is not null"), "dry run changed nothing");
+        assertEquals(ExitCodes.LINT_FAILED, sluice(db, "migrate").exitCode(), "an untouched template is not applied");
+        Files.writeString(dir.resolve("migrations/V2__second.sql"), "create table seconds (id bigint primary key);\n");
+        Files.writeString(dir.resolve("migrations/U2__second.sql"), "drop table seconds;\n");
 
         CliRun migrate = sluice(db, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.toString());
