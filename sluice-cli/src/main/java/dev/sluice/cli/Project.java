@@ -111,7 +111,12 @@ final class Project implements AutoCloseable {
 
     /** The project's migrations, resolved without touching a database. */
     dev.sluice.migration.MigrationCatalog catalog() {
-        return new dev.sluice.migration.MigrationResolver(strict()).resolve(sources());
+        return validation().orThrow();
+    }
+
+    /** The one check of the migration files, with every problem; touches no database. */
+    dev.sluice.migration.MigrationValidation validation() {
+        return new dev.sluice.migration.MigrationResolver(strict()).validate(sources());
     }
 
     private boolean strict() {

@@ -92,6 +92,40 @@ class CliIT {
     }
 
     @Test
+    void everyVerbReportsEveryProblemOfTheMigrationFiles(TestDatabase db) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__a.sql"), "create table a (id int);\n");
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        Files.writeString(migrations.resolve("V2__b.sql"), "create table b (id int);\n");
+        Files.writeString(migrations.resolve("V2__c.sql"), "create table c (id int);\n");
+        Files.writeString(migrations.resolve("V2_0__d.sql"), "create table d (id int);\n");
+        Files.writeString(migrations.resolve("U7__orphan.sql"), "drop table x;\n");
+        String three = "V2_0__d.sql, V2__b.sql, V2__c.sql";
+
+        CliRun status = sluice(db, "status");
+        assertEquals(ExitCodes.INVALID, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("VERSION") && status.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("APPLIED")),
+                "status still prints its table: " + status.out());
+        assertTrue(status.out().contains(three) && status.out().contains("U7__orphan.sql: this down has no up"), status.out());
+        CliRun json = sluice(db, "status", "--json");
+        assertEquals(ExitCodes.INVALID, json.exitCode(), json.toString());
+        assertTrue(json.out().contains("\"fileProblems\"") && json.out().contains(three), json.out());
+
+        CliRun lint = sluice(db, "lint");
+        assertEquals(ExitCodes.INVALID, lint.exitCode(), lint.toString());
+        assertTrue(lint.out().contains("[invalid-migration]") && lint.out().contains(three)
+                && lint.out().contains("U7__orphan.sql:1:1: error [invalid-migration]"), lint.out());
+
+        for (String verb : new String[]{"validate", "migrate", "rollback", "repair"}) {
+            CliRun r = sluice(db, verb);
+            assertEquals(ExitCodes.INVALID, r.exitCode(), verb + ": " + r);
+            String said = r.out() + r.err();
+            assertTrue(said.contains(three) && said.contains("U7__orphan.sql"), verb + ": " + said);
+        }
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history"), "nothing ran");
+    }
+
+    @Test
     void failedMigrationExitsOneWithFileAndLine(TestDatabase db) throws Exception {
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__bad.sql"), "create table ok (id int);\nselect * from nowhere;\n");
