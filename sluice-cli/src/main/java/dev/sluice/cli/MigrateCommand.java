@@ -48,7 +48,7 @@ final class MigrateCommand extends ProjectCommand {
             MigrationPlan plan = sluice.planMigrate(to);
             out().println("dry run against " + project.describeTarget() + "; nothing will change");
             plan.describe().forEach(out()::println);
-            return printGate(sluice, plan);
+            return printGate(sluice, plan, out());
         }
         if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out())) {
             return ExitCodes.CHECK_FAILED;
@@ -71,16 +71,16 @@ final class MigrateCommand extends ProjectCommand {
      * Prints what the lint gate decides about the plan and why; a dry run whose gate blocks exits with
      * the code the real run would give.
      */
-    private int printGate(Sluice sluice, MigrationPlan plan) throws java.sql.SQLException {
+    static int printGate(Sluice sluice, MigrationPlan plan, java.io.PrintWriter out) throws java.sql.SQLException {
         if (plan.isEmpty()) {
             return ExitCodes.OK;
         }
         Optional<GateReport> gate = sluice.lintGate(plan);
         if (gate.isEmpty()) {
-            out().println("lint gate: off (--no-lint)");
+            out.println("lint gate: off (--no-lint)");
             return ExitCodes.OK;
         }
-        gate.get().describe().forEach(out()::println);
+        gate.get().describe().forEach(out::println);
         return gate.get().blocks() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 }
