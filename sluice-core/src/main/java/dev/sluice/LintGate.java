@@ -2,17 +2,19 @@ package dev.sluice;
 
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.PlanStep;
+import dev.sluice.lint.GateReport;
 import dev.sluice.lint.LintFailedException;
 import dev.sluice.lint.LintInput;
-import dev.sluice.lint.LintReport;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Linter;
 import dev.sluice.lint.MigrationRole;
+import dev.sluice.lint.TableSizes;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationBody;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.SqlMigrationBody;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,17 +24,28 @@ import java.util.Set;
  * Lints the SQL of the steps a plan is about to run and refuses the plan on an error-level finding, so
  * no migration statement executes. Every versioned up in the project is read, in order, so each file is
  * judged against the tables the migrations before it created; only the plan's own files are reported.
- * Java migrations are not linted.
+ * Unlike {@code sluice lint}, the gate knows the database it runs on: a table an earlier migration of the
+ * run creates is new, and a hazard whose cost grows with the table passes on a table the database shows
+ * to be small ({@link dev.sluice.lint.Linter#lintAgainst}). Java migrations are not linted.
  */
 final class LintGate {
 
     private LintGate() {
     }
 
-    static void check(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan) {
+    /** Refuses the plan when the gate blocks it; does nothing when the gate is off or the plan empty. */
+    static void check(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan, Connection connection) {
         if (!settings.beforeMigrate() || plan.isEmpty()) {
             return;
         }
+        GateReport report = judge(settings, catalog, plan, new DatabaseTableSizes(connection));
+        if (report.blocks()) {
+            throw new LintFailedException(report.blocking());
+        }
+    }
+
+    /** What the gate decides about the plan, and why, without refusing anything. */
+    static GateReport judge(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan, TableSizes database) {
         Set<String> toRun = new HashSet<>();
         for (PlanStep step : plan.steps()) {
             toRun.add(step.scriptName());
@@ -45,10 +58,8 @@ final class LintGate {
         for (Migration m : catalog.repeatable()) {
             add(inputs, m.up(), MigrationRole.REPEATABLE, toRun);
         }
-        LintReport report = new Linter(settings).lint(inputs);
-        if (report.hasErrors()) {
-            throw new LintFailedException(report.errors());
-        }
+        Linter linter = new Linter(settings);
+        return GateReport.of(linter.lint(inputs), linter.lintAgainst(inputs, database), settings);
     }
 
     private static void add(List<LintInput> inputs, MigrationBody body, MigrationRole role, Set<String> toRun) {

@@ -14,15 +14,18 @@ import dev.sluice.execution.MigrationPlanner;
 import dev.sluice.execution.MigrationStatus;
 import dev.sluice.execution.PlanExecutor;
 import dev.sluice.execution.ProjectStatus;
+import dev.sluice.execution.StateProblem;
 import dev.sluice.execution.StepResult;
 import dev.sluice.execution.VersionState;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
+import dev.sluice.lint.GateReport;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.schema.SchemaDiff;
@@ -64,12 +67,27 @@ public final class Sluice {
 
     /** The project's migrations, resolved; throws {@link dev.sluice.migration.MigrationLoadException} when they conflict. */
     public MigrationCatalog catalog() {
-        return new MigrationResolver(options.strictNames()).resolve(options.sources());
+        return validateFiles().orThrow();
+    }
+
+    /**
+     * The one check of the migration files that every verb runs before anything else: all their problems
+     * at once, and what resolved. Touches no database.
+     */
+    public MigrationValidation validateFiles() {
+        return new MigrationResolver(options.strictNames()).validate(options.sources());
     }
 
     /** Files against history, read without taking the lock. */
     public ProjectStatus status() throws SQLException {
-        MigrationCatalog catalog = catalog();
+        return status(catalog());
+    }
+
+    /**
+     * The given migrations against history, read without taking the lock; with the partial catalog of
+     * invalid files, for a status that shows what it can beside the file problems.
+     */
+    public ProjectStatus status(MigrationCatalog catalog) throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
             return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
         }
@@ -90,6 +108,20 @@ public final class Sluice {
     /** What {@code rollback} would do now; runs nothing. */
     public MigrationPlan planRollback(int steps, Optional<Version> to) throws SQLException {
         return new MigrationPlanner(options.execution()).rollback(status(), steps, to);
+    }
+
+    /**
+     * What the lint gate decides about {@code plan} against this database, and why; empty when the gate
+     * is off. Reads table sizes, changes nothing; {@code migrate --dry-run} prints it.
+     */
+    public Optional<GateReport> lintGate(MigrationPlan plan) throws SQLException {
+        if (!options.lint().beforeMigrate()) {
+            return Optional.empty();
+        }
+        MigrationCatalog catalog = catalog();
+        try (Connection c = Connections.open(options.connections())) {
+            return Optional.of(LintGate.judge(options.lint(), catalog, plan, new DatabaseTableSizes(c)));
+        }
     }
 
     /** Applies pending migrations up to {@code target} (all when empty). */
@@ -132,7 +164,7 @@ public final class Sluice {
 
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
                               MigrationPlan plan, MigrationListener listener) throws SQLException {
-        LintGate.check(options.lint(), catalog, plan);
+        LintGate.check(options.lint(), catalog, plan, c);
         List<StepResult> done;
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
@@ -308,6 +340,17 @@ public final class Sluice {
         SchemaDiff diff = SchemaDiff.between(expected, live, ignoreColumnOrder);
         return new DriftReport(DriftReport.Mode.REBUILD, status.current(), Optional.of(expected.fingerprint()),
                 live.fingerprint(), Optional.of(diff));
+    }
+
+    /**
+     * The history problems worth showing beside the file problems: an applied migration whose file is
+     * there but cannot be resolved is not "gone", so that complaint is left to the file problem.
+     */
+    public static List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
+        return status.problems().stream()
+                .filter(p -> !(p.kind() == StateProblem.Kind.MISSING_LOCALLY
+                        && files.problems().stream().anyMatch(f -> p.subject().endsWith("(" + f.file() + ")"))))
+                .toList();
     }
 
     private static String label(AppliedMigration row) {

@@ -10,6 +10,7 @@ import dev.sluice.lint.Linter;
 import dev.sluice.lint.Rule;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
+import dev.sluice.migration.MigrationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,12 +23,19 @@ import java.util.Map;
 
 /**
  * {@code sluice lint}: checks migration files for statements that lock out traffic, rewrite tables or
- * destroy data, without a database. Exit code 5 when any finding is an error.
+ * destroy data, without a database. Exit code 5 when any finding is an error; 3 when the project's
+ * migration files themselves are invalid (the same check every verb runs), reported among the findings.
  */
 @Command(name = "lint", description = "Check migrations for lock-hazardous and destructive SQL; needs no database.")
 final class LintCommand extends ProjectCommand {
 
     enum Format { text, json, sarif, github }
+
+    /**
+     * The id under which the migration files' own problems (duplicate versions, a down without an up, a
+     * file that cannot be read) are shown among the findings; they make the exit code 3, not 5.
+     */
+    static final String INVALID_MIGRATION = "invalid-migration";
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Migration folders or files (default: the project's migrations folder).")
@@ -75,14 +83,22 @@ final class LintCommand extends ProjectCommand {
             }
         }
         LintReport report = new Linter(settings).lint(inputs);
-        List<Finding> findings = report.findings().stream().map(FindingFormats::relative).toList();
+        List<Finding> findings = new ArrayList<>();
+        boolean projectFiles = targets.stream().map(t -> t.toAbsolutePath().normalize()).anyMatch(t -> t.startsWith(migrations));
+        List<MigrationProblem> problems = projectFiles ? project.validation().problems() : List.of();
+        for (MigrationProblem p : problems) {
+            findings.add(new Finding(migrations.resolve(p.file()).toString(), Math.max(1, p.line()), 1, INVALID_MIGRATION,
+                    Severity.ERROR, p.message(), ""));
+        }
+        report.findings().forEach(findings::add);
+        findings = findings.stream().map(FindingFormats::relative).toList();
         switch (format) {
             case json -> out().println(Json.write(Map.of("findings", findings.stream().map(FindingFormats::json).toList())));
             case sarif -> out().println(Json.write(Sarif.of(findings)));
             case github -> findings.forEach(f -> out().println(FindingFormats.github(f)));
             default -> text(findings, report);
         }
-        return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
+        return !problems.isEmpty() ? ExitCodes.INVALID : report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 
     private static String read(Path p) {
@@ -104,6 +120,8 @@ final class LintCommand extends ProjectCommand {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         out().println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + " in " + report.files() + " file" + (report.files() == 1 ? "" : "s") + " (" + report.statements()
-                + " statements)");
+                + " statements)" + (report.notJudged() == 0 ? ""
+                : "; " + report.notJudged() + " file" + (report.notJudged() == 1 ? "" : "s")
+                + " at or before lint.start-after not judged"));
     }
 }

@@ -4,6 +4,7 @@ import dev.sluice.MigrateResult;
 import dev.sluice.Sluice;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationPlan;
+import dev.sluice.lint.GateReport;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.Version;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ final class MigrateCommand extends ProjectCommand {
             MigrationPlan plan = sluice.planMigrate(to);
             out().println("dry run against " + project.describeTarget() + "; nothing will change");
             plan.describe().forEach(out()::println);
-            return ExitCodes.OK;
+            return printGate(sluice, plan, out());
         }
         if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out(), terminal())) {
             return ExitCodes.CHECK_FAILED;
@@ -70,5 +71,22 @@ final class MigrateCommand extends ProjectCommand {
                     + " (was " + result.before().map(Version::toString).orElse("empty") + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Prints what the lint gate decides about the plan and why; a dry run whose gate blocks exits with
+     * the code the real run would give.
+     */
+    static int printGate(Sluice sluice, MigrationPlan plan, java.io.PrintWriter out) throws java.sql.SQLException {
+        if (plan.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        Optional<GateReport> gate = sluice.lintGate(plan);
+        if (gate.isEmpty()) {
+            out.println("lint gate: off (--no-lint)");
+            return ExitCodes.OK;
+        }
+        gate.get().describe().forEach(out::println);
+        return gate.get().blocks() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationTemplate;
 import dev.sluice.migration.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,21 +41,8 @@ final class NewCommand extends ProjectCommand {
         String base = next.toString().replace('.', '_') + "__" + slug + ".sql";
         Path up = folder.resolve("V" + base);
         Path down = folder.resolve("U" + base);
-        Files.writeString(up, """
-                -- Up: %s
-                -- Statements run in one transaction with lock_timeout 2s, unless one of them cannot
-                -- (CREATE INDEX CONCURRENTLY...), in which case they run one by one.
-
-                -- sluice:validate
-                -- Each assertion returns one row whose first column must be true.
-                select true;
-                """.formatted(String.join(" ", words)), StandardCharsets.UTF_8);
-        Files.writeString(down, """
-                -- Down: reverses %s
-
-                -- sluice:validate
-                select true;
-                """.formatted(up.getFileName()), StandardCharsets.UTF_8);
+        Files.writeString(up, MigrationTemplate.up(String.join(" ", words)), StandardCharsets.UTF_8);
+        Files.writeString(down, MigrationTemplate.down(up.getFileName().toString()), StandardCharsets.UTF_8);
         out().println("created " + up);
         out().println("created " + down);
         return ExitCodes.OK;

@@ -130,7 +130,12 @@ final class Project implements AutoCloseable {
 
     /** The project's migrations, resolved without touching a database. */
     dev.sluice.migration.MigrationCatalog catalog() {
-        return new dev.sluice.migration.MigrationResolver(strict()).resolve(sources());
+        return validation().orThrow();
+    }
+
+    /** The one check of the migration files, with every problem; touches no database. */
+    dev.sluice.migration.MigrationValidation validation() {
+        return new dev.sluice.migration.MigrationResolver(strict()).validate(sources());
     }
 
     private boolean strict() {
@@ -178,7 +183,8 @@ final class Project implements AutoCloseable {
 
     /**
      * The lint settings from the config: {@code lint.disable = id1,id2}, {@code lint.severity.<id> = warning},
-     * {@code lint.pg-version = 15}. An unknown rule id is an error naming it, like an unknown key.
+     * {@code lint.pg-version = 15}, {@code lint.start-after = 42}, {@code lint.gate.small-table = 10MB}. An
+     * unknown rule id is an error naming it, like an unknown key.
      */
     LintSettings lintSettings() {
         LintSettings s = LintSettings.defaults();
@@ -205,6 +211,22 @@ final class Project implements AutoCloseable {
                 severities.put(id, Severity.parse(value));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
+            }
+        }
+        Optional<String> startAfter = config.get("lint.start-after");
+        if (startAfter.isPresent()) {
+            try {
+                s = s.withStartAfter(Optional.of(dev.sluice.migration.Version.parse(startAfter.get())));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.start-after': " + e.getMessage());
+            }
+        }
+        Optional<String> smallTable = config.get("lint.gate.small-table");
+        if (smallTable.isPresent()) {
+            try {
+                s = s.withSmallTableBytes(dev.sluice.migration.ByteSizeText.parse(smallTable.get()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.gate.small-table': " + e.getMessage());
             }
         }
         return s.withDisabled(disabled).withSeverities(severities);

@@ -20,7 +20,7 @@ final class ProjectConfig {
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
             "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
             "retry-deadline", "max-blocker-age", "idle-timeout", "reconnect-wait", "seeds", "rehearse.irreversible", "schema-file",
-            "lint.disable", "lint.pg-version",
+            "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
             "backup-max-age", "backup-space-factor", "health-url");

@@ -38,8 +38,9 @@ final class RollbackCommand extends ProjectCommand {
         Optional<Version> to = Optional.ofNullable(amount.to).map(VersionArgument::parse);
         if (run.dryRun) {
             out().println("dry run against " + project.describeTarget() + "; nothing will change");
-            sluice.planRollback(steps, to).describe().forEach(out()::println);
-            return ExitCodes.OK;
+            var plan = sluice.planRollback(steps, to);
+            plan.describe().forEach(out()::println);
+            return MigrateCommand.printGate(sluice, plan, out());
         }
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planRollback(steps, to))) {

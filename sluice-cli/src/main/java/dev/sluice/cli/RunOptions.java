@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** Options of the verbs that run migrations: timeouts, dry run and progress detail. */
 final class RunOptions {
 
-    @Option(names = "--dry-run", description = "Print the plan (statements, transaction mode, timeouts) and change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan (statements, transaction mode, timeouts) and what the lint gate decides, and change nothing;"
+            + " exit 5 when the gate would stop the run.")
     boolean dryRun;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "lock_timeout for each statement, e.g. 2s (default 2s).")

@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.Sluice;
 import dev.sluice.json.Json;
 
 import dev.sluice.execution.MigrationStatus;
@@ -9,6 +10,8 @@ import dev.sluice.execution.VersionState;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.migration.Checksum;
 import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationProblem;
+import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,23 +28,47 @@ final class StatusCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    /**
+     * Exit code 3 when the migration files are invalid (the table and every problem are printed first);
+     * history problems are listed with {@code !} and leave the exit code at 0, {@code validate} fails on them.
+     */
     @Override
     int run(Project project) throws Exception {
-        ProjectStatus status = project.sluice(project.settings()).status();
-        if (json) {
-            out().println(Json.write(toJson(project.describeTarget(), status)));
-        } else {
-            printTable(project.describeTarget(), status);
+        Sluice sluice = project.sluice(project.settings());
+        MigrationValidation files = sluice.validateFiles();
+        for (MigrationProblem w : files.catalog().warnings()) {
+            err().println("warning: " + w);
         }
-        return ExitCodes.OK;
+        ProjectStatus status = sluice.status(files.catalog());
+        List<StateProblem> problems = Sluice.historyProblems(status, files);
+        if (json) {
+            Map<String, Object> root = toJson(project.describeTarget(), status, problems);
+            root.put("fileProblems", files.problems().stream().map(StatusCommand::json).toList());
+            out().println(Json.write(root));
+        } else {
+            printTable(project.describeTarget(), status, problems);
+            if (!files.valid()) {
+                out().println("! the migration files are invalid; nothing can run until they are fixed:");
+                files.problems().forEach(p -> out().println("!   " + p));
+            }
+        }
+        return files.valid() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
-    private void printTable(String target, ProjectStatus status) {
+    static Map<String, Object> json(MigrationProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("line", p.line());
+        m.put("message", p.message());
+        return m;
+    }
+
+    private void printTable(String target, ProjectStatus status, List<StateProblem> problems) {
         out().println("database: " + target);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME", "CHECKSUM"});
         for (MigrationStatus e : status.entries()) {
-            AppliedMigration row = e.lastRow().orElse(null);
+            AppliedMigration row = e.run().orElse(null);
             rows.add(new String[]{
                     e.version().map(Version::toString).orElse("R"),
                     e.description(),
@@ -57,12 +84,12 @@ final class StatusCommand extends ProjectCommand {
         out().println("current version: " + status.current().map(Version::toString).orElse("none")
                 + "; pending: " + status.withState(VersionState.PENDING).size()
                 + "; failed: " + status.withState(VersionState.FAILED).size());
-        for (StateProblem p : status.problems()) {
+        for (StateProblem p : problems) {
             out().println("! " + p);
         }
     }
 
-    static Map<String, Object> toJson(String target, ProjectStatus status) {
+    static Map<String, Object> toJson(String target, ProjectStatus status, List<StateProblem> stateProblems) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("database", target);
         List<Object> applied = new ArrayList<>();
@@ -97,7 +124,7 @@ final class StatusCommand extends ProjectCommand {
         root.put("running", running);
         root.put("current", status.current().map(Version::toString).orElse(null));
         List<Object> problems = new ArrayList<>();
-        for (StateProblem p : status.problems()) {
+        for (StateProblem p : stateProblems) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", p.kind().name());
             m.put("migration", p.subject());

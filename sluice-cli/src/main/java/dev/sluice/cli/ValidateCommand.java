@@ -1,9 +1,13 @@
 package dev.sluice.cli;
 
+import dev.sluice.Sluice;
 import dev.sluice.execution.ProjectStatus;
-import dev.sluice.execution.StateProblem;
 import dev.sluice.migration.MigrationProblem;
+import dev.sluice.migration.MigrationValidation;
 import picocli.CommandLine.Command;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code sluice validate}: the migrations folder parses, names and versions are unique, and the history
@@ -12,20 +16,25 @@ import picocli.CommandLine.Command;
 @Command(name = "validate", description = "Check the migrations and their checksums against the history.")
 final class ValidateCommand extends ProjectCommand {
 
+    /** Exit code 3 on any problem, in the files or between them and the history; every one is printed. */
     @Override
     int run(Project project) throws Exception {
         var sluice = project.sluice(project.settings());
-        var catalog = sluice.catalog();
+        MigrationValidation files = sluice.validateFiles();
+        var catalog = files.catalog();
         for (MigrationProblem w : catalog.warnings()) {
             err().println("warning: " + w);
         }
-        ProjectStatus status = sluice.status();
-        if (status.problems().isEmpty()) {
+        List<String> problems = new ArrayList<>();
+        files.problems().forEach(p -> problems.add(p.toString()));
+        ProjectStatus status = sluice.status(catalog);
+        Sluice.historyProblems(status, files).forEach(p -> problems.add(p.toString()));
+        if (problems.isEmpty()) {
             out().println("valid: " + catalog.versioned().size() + " versioned and " + catalog.repeatable().size()
                     + " repeatable migrations agree with the history");
             return ExitCodes.OK;
         }
-        for (StateProblem p : status.problems()) {
+        for (String p : problems) {
             out().println("invalid: " + p);
         }
         return ExitCodes.INVALID;

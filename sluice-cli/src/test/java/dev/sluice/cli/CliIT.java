@@ -39,10 +39,18 @@ class CliIT {
         Files.writeString(dir.resolve("migrations/U1__create_widgets.sql"), "drop table widgets;\n");
         assertTrue(sluice(db, "new", "second").out().contains("V2__second.sql"));
 
+        CliRun untouched = sluice(db, "lint");
+        assertEquals(ExitCodes.LINT_FAILED, untouched.exitCode(), untouched.toString());
+        assertTrue(untouched.out().contains("V2__second.sql:1:1: error [untouched-template]"), untouched.out());
+        assertTrue(untouched.out().contains("U2__second.sql:1:1: error [untouched-template]"), untouched.out());
         CliRun dry = sluice(db, "migrate", "--dry-run");
-        assertEquals(0, dry.exitCode(), dry.toString());
+        assertEquals(ExitCodes.LINT_FAILED, dry.exitCode(), dry.toString());
         assertTrue(dry.out().contains("line 1: create table widgets"), dry.out());
+        assertTrue(dry.out().contains("blocks   V2__second.sql:1:1 [untouched-template]"), dry.out());
         assertFalse(db.queryForBoolean("select to_regclass('widgets') is not null"), "dry run changed nothing");
+        assertEquals(ExitCodes.LINT_FAILED, sluice(db, "migrate").exitCode(), "an untouched template is not applied");
+        Files.writeString(dir.resolve("migrations/V2__second.sql"), "create table seconds (id bigint primary key);\n");
+        Files.writeString(dir.resolve("migrations/U2__second.sql"), "drop table seconds;\n");
 
         CliRun migrate = sluice(db, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.toString());
@@ -64,6 +72,57 @@ class CliIT {
         CliRun rollbackMissingDown = sluice(db, "rollback");
         assertEquals(ExitCodes.INVALID, rollbackMissingDown.exitCode(), rollbackMissingDown.toString());
         assertTrue(rollbackMissingDown.err().contains("has no down"), rollbackMissingDown.err());
+    }
+
+    @Test
+    void aRolledBackMigrationIsPendingWithNoRunTime(TestDatabase db) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "create table a (id int);\n");
+        Files.writeString(dir.resolve("migrations/U1__a.sql"), "drop table a;\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "create table b (id int);\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "drop table b;\n");
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        assertEquals(0, sluice(db, "rollback").exitCode());
+        CliRun status = sluice(db, "status");
+        String applied = status.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+        String pending = status.out().lines().filter(l -> l.startsWith("2 ")).findFirst().orElseThrow();
+        assertTrue(applied.contains("APPLIED") && applied.matches(".*\\d{4}-\\d{2}-\\d{2} .*") && applied.contains(" ms"), status.out());
+        assertTrue(pending.contains("PENDING"), status.out());
+        assertFalse(pending.matches(".*\\d{4}-\\d{2}-\\d{2}.*") || pending.contains(" ms"), "a pending row shows no run: " + status.out());
+    }
+
+    @Test
+    void everyVerbReportsEveryProblemOfTheMigrationFiles(TestDatabase db) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__a.sql"), "create table a (id int);\n");
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        Files.writeString(migrations.resolve("V2__b.sql"), "create table b (id int);\n");
+        Files.writeString(migrations.resolve("V2__c.sql"), "create table c (id int);\n");
+        Files.writeString(migrations.resolve("V2_0__d.sql"), "create table d (id int);\n");
+        Files.writeString(migrations.resolve("U7__orphan.sql"), "drop table x;\n");
+        String three = "V2_0__d.sql, V2__b.sql, V2__c.sql";
+
+        CliRun status = sluice(db, "status");
+        assertEquals(ExitCodes.INVALID, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("VERSION") && status.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("APPLIED")),
+                "status still prints its table: " + status.out());
+        assertTrue(status.out().contains(three) && status.out().contains("U7__orphan.sql: this down has no up"), status.out());
+        CliRun json = sluice(db, "status", "--json");
+        assertEquals(ExitCodes.INVALID, json.exitCode(), json.toString());
+        assertTrue(json.out().contains("\"fileProblems\"") && json.out().contains(three), json.out());
+
+        CliRun lint = sluice(db, "lint");
+        assertEquals(ExitCodes.INVALID, lint.exitCode(), lint.toString());
+        assertTrue(lint.out().contains("[invalid-migration]") && lint.out().contains(three)
+                && lint.out().contains("U7__orphan.sql:1:1: error [invalid-migration]"), lint.out());
+
+        for (String verb : new String[]{"validate", "migrate", "rollback", "repair"}) {
+            CliRun r = sluice(db, verb);
+            assertEquals(ExitCodes.INVALID, r.exitCode(), verb + ": " + r);
+            String said = r.out() + r.err();
+            assertTrue(said.contains(three) && said.contains("U7__orphan.sql"), verb + ": " + said);
+        }
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history"), "nothing ran");
     }
 
     @Test

@@ -20,6 +20,15 @@ import java.util.Optional;
 public record MigrationStatus(Optional<Version> version, String description, MigrationType type, VersionState state,
                               Optional<Migration> migration, Optional<AppliedMigration> lastRow) {
 
+    /**
+     * The history row of the run that put the migration where it stands, for its time and duration;
+     * empty for a pending one, whose newest row (a rolled-back run, say) says when it was undone, not
+     * when it was applied.
+     */
+    public Optional<AppliedMigration> run() {
+        return state == VersionState.PENDING ? Optional.empty() : lastRow;
+    }
+
     /** Whether the file's checksum differs from the one recorded when it was applied. */
     public boolean checksumChanged() {
         if (migration.isEmpty() || lastRow.isEmpty() || migration.get().isRepeatable()) {

@@ -30,6 +30,7 @@ public final class LintContext {
     private final KnownSchema schema;
     private final List<Suppression> suppressions;
     private final Map<String, Integer> createdInFile = new HashMap<>();
+    private final java.util.Set<String> createdInRun;
     private final boolean transactionOff;
     private final boolean autocommitStatements;
     private final boolean lockTimeoutOff;
@@ -38,6 +39,12 @@ public final class LintContext {
 
     LintContext(String file, MigrationRole role, SqlScript script, List<PgStatement> statements,
                 LintSettings settings, KnownSchema schema, List<Suppression> suppressions) {
+        this(file, role, script, statements, settings, schema, suppressions, java.util.Set.of());
+    }
+
+    LintContext(String file, MigrationRole role, SqlScript script, List<PgStatement> statements,
+                LintSettings settings, KnownSchema schema, List<Suppression> suppressions, java.util.Set<String> createdInRun) {
+        this.createdInRun = createdInRun;
         this.file = file;
         this.role = role;
         this.script = script;
@@ -154,8 +161,14 @@ public final class LintContext {
         }
     }
 
-    /** Whether {@code table} was created by this file before the statement at {@code index}. */
+    /**
+     * Whether {@code table} was created by this file before the statement at {@code index}, or, in the
+     * migrate gate, by an earlier migration of the same run.
+     */
     public boolean isNew(QualifiedName table, int index) {
+        if (createdInRun.contains(table.key())) {
+            return true;
+        }
         Integer at = createdInFile.get(table.key());
         return at != null && at < index;
     }
@@ -171,5 +184,10 @@ public final class LintContext {
 
     void created(QualifiedName table, int index) {
         createdInFile.putIfAbsent(table.key(), index);
+    }
+
+    /** The keys of the tables this file created. */
+    java.util.Set<String> createdTables() {
+        return createdInFile.keySet();
     }
 }

@@ -29,7 +29,7 @@ public final class LintFailedException extends RuntimeException {
             }
         }
         sb.append("\nfix the migration, or put '-- sluice:ignore <rule-id> <reason>' on the line before the statement;"
-                + " 'sluice lint' shows the same findings");
+                + " 'sluice migrate --dry-run' shows what the gate decided and why");
         return sb.toString();
     }
 }

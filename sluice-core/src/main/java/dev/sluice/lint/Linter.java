@@ -59,26 +59,59 @@ public final class Linter {
 
     /** Lints the inputs in the order given; earlier inputs build the schema that later ones are judged against. */
     public LintReport lint(List<LintInput> inputs) {
+        return lint(inputs, null);
+    }
+
+    /**
+     * The migrate gate's reading of the inputs: the reported inputs are the migrations of one run, in the
+     * order they will run, and {@code database} is the database they will run on. A table an earlier
+     * migration of the run creates is new, and a finding whose cost grows with the table
+     * ({@link Rule#costGrowsWithTable()}) passes as info, with the measured size, when the database shows
+     * the table smaller than {@link LintSettings#smallTableBytes()}.
+     *
+     * <p>Hazard: the size is read before the run; rows that an earlier migration of the same run adds to
+     * an existing table are not counted.
+     */
+    public LintReport lintAgainst(List<LintInput> inputs, TableSizes database) {
+        return lint(inputs, java.util.Objects.requireNonNull(database, "database"));
+    }
+
+    private LintReport lint(List<LintInput> inputs, TableSizes database) {
         KnownSchema schema = new KnownSchema();
+        Set<String> createdInRun = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         int files = 0;
         int statements = 0;
+        int notJudged = 0;
         for (LintInput input : inputs) {
             KnownSchema forFile = input.role() == MigrationRole.DOWN ? schema.copy() : schema;
             List<Finding> own = new ArrayList<>();
-            int count = lintFile(input, forFile, own);
-            if (input.report()) {
-                files++;
-                statements += count;
-                findings.addAll(own);
+            boolean inRun = database != null && input.report() && input.role() != MigrationRole.DOWN;
+            int count = lintFile(input, forFile, own, database, inRun ? createdInRun : new HashSet<>());
+            if (!input.report()) {
+                continue;
             }
+            if (settings.beforeStart(versionOf(input.name()))) {
+                notJudged++;
+                continue;
+            }
+            files++;
+            statements += count;
+            findings.addAll(own);
         }
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
                 .thenComparingInt(Finding::column).thenComparing(Finding::rule));
-        return new LintReport(findings, files, statements);
+        return new LintReport(findings, files, statements, notJudged);
     }
 
-    private int lintFile(LintInput input, KnownSchema schema, List<Finding> out) {
+    /** The version in a migration file's name, for {@code lint.start-after}; empty for repeatables and others. */
+    private static Optional<Version> versionOf(String name) {
+        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String base = file.endsWith(".sql") ? file.substring(0, file.length() - 4) : file;
+        return MigrationFileName.parse(base).flatMap(MigrationFileName::version);
+    }
+
+    private int lintFile(LintInput input, KnownSchema schema, List<Finding> out, TableSizes database, Set<String> createdInRun) {
         SqlScript script;
         try {
             script = input.split().isPresent() ? input.split().get()
@@ -92,7 +125,8 @@ public final class Linter {
         }
         List<PgStatement> parsed = StatementParser.parseAll(script);
         List<Suppression> suppressions = suppressions(script);
-        LintContext context = new LintContext(input.name(), input.role(), script, parsed, settings, schema, suppressions);
+        LintContext context = new LintContext(input.name(), input.role(), script, parsed, settings, schema, suppressions,
+                Set.copyOf(createdInRun));
         List<Raw> raw = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             PgStatement s = parsed.get(i);
@@ -100,7 +134,8 @@ public final class Linter {
                 rule.visit(context, i, s, reporter(rule, raw, parsed));
             }
             // CREATE TABLE IF NOT EXISTS of a table the history already has creates nothing new.
-            if (s instanceof PgStatement.CreateTable ct && !(ct.ifNotExists() && schema.hasTable(ct.name()))) {
+            if (s instanceof PgStatement.CreateTable ct && !(ct.ifNotExists() && (schema.hasTable(ct.name())
+                    || database != null && database.bytes(ct.name()).isPresent()))) {
                 context.created(ct.name(), i);
             }
             schema.apply(s);
@@ -126,9 +161,14 @@ public final class Linter {
         }
         kept.addAll(meta);
         for (Raw r : kept) {
-            out.add(new Finding(input.name(), r.line, r.column, r.rule.id(), severity(r.rule.id(), r.rule.defaultSeverity()),
-                    r.message, r.alternative));
+            Finding f = new Finding(input.name(), r.line, r.column, r.rule.id(), severity(r.rule.id(), r.rule.defaultSeverity()),
+                    r.message, r.alternative);
+            if (database != null && r.rule.costGrowsWithTable() && r.index >= 0) {
+                f = TableSizeVerdict.judge(f, parsed.get(r.index), database, settings.smallTableBytes());
+            }
+            out.add(f);
         }
+        createdInRun.addAll(context.createdTables());
         return parsed.size();
     }
 

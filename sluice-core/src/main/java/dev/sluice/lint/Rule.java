@@ -21,6 +21,17 @@ public interface Rule {
     String summary();
 
     /**
+     * Whether what this rule flags costs the time a lock is held while the whole table is read or
+     * written (an index build, a rewrite, a validation scan), so that on a small table it is over in
+     * moments. The migrate gate lets such a finding pass on a table the database shows to be smaller than
+     * {@code lint.gate.small-table}. False for data loss and for anything that fails or blocks whatever the
+     * size: those keep blocking.
+     */
+    default boolean costGrowsWithTable() {
+        return false;
+    }
+
+    /**
      * Looks at one statement. Called in file order; the context's schema shows what existed just before
      * the statement.
      */

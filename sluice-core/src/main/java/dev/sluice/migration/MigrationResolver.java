@@ -25,7 +25,17 @@ public final class MigrationResolver {
         this.strictNames = strictNames;
     }
 
+    /** The project's migrations; throws {@link MigrationLoadException} naming every problem when there is any. */
     public MigrationCatalog resolve(List<? extends MigrationSource> sources) {
+        return validate(sources).orThrow();
+    }
+
+    /**
+     * The one check of the migration files that every verb uses: every problem (duplicate versions with
+     * all their files, downs without an up, unreadable files, ...) and the part of the catalog that could
+     * be resolved, so a verb that only reports (status, lint) can still show what it has.
+     */
+    public MigrationValidation validate(List<? extends MigrationSource> sources) {
         List<MigrationProblem> problems = new ArrayList<>();
         List<MigrationProblem> warnings = new ArrayList<>();
         Map<Version, List<Candidate>> ups = new TreeMap<>();
@@ -85,29 +95,37 @@ public final class MigrationResolver {
         }
 
         List<Migration> versioned = new ArrayList<>();
+        List<Migration> partial = new ArrayList<>();
         for (Map.Entry<Version, List<Candidate>> e : ups.entrySet()) {
             List<Candidate> same = e.getValue();
+            boolean contested = false;
             if (same.size() > 1) {
-                problems.add(new MigrationProblem(same.get(1).path, 0, "version " + e.getKey() + " is also used by "
-                        + same.get(0).path + "; give one of them a new version"));
-                downs.remove(e.getKey());
-                continue;
+                problems.add(new MigrationProblem(same.get(0).path, 0, "version " + e.getKey() + " is used by " + same.size()
+                        + " migrations: " + paths(same) + "; give each its own version"));
+                contested = true;
             }
             Candidate up = same.get(0);
             Optional<MigrationBody> down = up.javaDown;
             List<Candidate> downFiles = downs.remove(e.getKey());
             if (downFiles != null) {
                 if (downFiles.size() > 1) {
-                    problems.add(new MigrationProblem(downFiles.get(1).path, 0, "a second down for version " + e.getKey()
-                            + " (the first is " + downFiles.get(0).path + "); keep one"));
-                    continue;
+                    problems.add(new MigrationProblem(downFiles.get(0).path, 0, "version " + e.getKey() + " has "
+                            + downFiles.size() + " downs: " + paths(downFiles) + "; keep one"));
+                    contested = true;
                 }
                 if (down.isPresent()) {
                     problems.add(new MigrationProblem(downFiles.get(0).path, 0, "version " + e.getKey() + " is the Java migration "
                             + up.path + ", whose down is performDown; remove this U file"));
-                    continue;
+                    contested = true;
+                } else {
+                    down = Optional.of(downFiles.get(0).body);
                 }
-                down = Optional.of(downFiles.get(0).body);
+            }
+            if (contested) {
+                // Kept (the first file by path) only so that status can still show the version's row.
+                partial.add(new Migration(up.body instanceof JavaMigrationBody ? MigrationType.JAVA : MigrationType.SQL,
+                        up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
+                continue;
             }
             MigrationType type = up.body instanceof JavaMigrationBody ? MigrationType.JAVA : MigrationType.SQL;
             versioned.add(new Migration(type, up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
@@ -121,19 +139,23 @@ public final class MigrationResolver {
         List<Migration> repeatable = new ArrayList<>();
         for (Map.Entry<String, List<Candidate>> e : repeatables.entrySet()) {
             if (e.getValue().size() > 1) {
-                problems.add(new MigrationProblem(e.getValue().get(1).path, 0, "the repeatable migration '" + e.getKey()
-                        + "' is also defined by " + e.getValue().get(0).path + "; rename one"));
+                problems.add(new MigrationProblem(e.getValue().get(0).path, 0, "the repeatable migration '" + e.getKey()
+                        + "' is defined by " + e.getValue().size() + " files: " + paths(e.getValue()) + "; rename all but one"));
                 continue;
             }
             Candidate r = e.getValue().get(0);
             repeatable.add(new Migration(MigrationType.REPEATABLE, Optional.empty(), r.name.description(), r.path,
                     r.checksum, r.body, Optional.empty()));
         }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(MigrationProblem::file).thenComparingInt(MigrationProblem::line));
-            throw new MigrationLoadException(problems);
-        }
-        return new MigrationCatalog(versioned, repeatable, warnings);
+        problems.sort(Comparator.comparing(MigrationProblem::file).thenComparingInt(MigrationProblem::line));
+        List<Migration> shown = new ArrayList<>(versioned);
+        shown.addAll(partial);
+        shown.sort(Comparator.comparing(Migration::requireVersion));
+        return new MigrationValidation(new MigrationCatalog(problems.isEmpty() ? versioned : shown, repeatable, warnings), problems);
+    }
+
+    private static String paths(List<Candidate> candidates) {
+        return String.join(", ", candidates.stream().map(Candidate::path).sorted().toList());
     }
 
     private record Candidate(MigrationFileName name, String path, Optional<String> checksum, MigrationBody body,

@@ -54,6 +54,37 @@ class LinterTest {
     }
 
     @Test
+    void startAfterLeavesFilesAtOrBeforeItUnjudgedButStillReadsTheirTables(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("V1__create.sql"), "create table t (id bigint primary key, a text);\n");
+        Files.writeString(dir.resolve("V1_5__index.sql"), "create index t_a on t (a);\n");
+        Files.writeString(dir.resolve("V2__drop.sql"), "alter table t drop column a;\n");
+        Files.writeString(dir.resolve("V10__index.sql"), "create index t_id on t (id);\n");
+        LintSettings settings = LintSettings.defaults().withStartAfter(java.util.Optional.of(dev.sluice.migration.Version.parse("2")));
+        LintReport r = new Linter(settings).lint(Linter.folderInputs(dir, p -> true));
+        assertEquals(List.of(CreateIndexNonConcurrently.ID), rules(r));
+        assertTrue(r.findings().get(0).file().endsWith("V10__index.sql"), r.findings().toString());
+        assertEquals(1, r.files());
+        assertEquals(3, r.notJudged());
+    }
+
+    @Test
+    void againstADatabaseNewInTheRunAndSmallTablesPassWhileDataLossOnExistingOnesDoesNot(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("V1__old.sql"), "create table old (id bigint primary key, a text);\n");
+        Files.writeString(dir.resolve("V2__new.sql"), "create table fresh (id bigint primary key, a text);\n");
+        Files.writeString(dir.resolve("V3__use.sql"), "create index fresh_a on fresh (a);\nalter table fresh drop column a;\n"
+                + "create index old_a on old (a);\nalter table old drop column a;\n");
+        List<LintInput> inputs = Linter.folderInputs(dir, p -> !p.toString().endsWith("V1__old.sql"));
+        TableSizes sizes = t -> t.name().equals("old") ? java.util.OptionalLong.of(8192) : java.util.OptionalLong.empty();
+        LintReport r = new Linter(LintSettings.defaults()).lintAgainst(inputs, sizes);
+        assertEquals(List.of("create-index-non-concurrently", "drop-column"), rules(r));
+        assertEquals(Severity.INFO, r.findings().get(0).severity());
+        assertTrue(r.findings().get(0).message().contains("old is 8.0 KiB in the database"), r.findings().get(0).message());
+        assertEquals(Severity.ERROR, r.findings().get(1).severity());
+        assertEquals(4, new Linter(LintSettings.defaults()).lint(inputs).findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR).count(), "the files alone judge every earlier table as existing");
+    }
+
+    @Test
     void typeChangeVerdictDependsOnTheTypeTheHistoryRecorded(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("V1__create.sql"), "create table t (id bigint primary key, a varchar(40), b numeric(10,2), c integer);\n");
         Files.writeString(dir.resolve("V2__widen.sql"), "alter table t alter column a type varchar(80);\n"

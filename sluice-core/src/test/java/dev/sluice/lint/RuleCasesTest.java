@@ -88,6 +88,18 @@ class RuleCasesTest {
             unused-ignore                 ~ true  ~ V1__x.sql ~ -- sluice:ignore drop-tabel typo in the id|drop table t
             unused-ignore                 ~ true  ~ V1__x.sql ~ -- sluice:ignore-file drop-table no drop in here|select 1
             ignore-without-reason         ~ true  ~ V1__x.sql ~ -- sluice:ignore-file drop-table|drop table t
+            empty-migration               ~ true  ~ V1__x.sql ~ ;
+            empty-migration               ~ true  ~ U1__x.sql ~ -- nothing to undo yet
+            empty-migration               ~ true  ~ R__x.sql ~ /* later */
+            empty-migration               ~ true  ~ V1__x.sql ~ -- sluice:validate|select count(*) = 0 from t
+            empty-migration               ~ false ~ V1__x.sql ~ -- Up: x|-- sluice:validate|select true
+            empty-migration               ~ false ~ V1__x.sql ~ -- just a comment|select 1
+            empty-migration               ~ false ~ V1__x.sql ~ -- sluice:ignore-file empty-migration kept to align versions|-- nothing
+            untouched-template            ~ true  ~ U1__x.sql ~ -- Down: reverses V1__x.sql||-- sluice:validate|select true;
+            untouched-template            ~ true  ~ V1__x.sql ~ -- edited comment|-- sluice:validate|SELECT   TRUE
+            untouched-template            ~ false ~ V1__x.sql ~ create table t (a int);|-- sluice:validate|select true
+            untouched-template            ~ false ~ V1__x.sql ~ -- sluice:validate|select count(*) = 0 from t
+            untouched-template            ~ false ~ V1__x.sql ~ -- only a comment
             """)
     void verdict(String rule, boolean fires, String file, String sql) {
         LintReport report = new Linter(LintSettings.defaults()).lintText(file, sql.replace("|", "\n"));

@@ -49,8 +49,33 @@ class MigrationResolverTest {
         write("U7__nothing.sql", "select 1;");
         MigrationLoadException e = assertThrows(MigrationLoadException.class, () -> resolve(false));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("is also used by V1"), e.getMessage());
+        assertTrue(e.getMessage().contains("is used by 2 migrations: V1_0__b.sql, V1__a.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("U7__nothing.sql: this down has no up"), e.getMessage());
+    }
+
+    @Test
+    void threeFilesAtOneVersionAreAllNamedAndEveryOtherProblemToo() throws IOException {
+        write("V3__a.sql", "select 1;");
+        write("V3__b.sql", "select 1;");
+        write("sub/V3_0__c.sql", "select 1;");
+        write("U3__a.sql", "select 1;");
+        write("U3__b.sql", "select 1;");
+        write("R__v.sql", "select 1;");
+        write("sub/R__v.sql", "select 1;");
+        write("U9__orphan.sql", "select 1;");
+        write("V4__ok.sql", "select 1;");
+        write("V5__broken.sql", "select 'unterminated;");
+        MigrationValidation v = new MigrationResolver(false).validate(List.of(new FileSystemMigrationSource(dir)));
+        String all = v.problems().toString();
+        assertEquals(5, v.problems().size(), all);
+        assertTrue(all.contains("version 3 is used by 3 migrations: V3__a.sql, V3__b.sql, sub/V3_0__c.sql"), all);
+        assertTrue(all.contains("version 3 has 2 downs: U3__a.sql, U3__b.sql"), all);
+        assertTrue(all.contains("'v' is defined by 2 files: R__v.sql, sub/R__v.sql"), all);
+        assertTrue(all.contains("U9__orphan.sql: this down has no up"), all);
+        assertTrue(all.contains("V5__broken.sql"), all);
+        assertEquals(List.of("3", "4"), v.catalog().versioned().stream().map(m -> m.requireVersion().toString()).toList(),
+                "what resolved is still there to show, the contested version by its first file");
+        assertThrows(MigrationLoadException.class, v::orThrow);
     }
 
     @Test

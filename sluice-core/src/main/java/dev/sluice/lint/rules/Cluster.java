@@ -16,6 +16,11 @@ public final class Cluster extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (statement.kind() == StatementKind.CLUSTER
                 && !(statement.target().isPresent() && context.isNew(statement.target().get(), index))) {

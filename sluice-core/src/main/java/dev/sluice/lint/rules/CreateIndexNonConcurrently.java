@@ -19,6 +19,11 @@ public final class CreateIndexNonConcurrently extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (statement instanceof PgStatement.CreateIndex ci && !ci.concurrently() && context.isExisting(ci.table(), index)
                 && !ci.only()) {

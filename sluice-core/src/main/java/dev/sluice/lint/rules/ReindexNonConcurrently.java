@@ -16,6 +16,11 @@ public final class ReindexNonConcurrently extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (statement instanceof PgStatement.Reindex r && !r.concurrently() && !r.objectType().equals("SYSTEM")) {
             reporter.report(statement, "REINDEX " + r.objectType() + " locks out writes (and reads that would use the index) "

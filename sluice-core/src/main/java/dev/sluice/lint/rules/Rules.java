@@ -19,7 +19,7 @@ public final class Rules {
             new DetachPartitionNonConcurrently(), new CreatePartitionOf(), new MultipleAlterTable(), new StatementsAfterAccessExclusive(),
             new UnbatchedDml(), new TransactionControl(), new PreferJsonb(), new IntPrimaryKey(), new PreferIdentity(),
             new PreferText(), new PreferTimestamptz(), new NoCharType(), new IdentifierTooLong(),
-            new NonIdempotentAutocommit(), new LockTimeoutOff(), new UnusedIgnore(), new IgnoreWithoutReason(),
+            new NonIdempotentAutocommit(), new LockTimeoutOff(), new EmptyMigration(), new UntouchedTemplate(), new UnusedIgnore(), new IgnoreWithoutReason(),
             new UnparsableFile());
 
     private static final Set<String> IDS = ALL.stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());

@@ -19,6 +19,11 @@ public final class UnbatchedDml extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (statement instanceof PgStatement.Dml d && !d.hasWhere()
                 && (d.kind() == StatementKind.UPDATE || d.kind() == StatementKind.DELETE) && context.isExisting(d.table(), index)) {

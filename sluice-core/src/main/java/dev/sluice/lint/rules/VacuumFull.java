@@ -16,6 +16,11 @@ public final class VacuumFull extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (statement instanceof PgStatement.Maintenance m && m.kind() == StatementKind.VACUUM && m.full()) {
             reporter.report(statement, "VACUUM FULL rewrites " + (m.tables().isEmpty() ? "every table" : m.tables().get(0))

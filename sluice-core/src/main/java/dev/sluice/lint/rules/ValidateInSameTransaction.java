@@ -21,6 +21,11 @@ public final class ValidateInSameTransaction extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void finish(LintContext context, Reporter reporter) {
         Map<String, Integer> added = new HashMap<>();
         List<PgStatement> all = context.statements();

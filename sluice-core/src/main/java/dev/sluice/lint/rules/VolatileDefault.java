@@ -28,6 +28,11 @@ public final class VolatileDefault extends BaseRule {
     }
 
     @Override
+    public boolean costGrowsWithTable() {
+        return true;
+    }
+
+    @Override
     public void visit(LintContext context, int index, PgStatement statement, Reporter reporter) {
         if (!(statement instanceof PgStatement.AlterTable at) || context.isNew(at.name(), index)) {
             return;

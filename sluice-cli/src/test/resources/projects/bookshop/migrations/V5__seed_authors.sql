@@ -1,0 +1,1 @@
+INSERT INTO authors (first_name, last_name) VALUES ('Ursula', 'Le Guin'), ('Terry', 'Pratchett');

@@ -1,0 +1,2 @@
+-- Up: archive old orders
+-- TODO: write this before the release
