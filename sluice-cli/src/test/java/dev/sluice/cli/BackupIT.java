@@ -165,6 +165,25 @@ class BackupIT {
     }
 
     @Test
+    void migrateBackupReadsAHundredKilobyteLiteralAndCopiesOnlyWhatIsDestroyed() throws Exception {
+        String db = seeded();
+        Pg15.project(dir);
+        Pg15.execute(db, "create table notes (id int, body text)");
+        String literal = "it''s ".repeat(20_000);
+        Files.writeString(dir.resolve("migrations/V1__Big_note.sql"), "insert into notes values (1, '" + literal + "');\n"
+                + "delete from accounts where id > 40;\n");
+        CliRun migrate = Pg15.sluice(dir, db, "migrate", "--backup");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertFalse(migrate.out().contains("table backup"), "nothing is dropped or emptied: " + migrate.out());
+        assertEquals(List.of("100000"), Pg15.column(db, "select length(body) from notes"));
+
+        Files.writeString(dir.resolve("migrations/V2__Wipe.sql"), "update notes set body = '" + literal + "';\n");
+        CliRun wipe = Pg15.sluice(dir, db, "migrate", "--backup");
+        assertEquals(0, wipe.exitCode(), wipe.toString());
+        assertTrue(wipe.out().contains("public.notes -> sluice_backup.notes__"), wipe.out());
+    }
+
+    @Test
     void backupTablesByHandAndRestoreOneOfThem() throws Exception {
         String db = seeded();
         Pg15.project(dir);
