@@ -45,7 +45,8 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
-            throw DatabaseUrl.scrub(e, password);
+            throw DatabaseUrl.scrub(e, password != null && !password.isEmpty() ? password
+                    : DatabaseUrl.driverPassword(url).orElse(null));
         }
     }
 
