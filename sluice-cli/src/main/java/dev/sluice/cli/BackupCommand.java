@@ -71,7 +71,8 @@ final class BackupCommand extends ProjectCommand {
     }
 
     /** {@code sluice backup list}: the backups, newest first. */
-    @Command(name = "list", description = "List the backups, newest first.")
+    @Command(name = "list", description = "List the backups, newest first; then broken manifests and the partial dumps "
+            + "of killed runs.")
     static final class ListBackups extends ProjectCommand {
 
         @Option(names = "--json", description = "Print JSON.")
@@ -79,7 +80,12 @@ final class BackupCommand extends ProjectCommand {
 
         @Override
         int run(Project project) {
-            List<BackupManifest> all = new dev.sluice.backup.BackupStore(BackupSupport.dir(project)).list();
+            dev.sluice.backup.BackupStore store = new dev.sluice.backup.BackupStore(BackupSupport.dir(project));
+            // A killed run's pgpass file holds a password: delete it whenever the folder is opened.
+            store.removeStaleFiles(false);
+            List<BackupManifest> all = store.list();
+            List<dev.sluice.backup.BackupStore.Broken> broken = store.broken();
+            List<java.nio.file.Path> partials = store.orphanedPartials();
             if (json) {
                 List<Object> items = new ArrayList<>();
                 for (BackupManifest m : all) {
@@ -95,10 +101,26 @@ final class BackupCommand extends ProjectCommand {
                     j.put("tables", new ArrayList<>(m.kind() == BackupManifest.Kind.TABLES ? m.tableCopies().keySet() : List.of()));
                     items.add(j);
                 }
+                for (dev.sluice.backup.BackupStore.Broken b : broken) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("id", b.file().getFileName().toString().replaceAll("\\.json$", ""));
+                    j.put("kind", "broken");
+                    j.put("file", b.file().toString());
+                    j.put("problem", b.problem());
+                    items.add(j);
+                }
+                for (java.nio.file.Path p : partials) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("id", p.getFileName().toString().replaceAll("\\.dump\\..*$", ""));
+                    j.put("kind", "partial");
+                    j.put("file", p.toString());
+                    j.put("sizeBytes", size(p));
+                    items.add(j);
+                }
                 out().println(Json.write(items));
                 return ExitCodes.OK;
             }
-            if (all.isEmpty()) {
+            if (all.isEmpty() && broken.isEmpty() && partials.isEmpty()) {
                 out().println("no backups in " + BackupSupport.dir(project));
                 return ExitCodes.OK;
             }
@@ -113,8 +135,26 @@ final class BackupCommand extends ProjectCommand {
                                 : String.join(", ", m.tableCopies().keySet()),
                         m.reason()});
             }
-            Table.print(out(), rows);
+            if (!all.isEmpty()) {
+                Table.print(out(), rows);
+            }
+            for (dev.sluice.backup.BackupStore.Broken b : broken) {
+                out().println("broken manifest " + b.file().getFileName() + ": " + b.problem()
+                        + " (not used, never pruned; fix or delete it by hand)");
+            }
+            for (java.nio.file.Path p : partials) {
+                out().println("partial dump " + p.getFileName() + " (" + BackupSupport.size(size(p))
+                        + "): left by a run that was killed; 'sluice backup prune' deletes it");
+            }
             return ExitCodes.OK;
+        }
+
+        private static long size(java.nio.file.Path p) {
+            try {
+                return java.nio.file.Files.size(p);
+            } catch (java.io.IOException e) {
+                return 0;
+            }
         }
     }
 
@@ -150,7 +190,8 @@ final class BackupCommand extends ProjectCommand {
     }
 
     /** {@code sluice backup prune}: retention by hand. */
-    @Command(name = "prune", description = "Delete backups past retention (backup-keep, default 10; backup-max-keep-age).")
+    @Command(name = "prune", description = "Delete backups past retention (backup-keep, default 10; backup-max-keep-age) "
+            + "and the partial dumps of killed runs.")
     static final class Prune extends ProjectCommand {
 
         @Override

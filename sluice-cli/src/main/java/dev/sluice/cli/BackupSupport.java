@@ -48,8 +48,10 @@ final class BackupSupport {
         // The same canonical fingerprint the history and drift use, so a manifest can be compared with both.
         SnapshotOptions snapshot = SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table());
         SchemaFingerprinter fingerprinter = c -> new SchemaReader(snapshot).read(c).fingerprint();
-        this.backups = new Backups(project.connections(), target, tools, new BackupStore(dir(project)), fingerprinter,
-                history, Clock.systemUTC());
+        BackupStore store = new BackupStore(dir(project));
+        // A killed run's pgpass file holds a password: gone before anything else happens.
+        store.removeStaleFiles(false);
+        this.backups = new Backups(project.connections(), target, tools, store, fingerprinter, history, Clock.systemUTC());
     }
 
     /** The backup folder: {@code backup-dir} from the config, relative to the project, default {@code .sluice/backups}. */
@@ -83,6 +85,11 @@ final class BackupSupport {
             }
         }).orElse(DEFAULT_KEEP);
         Optional<Duration> maxKeepAge = project.duration("backup-max-keep-age");
+        for (Path orphan : backups.store().removeStaleFiles(true)) {
+            if (orphan.getFileName().toString().endsWith(".partial")) {
+                out.println("removed " + orphan.getFileName() + ", the partial dump of a run that was killed");
+            }
+        }
         List<String> removed = backups.prune(keep, maxKeepAge);
         for (String id : removed) {
             out.println("pruned backup " + id + " (retention: keep " + keep

@@ -102,11 +102,7 @@ final class LintCommand extends ProjectCommand {
     }
 
     private static String read(Path p) {
-        try {
-            return Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new CliException(ExitCodes.USAGE, p + ": cannot be read: " + e.getMessage());
-        }
+        return dev.sluice.migration.FileSystemMigrationSource.read(p, p.toString());
     }
 
     private void text(List<Finding> findings, LintReport report) {

@@ -31,6 +31,8 @@ import java.util.TreeSet;
  */
 final class Project implements AutoCloseable {
 
+    private static final Set<String> SERVER_TIMEOUTS = Set.of("lock-timeout", "statement-timeout", "idle-timeout");
+
     private final GlobalOptions global;
     private final ProjectConfig config;
     private final java.util.Map<String, String> env;
@@ -300,7 +302,8 @@ final class Project implements AutoCloseable {
     Optional<Duration> duration(String key) {
         return config.get(key).map(v -> {
             try {
-                return DurationText.parse(v);
+                // These become server settings, which PostgreSQL bounds; the others are Sluice's own waits.
+                return SERVER_TIMEOUTS.contains(key) ? DurationText.parseTimeout(v) : DurationText.parse(v);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
             }

@@ -39,29 +39,30 @@ final class RunOptions {
 
     ExecutionSettings apply(ExecutionSettings s) {
         if (lockTimeout != null) {
-            s = s.withLockTimeout(parse("--lock-timeout", lockTimeout));
+            s = s.withLockTimeout(parse("--lock-timeout", lockTimeout, true));
         }
         if (statementTimeout != null) {
-            s = s.withStatementTimeout(parse("--statement-timeout", statementTimeout));
+            s = s.withStatementTimeout(parse("--statement-timeout", statementTimeout, true));
         }
         if (lockWait != null) {
-            s = s.withLockWait(parse("--lock-wait", lockWait));
+            s = s.withLockWait(parse("--lock-wait", lockWait, false));
         }
         if (retryDeadline != null) {
-            s = s.withRetryDeadline(parse("--retry-deadline", retryDeadline));
+            s = s.withRetryDeadline(parse("--retry-deadline", retryDeadline, false));
         }
         if (maxBlockerAge != null) {
-            s = s.withMaxBlockerAge(parse("--max-blocker-age", maxBlockerAge));
+            s = s.withMaxBlockerAge(parse("--max-blocker-age", maxBlockerAge, false));
         }
         if (reconnectWait != null) {
-            s = s.withReconnectWait(parse("--reconnect-wait", reconnectWait));
+            s = s.withReconnectWait(parse("--reconnect-wait", reconnectWait, false));
         }
         return s;
     }
 
-    private static java.time.Duration parse(String option, String value) {
+    /** @param timeout whether the value becomes a server timeout setting, bounded by PostgreSQL's maximum */
+    private static java.time.Duration parse(String option, String value, boolean timeout) {
         try {
-            return DurationText.parse(value);
+            return timeout ? DurationText.parseTimeout(value) : DurationText.parse(value);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, option + ": " + e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class Secrets {
 
-    private static final Pattern NAMED = Pattern.compile("(?i)(-*[\\w.-]*(?:pas|pw|secret|token)[\\w.-]*[=:]\\s*)([^\\s',&;]+)");
+    private static final Pattern NAMED = Pattern.compile("(?i)(-*[\\w.-]*(?:pas|pw|secret|token)[\\w.-]*[=:]\\s*)([^\\s',&]+)");
 
     private Secrets() {
     }
@@ -32,6 +32,6 @@ final class Secrets {
         if (text == null) {
             return "";
         }
-        return NAMED.matcher(DatabaseUrl.mask(text)).replaceAll("$1****");
+        return NAMED.matcher(DatabaseUrl.maskText(text)).replaceAll("$1****");
     }
 }

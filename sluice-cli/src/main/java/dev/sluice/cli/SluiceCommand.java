@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.backup.BackupException;
 import dev.sluice.backup.BackupMismatchException;
+import dev.sluice.backup.BackupNotFoundException;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.LockBusyException;
 import dev.sluice.db.LockLostException;
@@ -128,6 +129,7 @@ public final class SluiceCommand implements Runnable {
             Map.entry(MigrationBlockedException.class, ExitCodes.BLOCKED),
             Map.entry(LockBusyException.class, ExitCodes.LOCKED),
             Map.entry(BackupMismatchException.class, ExitCodes.BACKUP_MISMATCH),
+            Map.entry(BackupNotFoundException.class, ExitCodes.USAGE),
             Map.entry(BackupException.class, ExitCodes.INTERNAL),
             Map.entry(IllegalArgumentException.class, ExitCodes.USAGE),
             Map.entry(IllegalStateException.class, ExitCodes.INVALID));

@@ -165,6 +165,25 @@ class BackupIT {
     }
 
     @Test
+    void migrateBackupReadsAHundredKilobyteLiteralAndCopiesOnlyWhatIsDestroyed() throws Exception {
+        String db = seeded();
+        Pg15.project(dir);
+        Pg15.execute(db, "create table notes (id int, body text)");
+        String literal = "it''s ".repeat(20_000);
+        Files.writeString(dir.resolve("migrations/V1__Big_note.sql"), "insert into notes values (1, '" + literal + "');\n"
+                + "delete from accounts where id > 40;\n");
+        CliRun migrate = Pg15.sluice(dir, db, "migrate", "--backup");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertFalse(migrate.out().contains("table backup"), "nothing is dropped or emptied: " + migrate.out());
+        assertEquals(List.of("100000"), Pg15.column(db, "select length(body) from notes"));
+
+        Files.writeString(dir.resolve("migrations/V2__Wipe.sql"), "update notes set body = '" + literal + "';\n");
+        CliRun wipe = Pg15.sluice(dir, db, "migrate", "--backup");
+        assertEquals(0, wipe.exitCode(), wipe.toString());
+        assertTrue(wipe.out().contains("public.notes -> sluice_backup.notes__"), wipe.out());
+    }
+
+    @Test
     void backupTablesByHandAndRestoreOneOfThem() throws Exception {
         String db = seeded();
         Pg15.project(dir);
@@ -247,6 +266,43 @@ class BackupIT {
         } finally {
             Pg15.execute("postgres", "drop database " + db + " with (force)");
             Pg15.execute("postgres", "drop role backup_app");
+        }
+    }
+
+    /** A password in the URL whose ';' once ended the mask early: status, doctor and backup show none of it. */
+    @Test
+    void aPasswordInTheUrlReachesNoOutputAndNoManifest() throws Exception {
+        String password = "Sekr;t-9911";
+        Path hba = Pg15.cluster().dataDir().resolve("pg_hba.conf");
+        String rules = Files.readString(hba);
+        String rule = "host all url_app 127.0.0.1/32 scram-sha-256\n";
+        if (!rules.startsWith(rule)) {
+            Files.writeString(hba, rule + rules);
+        }
+        String db = Pg15.newDatabase();
+        Pg15.execute("postgres", "create role url_app login password '" + password + "'");
+        Pg15.execute("postgres", "alter database " + db + " owner to url_app");
+        Pg15.execute("postgres", "select pg_reload_conf()");
+        try {
+            Pg15.project(dir);
+            String url = Pg15.url(db) + "?user=url_app&password=" + password;
+            StringBuilder all = new StringBuilder();
+            for (String[] verb : List.of(new String[]{"status"}, new String[]{"doctor"}, new String[]{"backup"})) {
+                List<String> args = new java.util.ArrayList<>(List.of("--dir", dir.toString(), "--url", url));
+                args.addAll(List.of(verb));
+                CliRun r = CliRun.run(CliRun.env(), args.toArray(new String[0]));
+                assertTrue(r.exitCode() == 0 || verb[0].equals("doctor"), r.toString());
+                all.append(r.out()).append(r.err());
+            }
+            assertTrue(all.toString().contains("password=****"), all.toString());
+            String id = id(BACKUP_ID, all.toString());
+            all.append(Files.readString(dir.resolve(".sluice/backups/" + id + ".json")));
+            for (String part : List.of("Sekr", ";t-", "9911")) {
+                assertFalse(all.toString().contains(part), part + " in " + all);
+            }
+        } finally {
+            Pg15.execute("postgres", "drop database " + db + " with (force)");
+            Pg15.execute("postgres", "drop role url_app");
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -104,5 +105,48 @@ class CliLintIT {
         CliRun drop = sluice(db, "migrate");
         assertEquals(ExitCodes.LINT_FAILED, drop.exitCode(), drop.toString());
         assertTrue(drop.err().contains("V14__drop_isbn.sql:1:19: error [drop-column]"), drop.err());
+        assertEquals(ExitCodes.LINT_FAILED, drop.exitCode(), drop.toString());
+        assertTrue(drop.err().contains("V14__drop_isbn.sql:1:19: error [drop-column]"), drop.err());
+    }
+
+    @Test
+    void lintAndMigrateRefuseANonUtf8FileAlikeNamingIt(TestDatabase db) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.write(migrations.resolve("V1__latin1.sql"), "insert into t values ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun lint = sluice(db, "lint");
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(ExitCodes.INVALID, migrate.exitCode(), migrate.toString());
+        assertEquals(ExitCodes.INVALID, lint.exitCode(), lint.toString());
+        assertTrue(lint.err().contains("V1__latin1.sql") && lint.err().contains("not valid UTF-8"), lint.err());
+        CliRun one = sluice(db, "lint", migrations.resolve("V1__latin1.sql").toString());
+        assertEquals(ExitCodes.INVALID, one.exitCode(), one.toString());
+    }
+
+    /** One parser of durations: a fraction is valid for both, a timeout past PostgreSQL's maximum for neither. */
+    @Test
+    void lintAndMigrateAgreeOnLockTimeoutHeaders(TestDatabase db) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__create.sql"), "-- sluice:lock-timeout 1.5s\ncreate table t (id bigint primary key);\n");
+        CliRun lint = sluice(db, "lint");
+        assertEquals(ExitCodes.OK, lint.exitCode(), lint.toString());
+        CliRun dry = sluice(db, "migrate", "--dry-run");
+        assertEquals(ExitCodes.OK, dry.exitCode(), dry.toString());
+        assertTrue(dry.out().contains("1500ms"), dry.out());
+        assertEquals(ExitCodes.OK, sluice(db, "migrate").exitCode());
+
+        Files.writeString(migrations.resolve("V2__long.sql"), "-- sluice:lock-timeout 25d\ncreate table u (id bigint primary key);\n");
+        CliRun badLint = sluice(db, "lint");
+        assertEquals(ExitCodes.LINT_FAILED, badLint.exitCode(), badLint.toString());
+        assertTrue(badLint.out().contains("V2__long.sql:1:1: error [unparsable-file]") && badLint.out().contains("24.8 days"),
+                badLint.out());
+        CliRun badMigrate = sluice(db, "migrate");
+        assertEquals(ExitCodes.INVALID, badMigrate.exitCode(), badMigrate.toString());
+        assertTrue(badMigrate.err().contains("V2__long.sql:1") && badMigrate.err().contains("24.8 days"), badMigrate.err());
+        assertTrue(db.queryForBoolean("select to_regclass('u') is null"));
+
+        Files.delete(migrations.resolve("V2__long.sql"));
+        CliRun option = sluice(db, "migrate", "--lock-timeout", "25d");
+        assertEquals(ExitCodes.USAGE, option.exitCode(), option.toString());
+        assertTrue(option.err().contains("--lock-timeout") && option.err().contains("24.8 days"), option.err());
     }
 }

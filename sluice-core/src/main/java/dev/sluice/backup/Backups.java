@@ -86,11 +86,10 @@ public final class Backups {
             Optional<String> last = DatabaseFacts.lastMigration(c, history);
             String id = store.newId(clock.instant(), BackupManifest.Kind.FULL);
             Path file = store.dumpFile(id);
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            // Created 0600 (in a 0700 folder) before pg_dump opens it: pg_dump truncates it and keeps its mode.
+            Path partial = store.newPartial(id);
             try {
-                Files.createDirectories(store.dir());
-                pg.dump(target, List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + partial));
-                ownerOnly(partial);
+                pg.dump(target, List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + partial), store.dir());
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the backup into " + store.dir(), e);
@@ -170,7 +169,7 @@ public final class Backups {
         checked.add("file " + file.getFileName() + ": sha256 matches the manifest");
         PgTools pg = tools.get();
         try (ScratchServer.Scratch s = scratch.create(m.serverMajor())) {
-            pg.restore(s.target(), List.of("--no-owner", "--no-privileges", "--exit-on-error"), file);
+            pg.restore(s.target(), List.of("--no-owner", "--no-privileges", "--exit-on-error"), file, store.dir());
             checked.add("restored into " + s.description());
             try (Connection c = s.connections().open()) {
                 List<String> differences = compare(m, c, true, Optional.empty());
@@ -240,20 +239,17 @@ public final class Backups {
             boolean exists;
             try (Connection c = Connections.open(connections)) {
                 exists = DatabaseFacts.resolve(c, qualified).isPresent();
-                if (exists) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("delete from " + dev.sluice.db.Identifiers.quoteQualified(qualified));
-                    }
-                }
             }
-            pg.restore(target, exists
-                    ? List.of("--data-only", "--single-transaction", "--schema=" + schema, "--table=" + name)
-                    : List.of("--single-transaction", "--schema=" + schema, "--table=" + name), file);
-            say.accept(exists ? "replaced the rows of " + qualified + " with those of backup " + id
-                    : "re-created " + qualified + " from backup " + id + " (the table and its rows; indexes and constraints "
-                    + "are separate objects in a dump: restore them with a full restore)");
+            if (exists) {
+                say.accept(replaceRows(m, qualified, schema, name, file, safety));
+            } else {
+                // One pg_restore transaction creates the table and loads it: all or nothing.
+                pg.restore(target, List.of("--single-transaction", "--schema=" + schema, "--table=" + name), file, store.dir());
+                say.accept("re-created " + qualified + " from backup " + id + " (the table and its rows; indexes and constraints "
+                        + "are separate objects in a dump: restore them with a full restore)");
+            }
         } else {
-            pg.restore(target, List.of("--clean", "--if-exists", "--single-transaction"), file);
+            pg.restore(target, List.of("--clean", "--if-exists", "--single-transaction"), file, store.dir());
             say.accept("restored the whole database from backup " + id + " (pg_restore --clean --if-exists --single-transaction)");
         }
         try (Connection c = Connections.open(connections)) {
@@ -268,6 +264,48 @@ public final class Backups {
         }
         say.accept(table.isPresent() ? "row count matches the manifest" : "schema fingerprint and row counts match the manifest");
         return done;
+    }
+
+    /**
+     * Replaces the rows of an existing table with those of the dump in one transaction: delete, then COPY
+     * the rows pg_restore reads out of the dump, then check the count against the manifest; any failure
+     * rolls all of it back, so the table keeps every row it had unless the whole restore succeeded.
+     */
+    private String replaceRows(BackupManifest m, String qualified, String schema, String name, Path file,
+                               BackupManifest safety) throws SQLException {
+        PgTools pg = tools.get();
+        try (Connection c = Connections.open(connections)) {
+            long before = DatabaseFacts.count(c, qualified);
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("delete from " + dev.sluice.db.Identifiers.quoteQualified(qualified));
+                }
+                long copied = pg.script(List.of("--data-only", "--schema=" + schema, "--table=" + name), file,
+                        in -> TableData.copyIn(c, qualified, in));
+                Long expected = m.rowCounts().get(qualified);
+                if (expected != null && copied != expected) {
+                    throw new BackupMismatchException("restoring the rows of " + qualified + " from backup " + m.id()
+                            + " was rolled back: nothing changed", List.of(qualified + ": the backup gave " + copied
+                            + " rows, the manifest says " + expected));
+                }
+                c.commit();
+                return "replaced the " + before + " rows of " + qualified + " with the " + copied + " rows of backup " + m.id()
+                        + " (in one transaction)";
+            } catch (SQLException e) {
+                c.rollback();
+                throw new BackupMismatchException("restoring the rows of " + qualified + " from backup " + m.id()
+                        + " failed and was rolled back: " + qualified + " still holds its " + before + " rows",
+                        List.of("the server said: " + e.getMessage(),
+                                "the table no longer fits the backup's rows (a column added NOT NULL or dropped since, "
+                                        + "or a constraint they break): bring its columns back to those of migration "
+                                        + m.lastMigration().orElse("none") + " (e.g. sluice rollback), or restore the whole "
+                                        + "database; the safety backup " + safety.id() + " holds the current state"));
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     /** Deletes backups past retention (table copies are dropped from the database too); returns their ids. */
@@ -359,15 +397,6 @@ public final class Backups {
 
     private static String shortFp(String fp) {
         return fp.length() > 12 ? fp.substring(0, 12) : fp;
-    }
-
-    /** A dump holds every row of the database: readable by its owner only, where the file system can say so. */
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the folder's own permissions apply.
-        }
     }
 
     private static long size(Path file) throws IOException {

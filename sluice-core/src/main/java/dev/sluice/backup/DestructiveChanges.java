@@ -4,29 +4,30 @@ import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.migration.Direction;
 import dev.sluice.migration.SqlMigrationBody;
+import dev.sluice.sql.AlterTableAction;
+import dev.sluice.sql.PgStatement;
+import dev.sluice.sql.QualifiedName;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
+import dev.sluice.sql.StatementKind;
+import dev.sluice.sql.StatementParser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which tables a plan is about to drop or rewrite the data of: {@code DROP TABLE}, {@code TRUNCATE},
  * {@code ALTER TABLE ... DROP COLUMN}, {@code ALTER COLUMN ... TYPE}, and {@code UPDATE} or
- * {@code DELETE} without {@code WHERE}. Read from the statement text, so a false alarm only costs a
- * table copy; Java migrations are opaque and are not looked into.
+ * {@code DELETE} without {@code WHERE}. Decided from the lint's statement model ({@link StatementParser}),
+ * so comments, string literals and dollar quotes are read exactly as the lint and PostgreSQL read them.
+ *
+ * <p>Where the parser could not follow a statement of one of those kinds, the statement counts as
+ * destructive: a false alarm only costs a table copy, a miss costs the data. Java migrations are opaque
+ * and are not looked into.
  */
 public final class DestructiveChanges {
-
-    private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern LITERALS = Pattern.compile("'(?:[^']|'')*'");
-    private static final Pattern DROP_COLUMN = Pattern.compile("\\bDROP\\s+(COLUMN\\b|(?!CONSTRAINT\\b|DEFAULT\\b|NOT\\b|EXPRESSION\\b|IDENTITY\\b)\\w)");
-    private static final Pattern COLUMN_TYPE = Pattern.compile("\\bALTER\\s+(COLUMN\\s+)?\\S+\\s+(SET\\s+DATA\\s+)?TYPE\\b");
-    private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b");
 
     private DestructiveChanges() {
     }
@@ -37,9 +38,7 @@ public final class DestructiveChanges {
         for (PlanStep step : plan.steps()) {
             if (step.direction() == Direction.UP && step.body() instanceof SqlMigrationBody sql) {
                 for (SqlStatement s : sql.statements()) {
-                    if (isDestructive(s.sql())) {
-                        tables.addAll(StatementFacts.of(s).tables());
-                    }
+                    tables.addAll(destroyedTables(s));
                 }
             }
         }
@@ -47,18 +46,46 @@ public final class DestructiveChanges {
     }
 
     /** Whether the statement drops a table or column, rewrites a column, or changes every row of a table. */
-    public static boolean isDestructive(String statement) {
-        String text = LITERALS.matcher(COMMENTS.matcher(statement).replaceAll(" ")).replaceAll("''")
-                .toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        if (text.startsWith("DROP TABLE") || text.startsWith("TRUNCATE")) {
+    public static boolean isDestructive(SqlStatement statement) {
+        return isDestructive(StatementParser.parse(statement));
+    }
+
+    /** The tables the statement destroys or rewrites data of; empty when it destroys nothing. */
+    static List<String> destroyedTables(SqlStatement statement) {
+        PgStatement parsed = StatementParser.parse(statement);
+        if (!isDestructive(parsed)) {
+            return List.of();
+        }
+        List<String> named;
+        if (parsed instanceof PgStatement.Drop d) {
+            named = d.names().stream().map(QualifiedName::toString).toList();
+        } else if (parsed instanceof PgStatement.Truncate t) {
+            named = t.tables().stream().map(QualifiedName::toString).toList();
+        } else {
+            named = parsed.target().map(n -> List.of(n.toString())).orElse(List.of());
+        }
+        // A statement the parser could not follow names its tables through the token scan execution uses.
+        return named.isEmpty() ? StatementFacts.of(statement).tables() : named;
+    }
+
+    private static boolean isDestructive(PgStatement s) {
+        if (s instanceof PgStatement.Drop d) {
+            return d.objectType().equals("TABLE");
+        }
+        if (s instanceof PgStatement.Truncate) {
             return true;
         }
-        if (text.startsWith("ALTER TABLE")) {
-            return DROP_COLUMN.matcher(text).find() || COLUMN_TYPE.matcher(text).find();
+        if (s instanceof PgStatement.AlterTable a) {
+            return a.actions().stream().anyMatch(x -> x.type() == AlterTableAction.Type.DROP_COLUMN
+                    || x.type() == AlterTableAction.Type.ALTER_COLUMN_TYPE);
         }
-        if (text.startsWith("UPDATE") || text.startsWith("DELETE")) {
-            return !WHERE.matcher(text).find();
+        if (s instanceof PgStatement.Dml d) {
+            return (d.kind() == StatementKind.UPDATE || d.kind() == StatementKind.DELETE) && !d.hasWhere();
         }
-        return false;
+        // Not followed by the parser: assume the worst for the kinds that can destroy data.
+        return s instanceof PgStatement.Opaque && switch (s.kind()) {
+            case DROP_TABLE, TRUNCATE, ALTER_TABLE, UPDATE, DELETE -> true;
+            default -> false;
+        };
     }
 }

@@ -2,12 +2,11 @@ package dev.sluice.backup;
 
 import dev.sluice.db.DatabaseUrl;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import org.postgresql.Driver;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A database as the PostgreSQL programs address it: host, port, database name and user, converted from a
@@ -17,64 +16,29 @@ public record PgTarget(String host, int port, String database, String user, Opti
                        Optional<String> sslMode, String maskedUrl) {
 
     /**
-     * From {@code jdbc:postgresql://host[:port][,more hosts]/database?params}; the first host is used.
-     * {@code user} and {@code password} win over the URL's own parameters when given.
+     * From {@code jdbc:postgresql://host[:port][,more hosts]/database?params}, read by pgjdbc's own
+     * {@link Driver#parseURL}, so pg_dump reaches the database the JDBC connection reaches; the first host
+     * is used. {@code user} and {@code password} win over the URL's own parameters when given.
      */
     public static PgTarget fromJdbcUrl(String url, String user, String password) {
-        String prefix = "jdbc:postgresql:";
-        if (url == null || !url.startsWith(prefix)) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("'" + DatabaseUrl.mask(url) + "' is not a PostgreSQL JDBC URL");
         }
-        String rest = url.substring(prefix.length());
-        String query = "";
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
+        Properties props = Driver.parseURL(url, new Properties());
+        if (props == null) {
+            throw new IllegalArgumentException("'" + DatabaseUrl.mask(url) + "' cannot be read by the PostgreSQL driver; "
+                    + "write jdbc:postgresql://host:5432/database, with special characters in parameters %-encoded");
         }
-        String host = "localhost";
-        int port = 5432;
-        String database;
-        if (rest.startsWith("//")) {
-            rest = rest.substring(2);
-            int slash = rest.indexOf('/');
-            String hosts = slash < 0 ? rest : rest.substring(0, slash);
-            database = slash < 0 ? "" : rest.substring(slash + 1);
-            String first = hosts.split(",")[0];
-            if (first.startsWith("[")) {
-                int end = first.indexOf(']');
-                host = first.substring(1, end);
-                if (first.length() > end + 2 && first.charAt(end + 1) == ':') {
-                    port = Integer.parseInt(first.substring(end + 2));
-                }
-            } else if (!first.isEmpty()) {
-                int colon = first.lastIndexOf(':');
-                host = colon < 0 ? first : first.substring(0, colon);
-                if (colon >= 0) {
-                    port = Integer.parseInt(first.substring(colon + 1));
-                }
-            }
-        } else {
-            database = rest;
+        String host = props.getProperty("PGHOST", "localhost").split(",")[0];
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            params.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
-        }
-        String u = user != null && !user.isEmpty() ? user : params.getOrDefault("user", System.getProperty("user.name"));
-        String p = password != null && !password.isEmpty() ? password : params.get("password");
-        database = decode(database.isEmpty() ? u : database);
-        return new PgTarget(host, port, database, u, Optional.ofNullable(p).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(params.get("sslmode")), DatabaseUrl.mask(url));
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        int port = Integer.parseInt(props.getProperty("PGPORT", "5432").split(",")[0]);
+        String u = user != null && !user.isEmpty() ? user : props.getProperty("user", System.getProperty("user.name"));
+        String p = password != null && !password.isEmpty() ? password : props.getProperty("password");
+        String database = props.getProperty("PGDBNAME", "");
+        return new PgTarget(host, port, database.isEmpty() ? u : database, u, Optional.ofNullable(p).filter(s -> !s.isEmpty()),
+                Optional.ofNullable(props.getProperty("sslmode")), DatabaseUrl.mask(url));
     }
 
     /** The same server and login, another database (scratch databases, {@code postgres} for admin work). */

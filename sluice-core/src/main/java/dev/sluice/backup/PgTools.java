@@ -1,10 +1,11 @@
 package dev.sluice.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class PgTools {
     }
 
     static int major(Path program) {
-        String out = new String(run(List.of(program.toString(), "--version"), null).stdout, StandardCharsets.UTF_8);
+        String out = output(program, "--version");
         Matcher m = VERSION.matcher(out);
         if (!m.find()) {
             throw new BackupException("cannot read the version of " + program + " from '" + out.strip() + "'");
@@ -99,51 +100,117 @@ public final class PgTools {
         }
     }
 
-    /** Runs pg_dump with {@code args} against {@code target}; returns its standard output. */
-    public byte[] dump(PgTarget target, List<String> args) {
+    /**
+     * Runs pg_dump with {@code args} against {@code target}; its pgpass file goes into {@code privateDir}
+     * (a 0700 folder: the backup folder), where a later run finds it should this one be killed.
+     */
+    public void dump(PgTarget target, List<String> args, Path privateDir) {
         List<String> command = new ArrayList<>(List.of(pgDump.toString()));
         command.addAll(target.connectionArgs());
         command.addAll(args);
         command.add("--dbname=" + target.database());
-        return run(command, target).stdout;
+        run(command, target, privateDir, null);
     }
 
-    /** Runs pg_restore with {@code args} into {@code target}. */
-    public void restore(PgTarget target, List<String> args, Path archive) {
+    /** Runs pg_restore with {@code args} into {@code target}; the pgpass file as for {@link #dump}. */
+    public void restore(PgTarget target, List<String> args, Path archive, Path privateDir) {
         List<String> command = new ArrayList<>(List.of(pgRestore.toString()));
         command.addAll(target.connectionArgs());
         command.add("--dbname=" + target.database());
         command.addAll(args);
         command.add(archive.toString());
-        run(command, target);
+        run(command, target, privateDir, null);
     }
 
-    private record Output(byte[] stdout) {
-    }
-
-    private static Output run(List<String> command, PgTarget target) {
-        Path pgpass = null;
+    /**
+     * Runs pg_restore without a database, writing the SQL script for {@code args} to its standard output,
+     * which {@code script} reads as it comes; returns what {@code script} returned.
+     */
+    public <T> T script(List<String> args, Path archive, ScriptReader<T> script) throws SQLException {
+        List<String> command = new ArrayList<>(List.of(pgRestore.toString()));
+        command.addAll(args);
+        command.add("--file=-");
+        command.add(archive.toString());
+        Object[] result = new Object[1];
         try {
-            ProcessBuilder pb = new ProcessBuilder(command);
+            run(command, null, null, in -> result[0] = script.read(in));
+        } catch (ReaderFailure e) {
+            throw e.getCause();
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
+    }
+
+    /** Reads a program's standard output while it runs. */
+    @FunctionalInterface
+    public interface ScriptReader<T> {
+        T read(InputStream stdout) throws SQLException, IOException;
+    }
+
+    /** Carries a reader's SQLException through {@link #run} to the caller of {@link #script}. */
+    private static final class ReaderFailure extends RuntimeException {
+        ReaderFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    private static String output(Path program, String arg) {
+        return new String(run(List.of(program.toString(), arg), null, null, null), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs a program and returns its standard output (or hands it to {@code reader}); a failure, with the
+     * program's own message and any password scrubbed from it, is a {@link BackupException}.
+     *
+     * <p>The child dies with Sluice: it runs under {@link ChildProcesses#command}, so a {@code kill -9} of the JVM
+     * also ends a pg_dump that would otherwise finish a full dump nobody waits for. The pgpass file is
+     * created 0600 inside {@code privateDir} and deleted afterwards; if the JVM is killed first, the next
+     * run's {@link BackupStore#removeStaleFiles} deletes it.
+     */
+    private static byte[] run(List<String> command, PgTarget target, Path privateDir, ScriptReader<?> reader) {
+        Path pgpass = null;
+        Process p = null;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(ChildProcesses.command(command));
             pb.environment().remove("PGPASSWORD");
             if (target != null) {
-                pgpass = Files.createTempFile("sluice-pgpass-", "",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                pgpass = BackupStore.newPgpassFile(privateDir);
                 Files.writeString(pgpass, target.pgpassLine(), StandardCharsets.UTF_8);
                 pb.environment().put("PGPASSFILE", pgpass.toString());
                 pb.environment().put("PGAPPNAME", "sluice");
                 target.sslMode().ifPresent(mode -> pb.environment().put("PGSSLMODE", mode));
             }
-            Process p = pb.start();
+            p = ChildProcesses.start(pb);
+            Process child = p;
             // Read stderr on its own thread so a chatty program never blocks on a full pipe.
             java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return p.getErrorStream().readAllBytes();
+                    return child.getErrorStream().readAllBytes();
                 } catch (IOException e) {
                     return new byte[0];
                 }
             });
-            byte[] out = p.getInputStream().readAllBytes();
+            byte[] out = new byte[0];
+            RuntimeException readerFailure = null;
+            if (reader == null) {
+                out = p.getInputStream().readAllBytes();
+            } else {
+                try {
+                    reader.read(p.getInputStream());
+                } catch (SQLException e) {
+                    readerFailure = new ReaderFailure(e);
+                } catch (RuntimeException e) {
+                    readerFailure = e;
+                }
+                // The rest of the output is not needed, but the program must not block on a full pipe.
+                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            }
             if (!p.waitFor(6, TimeUnit.HOURS)) {
                 p.destroyForcibly();
             }
@@ -156,18 +223,25 @@ public final class PgTools {
                 throw new BackupException(Path.of(command.get(0)).getFileName() + " failed (exit " + p.exitValue() + ")"
                         + (target == null ? "" : " on " + target) + ": " + text);
             }
-            return new Output(out);
+            if (readerFailure != null) {
+                throw readerFailure;
+            }
+            return out;
         } catch (IOException e) {
             throw new BackupException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException("interrupted while running " + command.get(0), e);
         } finally {
+            if (p != null) {
+                // A reader that stopped early (a failed COPY) leaves the program blocked on its pipe.
+                ChildProcesses.finished(p);
+            }
             if (pgpass != null) {
                 try {
                     Files.deleteIfExists(pgpass);
                 } catch (IOException ignoredToo) {
-                    // A leftover file is readable by its owner only.
+                    // Readable by its owner only, in a folder only its owner can enter; the next run deletes it.
                 }
             }
         }

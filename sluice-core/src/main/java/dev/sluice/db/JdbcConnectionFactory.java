@@ -55,7 +55,8 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
                 throw new SQLException("the server asks for a password and no password was given for user '"
                         + (user == null ? System.getProperty("user.name") : user) + "'", SqlStates.INVALID_PASSWORD, e);
             }
-            throw DatabaseUrl.scrub(e, password);
+            throw DatabaseUrl.scrub(e, password != null && !password.isEmpty() ? password
+                    : DatabaseUrl.driverPassword(url).orElse(null));
         }
     }
 

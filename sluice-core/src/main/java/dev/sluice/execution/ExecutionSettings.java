@@ -48,6 +48,10 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         check("maxBlockerAge", maxBlockerAge);
         check("reconnectWait", reconnectWait);
         check("blockerGrace", blockerGrace);
+        // These become server settings: refused here rather than by the server once a migration runs.
+        dev.sluice.migration.DurationText.checkTimeout(lockTimeout, "lockTimeout " + lockTimeout);
+        dev.sluice.migration.DurationText.checkTimeout(statementTimeout, "statementTimeout " + statementTimeout);
+        dev.sluice.migration.DurationText.checkTimeout(idleTimeout, "idleTimeout " + idleTimeout);
     }
 
     private static void check(String name, Duration d) {

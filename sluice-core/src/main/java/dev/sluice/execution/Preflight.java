@@ -38,6 +38,33 @@ final class Preflight {
         this.listener = listener;
     }
 
+    /** Holders named one per line in the note; under load there may be hundreds. */
+    static final int SHOWN_HOLDERS = 3;
+    private static final int SHOWN_TABLES = 5;
+
+    /**
+     * The pre-flight note: how many sessions hold locks on which tables, then the oldest few, one per
+     * line, so that a busy database gives a short note instead of one line listing every session.
+     */
+    static String note(List<String> tables, List<Blocker> holders) {
+        String on = tables.size() <= SHOWN_TABLES ? String.join(", ", tables)
+                : String.join(", ", tables.subList(0, SHOWN_TABLES)) + " and " + (tables.size() - SHOWN_TABLES) + " more tables";
+        List<Blocker> oldest = holders.stream()
+                .sorted(java.util.Comparator.comparing(Blocker::transactionAge).reversed()).limit(SHOWN_HOLDERS).toList();
+        StringBuilder sb = new StringBuilder();
+        sb.append(holders.size()).append(holders.size() == 1 ? " session holds" : " sessions hold").append(" locks on ").append(on);
+        if (holders.size() > oldest.size()) {
+            sb.append("; the oldest ").append(oldest.size()).append(" (pg_locks lists the other ")
+                    .append(holders.size() - oldest.size()).append("):");
+        } else {
+            sb.append(':');
+        }
+        for (Blocker b : oldest) {
+            sb.append("\n      ").append(b);
+        }
+        return sb.toString();
+    }
+
     void check(PlanStep step) throws SQLException {
         if (monitor == null || !(step.body() instanceof SqlMigrationBody sql)) {
             return;
@@ -51,8 +78,7 @@ final class Preflight {
         if (holders.isEmpty()) {
             return;
         }
-        listener.notice(step, "sessions holding locks on " + String.join(", ", names) + ": "
-                + holders.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
+        listener.notice(step, note(names, holders));
         if (settings.maxBlockerAge().isZero()) {
             return;
         }

@@ -59,8 +59,12 @@ public final class LintContext {
             if (d.keyword().equals("transaction") && arg.equals("off")) {
                 off = true;
             }
-            if (d.keyword().equals("lock-timeout") && (arg.equals("off") || arg.matches("0+\\s*(ms|s|min|h)?"))) {
-                lockOff = true;
+            if (d.keyword().equals("lock-timeout")) {
+                try {
+                    lockOff = dev.sluice.migration.DurationText.parse(arg).isZero();
+                } catch (IllegalArgumentException e) {
+                    // The linter reports the directive itself as an error.
+                }
             }
         }
         this.transactionOff = off;

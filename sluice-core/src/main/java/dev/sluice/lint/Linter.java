@@ -13,7 +13,6 @@ import dev.sluice.sql.StatementParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +121,20 @@ public final class Linter {
                         severity(UnparsableFile.ID, Severity.ERROR), e.getMessage(), ""));
             }
             return 0;
+        }
+        // Header durations as migrate reads them: a file migrate refuses is an error here too.
+        if (!settings.disabled().contains(UnparsableFile.ID)) {
+            for (dev.sluice.sql.SluiceDirective d : script.directives()) {
+                if (d.keyword().equals("lock-timeout") || d.keyword().equals("statement-timeout")) {
+                    try {
+                        dev.sluice.migration.SqlMigrationParser.parseDuration(input.name(), d);
+                    } catch (dev.sluice.migration.MigrationFileException e) {
+                        String prefix = input.name() + ":" + d.line() + ": ";
+                        out.add(new Finding(input.name(), d.line(), 1, UnparsableFile.ID, severity(UnparsableFile.ID, Severity.ERROR),
+                                e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage(), ""));
+                    }
+                }
+            }
         }
         List<PgStatement> parsed = StatementParser.parseAll(script);
         List<Suppression> suppressions = suppressions(script);
@@ -256,13 +269,9 @@ public final class Linter {
         });
         List<LintInput> inputs = new ArrayList<>();
         for (Entry e : entries) {
-            try {
-                String text = Files.readString(e.path, StandardCharsets.UTF_8);
-                inputs.add(new LintInput(e.path.toString(), MigrationRole.ofFileName(e.path.getFileName().toString()),
-                        text, report.test(e.path)));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read " + e.path + ": " + ex.getMessage(), ex);
-            }
+            String text = dev.sluice.migration.FileSystemMigrationSource.read(e.path, e.path.toString());
+            inputs.add(new LintInput(e.path.toString(), MigrationRole.ofFileName(e.path.getFileName().toString()),
+                    text, report.test(e.path)));
         }
         return inputs;
     }

@@ -118,9 +118,13 @@ public final class SqlMigrationParser {
         };
     }
 
-    private static Duration parseDuration(String name, SluiceDirective d) {
+    /**
+     * The duration of a {@code lock-timeout} or {@code statement-timeout} header, as {@code migrate} reads it;
+     * the lint calls this too, so both accept and refuse the same files.
+     */
+    public static Duration parseDuration(String name, SluiceDirective d) {
         try {
-            return DurationText.parse(d.argument());
+            return DurationText.parseTimeout(d.argument());
         } catch (IllegalArgumentException e) {
             throw new MigrationFileException(name, d.line(), "'-- sluice:" + d.keyword() + "': " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DurationTextTest {
 
@@ -26,6 +27,25 @@ class DurationTextTest {
         assertEquals("2s", DurationText.format(Duration.ofSeconds(2)));
         assertEquals("15min", DurationText.format(Duration.ofMinutes(15)));
         assertEquals("off", DurationText.format(Duration.ZERO));
+    }
+
+    @Test
+    void fractionsAreRoundedToTheMillisecondAsPostgresDoes() {
+        assertEquals(Duration.ofMillis(1500), DurationText.parse("1.5s"));
+        assertEquals(Duration.ofMillis(90_000), DurationText.parse("1.5min"));
+        assertEquals(Duration.ofMillis(2), DurationText.parse("1.5"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("0.1ms"));
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("1.s"));
+    }
+
+    @Test
+    void timeoutsStopAtPostgresMaximum() {
+        assertEquals(Duration.ofDays(24), DurationText.parseTimeout("24d"));
+        assertEquals(Duration.ofMillis(Integer.MAX_VALUE), DurationText.parseTimeout("2147483647ms"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DurationText.parseTimeout("25d"));
+        assertTrue(e.getMessage().contains("'25d'") && e.getMessage().contains("24.8 days"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parseTimeout("2147483648"));
+        assertEquals(Duration.ofDays(25), DurationText.parse("25d"), "a wait of Sluice's own has no such bound");
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.sluice.lint.Severity;
 
 /**
  * A file the splitter cannot cut into statements (an unterminated string, quote or comment, a psql
- * meta-command). The linter reports it itself, since no statement of it can be looked at.
+ * meta-command), or whose timeout header {@code migrate} would refuse. The linter reports it itself,
+ * through the same code {@code migrate} reads files with, so the two never disagree.
  */
 public final class UnparsableFile extends BaseRule {
 
