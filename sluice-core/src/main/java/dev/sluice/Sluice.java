@@ -4,6 +4,8 @@ import dev.sluice.db.AdvisoryLock;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.db.JdbcConnectionFactory;
+import dev.sluice.db.Privileges;
+import dev.sluice.db.SqlStates;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -67,6 +69,8 @@ public final class Sluice {
         MigrationCatalog catalog = catalog();
         try (Connection c = Connections.open(options.connections())) {
             return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
+        } catch (SQLException e) {
+            throw permissionDenied(e, false);
         }
     }
 
@@ -74,6 +78,8 @@ public final class Sluice {
     public List<AppliedMigration> history() throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
             return history.all(c);
+        } catch (SQLException e) {
+            throw permissionDenied(e, false);
         }
     }
 
@@ -258,8 +264,22 @@ public final class Sluice {
                 options.execution().lockWait());
              Connection c = Connections.open(options.connections())) {
             c.setAutoCommit(true);
+            Privileges.requireHistoryAccess(c, options.schema(), options.historyTable(), true);
             return work.run(c);
+        } catch (SQLException e) {
+            throw permissionDenied(e, true);
         }
+    }
+
+    /**
+     * A "permission denied" outside any migration (those are reported as failed migrations) explained with
+     * the user, the privilege and the object; any other failure as it was.
+     */
+    private SQLException permissionDenied(SQLException e, boolean write) {
+        if (SqlStates.isPermissionDenied(e)) {
+            throw Privileges.explain(options.connections(), e, options.schema(), options.historyTable(), write);
+        }
+        return e;
     }
 
     @FunctionalInterface

@@ -13,7 +13,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The project or its history is not valid (bad file, checksum mismatch, missing migration...); nothing ran. */
     public static final int INVALID = 3;
-    /** The database could not be reached or refused the login; nothing ran. */
+    /** The database could not be reached, refused the login, or the user lacks a privilege Sluice needs; nothing ran. */
     public static final int DATABASE_UNAVAILABLE = 4;
     /** The lint found an error-level problem; nothing ran. */
     public static final int LINT_FAILED = 5;

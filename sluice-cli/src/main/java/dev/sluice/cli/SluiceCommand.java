@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.backup.BackupException;
 import dev.sluice.backup.BackupMismatchException;
 import dev.sluice.db.DatabaseUnavailableException;
+import dev.sluice.db.PermissionDeniedException;
 import dev.sluice.db.LockBusyException;
 import dev.sluice.execution.MigrationBlockedException;
 import dev.sluice.execution.MigrationFailedException;
@@ -91,6 +92,7 @@ public final class SluiceCommand implements Runnable {
             Map.entry(MigrationFileException.class, ExitCodes.INVALID),
             Map.entry(RehearsalException.class, ExitCodes.INVALID),
             Map.entry(DatabaseUnavailableException.class, ExitCodes.DATABASE_UNAVAILABLE),
+            Map.entry(PermissionDeniedException.class, ExitCodes.DATABASE_UNAVAILABLE),
             Map.entry(MigrationBlockedException.class, ExitCodes.BLOCKED),
             Map.entry(LockBusyException.class, ExitCodes.LOCKED),
             Map.entry(BackupMismatchException.class, ExitCodes.BACKUP_MISMATCH),

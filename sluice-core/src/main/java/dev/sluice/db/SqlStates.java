@@ -28,6 +28,11 @@ public final class SqlStates {
     public static final String SYNTAX_ERROR = "42601";
     /** undefined_table. */
     public static final String UNDEFINED_TABLE = "42P01";
+    /**
+     * insufficient_privilege: the user lacks a privilege on an object ("permission denied for table ..."),
+     * or is not its owner. Not retried: a person must grant it.
+     */
+    public static final String INSUFFICIENT_PRIVILEGE = "42501";
     /** idle_in_transaction_session_timeout fired. */
     public static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 
@@ -37,6 +42,11 @@ public final class SqlStates {
     /** Whether the connection could not be made at all (class 08, connection exception). */
     public static boolean isConnectionFailure(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** Whether the user lacks a privilege on some object (42501). */
+    public static boolean isPermissionDenied(SQLException e) {
+        return INSUFFICIENT_PRIVILEGE.equals(e.getSQLState());
     }
 
     /** Whether the server refused who we are (class 28) or the database is missing. */
