@@ -73,7 +73,7 @@ final class DriftCommand extends ProjectCommand {
             if (report.mode() == DriftReport.Mode.REBUILD) {
                 out().println("rebuilt on " + rebuiltOn);
                 if (report.crossMajor()) {
-                    out().println("note: PostgreSQL " + report.scratchMajor() + " and " + report.targetMajor() + " print some"
+                    out().println("note: PostgreSQL " + report.scratchMajor() + " and " + report.targetMajor() + " may print some"
                             + " definitions differently; view definitions were compared after the scratch server parsed both ("
                             + report.normalised().size() + " matched only so), other definitions as text, which may show"
                             + " as drift. Give --pg-version " + report.targetMajor() + " or --dev-url to rebuild on the same major.");
