@@ -3,6 +3,7 @@ package dev.sluice;
 import dev.sluice.migration.Version;
 import dev.sluice.schema.SchemaDiff;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,24 @@ import java.util.Optional;
  * @param actualFingerprint   the live database's fingerprint
  * @param diff                the differences, from expected to live; empty in {@link Mode#HISTORY}, which
  *                            has a fingerprint only
+ * @param targetMajor         the live server's PostgreSQL major
+ * @param scratchMajor        the major of the server the migrations were rebuilt on; 0 in {@link Mode#HISTORY}
+ * @param normalised          objects whose definitions differed as text between the two majors but were
+ *                            found to be the same query when the scratch server parsed both; empty when
+ *                            the majors are the same
  */
 public record DriftReport(Mode mode, Optional<Version> version, Optional<String> expectedFingerprint,
-                          String actualFingerprint, Optional<SchemaDiff> diff) {
+                          String actualFingerprint, Optional<SchemaDiff> diff, int targetMajor, int scratchMajor,
+                          List<String> normalised) {
+
+    public DriftReport {
+        normalised = List.copyOf(normalised);
+    }
+
+    /** Whether the rebuild ran on another major than the target's, so that only normalised definitions were comparable. */
+    public boolean crossMajor() {
+        return mode == Mode.REBUILD && scratchMajor != targetMajor;
+    }
 
     public enum Mode {
         /** The migrations were run on a scratch database and the two schemas compared object by object. */

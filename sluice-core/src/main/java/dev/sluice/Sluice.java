@@ -8,6 +8,8 @@ import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.db.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.db.Privileges;
+import dev.sluice.db.SqlStates;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -27,11 +29,13 @@ import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
+import dev.sluice.postgres.PostgresBinaries;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
+import dev.sluice.schema.ViewDefinitions;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -90,6 +94,8 @@ public final class Sluice {
     public ProjectStatus status(MigrationCatalog catalog) throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
             return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
+        } catch (SQLException e) {
+            throw permissionDenied(e, false);
         }
     }
 
@@ -97,6 +103,8 @@ public final class Sluice {
     public List<AppliedMigration> history() throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
             return history.all(c);
+        } catch (SQLException e) {
+            throw permissionDenied(e, false);
         }
     }
 
@@ -313,33 +321,71 @@ public final class Sluice {
                 .max(Comparator.comparingInt(AppliedMigration::rank));
         String live = snapshot().fingerprint();
         return new DriftReport(DriftReport.Mode.HISTORY, status.current(), last.flatMap(AppliedMigration::fingerprint),
-                live, Optional.empty());
+                live, Optional.empty(), serverMajor(), 0, List.of());
     }
 
     /**
-     * Rebuilds the schema the applied migrations produce, on a throwaway PostgreSQL with the same
-     * migrations up to the live database's current version, and compares it with the live schema.
+     * Rebuilds the schema the applied migrations produce on a throwaway PostgreSQL of the target's major
+     * (the bundled one when that major cannot be had, with view definitions normalised as
+     * {@link ViewDefinitions} explains), and compares it with the live schema.
      *
-     * <p>Hazard: the throwaway server is the bundled PostgreSQL; a live server of another major version
-     * deparses some definitions differently, which shows up as drift. Migrations that need roles,
-     * extensions or data the scratch server lacks fail here as they would on a fresh database.
+     * <p>Migrations that need roles, extensions or data the scratch server lacks fail here as they would
+     * on a fresh database.
      */
     public DriftReport driftAgainstRebuild(boolean privileges, boolean ignoreColumnOrder) throws SQLException {
-        ProjectStatus status = status();
-        SchemaSnapshot live = snapshot(snapshotOptions(privileges));
-        SchemaSnapshot expected;
-        try (PostgresCluster scratch = PostgresCluster.startThrowaway()) {
-            scratch.createDatabase("sluice_rebuild");
-            ConnectionFactory connections = new JdbcConnectionFactory(scratch.jdbcUrl("sluice_rebuild"), scratch.user(), null);
-            Sluice rebuild = new Sluice(options.onScratch(connections));
-            if (status.current().isPresent()) {
-                rebuild.migrate(status.current(), MigrationListener.NONE);
-            }
-            expected = rebuild.snapshot(snapshotOptions(privileges));
+        int major = serverMajor();
+        PostgresBinaries binaries;
+        try {
+            binaries = PostgresBinaries.forMajor(major);
+        } catch (IllegalArgumentException e) {
+            binaries = PostgresBinaries.bundled();
         }
-        SchemaDiff diff = SchemaDiff.between(expected, live, ignoreColumnOrder);
+        try (PostgresCluster scratch = PostgresCluster.startThrowaway(binaries)) {
+            scratch.createDatabase("sluice_rebuild");
+            return driftAgainstRebuild(privileges, ignoreColumnOrder,
+                    new JdbcConnectionFactory(scratch.jdbcUrl("sluice_rebuild"), scratch.user(), null));
+        }
+    }
+
+    /**
+     * Rebuilds the schema the applied migrations produce in {@code scratchDatabase}, an empty database
+     * the caller provides (and drops afterwards), with the migrations up to the live database's current
+     * version, and compares it with the live schema. When the scratch server's major differs from the
+     * target's, view definitions are compared after both are parsed and deparsed by the scratch server
+     * ({@link ViewDefinitions}), and the report says so.
+     */
+    public DriftReport driftAgainstRebuild(boolean privileges, boolean ignoreColumnOrder, ConnectionFactory scratchDatabase)
+            throws SQLException {
+        ProjectStatus status = status();
+        int targetMajor = serverMajor();
+        SchemaSnapshot live = snapshot(snapshotOptions(privileges));
+        Sluice rebuild = new Sluice(options.onScratch(scratchDatabase));
+        if (status.current().isPresent()) {
+            rebuild.migrate(status.current(), MigrationListener.NONE);
+        }
+        SchemaSnapshot expected = rebuild.snapshot(snapshotOptions(privileges));
+        int scratchMajor = rebuild.serverMajor();
+        SchemaSnapshot compared = live;
+        List<String> normalised = List.of();
+        if (scratchMajor != targetMajor) {
+            try (Connection c = Connections.open(scratchDatabase)) {
+                ViewDefinitions.Result r = ViewDefinitions.normalise(expected, live, c);
+                compared = r.live();
+                normalised = r.normalised();
+            }
+        }
+        SchemaDiff diff = SchemaDiff.between(expected, compared, ignoreColumnOrder);
         return new DriftReport(DriftReport.Mode.REBUILD, status.current(), Optional.of(expected.fingerprint()),
-                live.fingerprint(), Optional.of(diff));
+                live.fingerprint(), Optional.of(diff), targetMajor, scratchMajor, normalised);
+    }
+
+    /** The major version of the target server ({@code server_version_num} / 10000). */
+    public int serverMajor() throws SQLException {
+        try (Connection c = Connections.open(options.connections()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /**
@@ -372,8 +418,22 @@ public final class Sluice {
                 options.execution().lockWait());
              Connection c = Connections.open(options.connections())) {
             c.setAutoCommit(true);
+            Privileges.requireHistoryAccess(c, options.schema(), options.historyTable(), true);
             return work.run(c, lock);
+        } catch (SQLException e) {
+            throw permissionDenied(e, true);
         }
+    }
+
+    /**
+     * A "permission denied" outside any migration (those are reported as failed migrations) explained with
+     * the user, the privilege and the object; any other failure as it was.
+     */
+    private SQLException permissionDenied(SQLException e, boolean write) {
+        if (SqlStates.isPermissionDenied(e)) {
+            throw Privileges.explain(options.connections(), e, options.schema(), options.historyTable(), write);
+        }
+        return e;
     }
 
     @FunctionalInterface

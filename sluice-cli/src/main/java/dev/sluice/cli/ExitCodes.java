@@ -14,8 +14,8 @@ public final class ExitCodes {
     /** The project or its history is not valid (bad file, checksum mismatch, missing migration...); nothing ran. */
     public static final int INVALID = 3;
     /**
-     * The database could not be reached or refused the login, so nothing ran; or the connection broke during
-     * the run, and the message says what had committed.
+     * The database could not be reached, refused the login, or the user lacks a privilege Sluice needs, so
+     * nothing ran; or the connection broke during the run, and the message says what had committed.
      */
     public static final int DATABASE_UNAVAILABLE = 4;
     /** The lint found an error-level problem; nothing ran. */

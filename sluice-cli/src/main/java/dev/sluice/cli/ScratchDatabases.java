@@ -24,16 +24,25 @@ final class ScratchDatabases implements AutoCloseable {
     private final ConnectionFactory admin;
     private final String devUrl;
     private final String description;
+    private final int major;
     private final List<String> created = new ArrayList<>();
 
-    private ScratchDatabases(PostgresCluster cluster, ConnectionFactory admin, String devUrl, String description) {
+    private ScratchDatabases(PostgresCluster cluster, ConnectionFactory admin, String devUrl, String description, int major) {
         this.cluster = cluster;
         this.admin = admin;
         this.devUrl = devUrl;
         this.description = description;
+        this.major = major;
     }
 
-    static ScratchDatabases start(Project project, ScratchServerOptions options) {
+    /**
+     * The scratch server the options ask for: {@code --dev-url}, or a throwaway PostgreSQL of
+     * {@code --pg-version}; by default one of the configured target's major, so that what is rehearsed
+     * or rebuilt is deparsed and locked as the target would, and the bundled major where no target is
+     * configured. When the target's major cannot be had, the bundled one is used and
+     * {@link #describe()} says so.
+     */
+    static ScratchDatabases start(Project project, ScratchServerOptions options) throws SQLException {
         String devUrl = options.devUrl;
         Integer pgVersion = options.pgVersion;
         if (pgVersion != null && devUrl == null) {
@@ -43,19 +52,46 @@ final class ScratchDatabases implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, "--pg-version: " + e.getMessage());
             }
-            return new ScratchDatabases(PostgresCluster.startThrowaway(binaries), null, null,
-                    "a throwaway PostgreSQL " + pgVersion);
+            return throwaway(binaries, "");
         }
         if (devUrl != null) {
             ConnectionFactory admin = project.connectionsTo(devUrl);
-            return new ScratchDatabases(null, admin, devUrl, admin.describe());
+            int major = serverMajor(admin);
+            return new ScratchDatabases(null, admin, devUrl, admin.describe() + " (PostgreSQL " + major + ")", major);
         }
-        PostgresCluster cluster = PostgresCluster.startThrowaway();
-        return new ScratchDatabases(cluster, null, null, "a throwaway PostgreSQL");
+        if (project.configuredUrl().isPresent()) {
+            int target = project.sluice(project.settings()).serverMajor();
+            try {
+                return throwaway(PostgresBinaries.forMajor(target), " (the target's major)");
+            } catch (IllegalArgumentException e) {
+                return throwaway(PostgresBinaries.bundled(), ", not the target's " + target + ": " + e.getMessage());
+            }
+        }
+        return throwaway(PostgresBinaries.bundled(), "");
     }
 
+    private static ScratchDatabases throwaway(PostgresBinaries binaries, String why) {
+        int major = binaries.majorVersion();
+        return new ScratchDatabases(PostgresCluster.startThrowaway(binaries), null, null,
+                "a throwaway PostgreSQL " + major + why, major);
+    }
+
+    private static int serverMajor(ConnectionFactory factory) throws SQLException {
+        try (Connection c = Connections.open(factory); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Where the scratch databases live and, for a throwaway server, why that major. */
     String describe() {
         return description;
+    }
+
+    /** The scratch server's PostgreSQL major. */
+    int major() {
+        return major;
     }
 
     /** A new empty database; dropped when the server closes. */

@@ -12,6 +12,7 @@ final class ScratchServerOptions {
 
     @Option(names = "--pg-version", paramLabel = "MAJOR",
             description = "PostgreSQL major of the throwaway server: the bundled one, or one installed under "
-                    + "/usr/lib/postgresql/MAJOR (default: the bundled major).")
+                    + "/usr/lib/postgresql/MAJOR, or its Maven artifact (default: the target's major when a URL is configured, "
+                    + "else the bundled one).")
     Integer pgVersion;
 }

@@ -4,6 +4,7 @@ import dev.sluice.backup.BackupException;
 import dev.sluice.backup.BackupMismatchException;
 import dev.sluice.backup.BackupNotFoundException;
 import dev.sluice.db.DatabaseUnavailableException;
+import dev.sluice.db.PermissionDeniedException;
 import dev.sluice.db.LockBusyException;
 import dev.sluice.db.LockLostException;
 import dev.sluice.execution.ConnectionLostException;
@@ -126,6 +127,7 @@ public final class SluiceCommand implements Runnable {
             Map.entry(ConnectionLostException.class, ExitCodes.DATABASE_UNAVAILABLE),
             Map.entry(LockLostException.class, ExitCodes.LOCKED),
             Map.entry(HistoryConflictException.class, ExitCodes.LOCKED),
+            Map.entry(PermissionDeniedException.class, ExitCodes.DATABASE_UNAVAILABLE),
             Map.entry(MigrationBlockedException.class, ExitCodes.BLOCKED),
             Map.entry(LockBusyException.class, ExitCodes.LOCKED),
             Map.entry(BackupMismatchException.class, ExitCodes.BACKUP_MISMATCH),

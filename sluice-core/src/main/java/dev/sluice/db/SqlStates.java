@@ -38,6 +38,11 @@ public final class SqlStates {
     public static final String CANNOT_CONNECT_NOW = "57P03";
     /** undefined_object: e.g. a setting this server version does not know. */
     public static final String UNDEFINED_OBJECT = "42704";
+    /**
+     * insufficient_privilege: the user lacks a privilege on an object ("permission denied for table ..."),
+     * or is not its owner. Not retried: a person must grant it.
+     */
+    public static final String INSUFFICIENT_PRIVILEGE = "42501";
     /** idle_in_transaction_session_timeout fired. */
     public static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 
@@ -56,6 +61,11 @@ public final class SqlStates {
     public static boolean isSessionLost(SQLException e) {
         String s = e.getSQLState();
         return isConnectionFailure(e) || ADMIN_SHUTDOWN.equals(s) || CRASH_SHUTDOWN.equals(s) || CANNOT_CONNECT_NOW.equals(s);
+    }
+
+    /** Whether the user lacks a privilege on some object (42501). */
+    public static boolean isPermissionDenied(SQLException e) {
+        return INSUFFICIENT_PRIVILEGE.equals(e.getSQLState());
     }
 
     /** Whether the server refused who we are (class 28) or the database is missing. */

@@ -70,10 +70,27 @@ public final class HistoryTable {
         }
     }
 
+    private boolean schemaExists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Creates the schema and table where missing. */
     public void create(Connection c) throws SQLException {
+        if (exists(c)) {
+            // CREATE ... IF NOT EXISTS checks the CREATE privilege before it looks: a user who may write the
+            // history but not create objects would be refused for nothing.
+            upgrade(c);
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            s.execute("create schema if not exists " + Identifiers.quote(schema));
+            if (!schemaExists(c)) {
+                s.execute("create schema if not exists " + Identifiers.quote(schema));
+            }
             s.execute("create table if not exists " + sqlName() + " ("
                     + "installed_rank integer primary key, "
                     + "version varchar(50), "

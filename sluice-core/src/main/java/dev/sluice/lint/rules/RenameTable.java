@@ -12,7 +12,7 @@ public final class RenameTable extends BaseRule {
     public static final String ID = "rename-table";
 
     public RenameTable() {
-        super(ID, Severity.WARNING, "Renaming a table, view or schema breaks the application code still running with the old name");
+        super(ID, Severity.WARNING, "Renaming a table, view or schema, or moving a table to another schema, breaks the application code still running with the old name");
     }
 
     @Override
@@ -21,6 +21,12 @@ public final class RenameTable extends BaseRule {
             for (AlterTableAction a : at.actions()) {
                 if (a.type() == AlterTableAction.Type.RENAME_TABLE) {
                     report(statement, "table " + at.name(), a.name().orElse(""), reporter);
+                } else if (a.type() == AlterTableAction.Type.SET_SCHEMA) {
+                    reporter.report(statement, a.line(), a.col(), "moving table " + at.name() + " to schema " + a.name().orElse("")
+                                    + " breaks every query of the running application that names it by its old schema or finds it"
+                                    + " through the search_path",
+                            "move it, then create a view under the old name (CREATE VIEW " + at.name() + " AS SELECT * FROM "
+                                    + a.name().orElse("<schema>") + "." + at.name().name() + ") until no client uses it");
                 }
             }
         } else if (statement instanceof PgStatement.AlterObject ao && ao.renameTo().isPresent()

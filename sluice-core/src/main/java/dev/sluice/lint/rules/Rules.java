@@ -13,7 +13,7 @@ public final class Rules {
             new CreateIndexNonConcurrently(), new DropIndexNonConcurrently(), new ReindexNonConcurrently(),
             new ConcurrentlyInTransaction(), new ConstraintWithoutNotValid(), new ValidateInSameTransaction(),
             new SetNotNull(), new AddNotNullColumnWithoutDefault(), new UniqueConstraintUnderLock(),
-            new ColumnTypeRewrite(), new VolatileDefault(), new AddGeneratedColumn(), new RenameColumn(), new RenameTable(),
+            new ColumnTypeRewrite(), new VolatileDefault(), new AddGeneratedColumn(), new WholeTableUnderLock(), new RenameColumn(), new RenameTable(),
             new DropColumn(), new DropTable(), new Truncate(), new VacuumFull(), new Cluster(), new LockTable(),
             new EnumValueUsedInSameTransaction(), new RenameEnumValue(), new DomainConstraint(),
             new DetachPartitionNonConcurrently(), new CreatePartitionOf(), new MultipleAlterTable(), new StatementsAfterAccessExclusive(),

@@ -7,8 +7,6 @@ import dev.sluice.sql.AlterTableAction;
 import dev.sluice.sql.ColumnDefinition;
 import dev.sluice.sql.PgStatement;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Flags a new column whose default is volatile. Since PostgreSQL 11 a constant or stable default (even
@@ -18,10 +16,6 @@ import java.util.regex.Pattern;
 public final class VolatileDefault extends BaseRule {
 
     public static final String ID = "volatile-default";
-
-    private static final Pattern VOLATILE = Pattern.compile(
-            "\\b(random|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4"
-                    + "|uuidv4|uuidv7|nextval|txid_current|pg_current_xact_id)\\s*\\(");
 
     public VolatileDefault() {
         super(ID, Severity.ERROR, "A new column with a volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp()...) rewrites the table");
@@ -42,7 +36,7 @@ public final class VolatileDefault extends BaseRule {
             if (c == null || c.defaultValue().isEmpty()) {
                 continue;
             }
-            if (VOLATILE.matcher(c.defaultValue().get().toLowerCase(Locale.ROOT)).find()) {
+            if (c.hasVolatileDefault()) {
                 reporter.report(statement, a.line(), a.col(), "the default of " + c.name() + " (" + c.defaultValue().get()
                                 + ") is volatile: every row gets its own value, so " + at.name()
                                 + " is rewritten under an ACCESS EXCLUSIVE lock",
