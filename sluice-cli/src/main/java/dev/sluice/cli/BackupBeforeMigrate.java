@@ -25,7 +25,7 @@ final class BackupBeforeMigrate {
         return flag || project.config().getBoolean("backup-before-migrate").orElse(false);
     }
 
-    static void run(Project project, Sluice sluice, Optional<Version> target, PrintWriter out) throws Exception {
+    static void run(Project project, Sluice sluice, Optional<Version> target, PrintWriter out, Terminal terminal) throws Exception {
         MigrationPlan plan = sluice.planMigrate(target);
         if (plan.isEmpty()) {
             out.println("backup skipped: no pending migration");
@@ -35,7 +35,10 @@ final class BackupBeforeMigrate {
         String until = target.map(v -> " up to " + v).orElse("");
         out.println("backing up " + project.describeTarget() + " before migrating" + until + " ...");
         out.flush();
-        BackupManifest full = support.backups().full("before migrate" + until);
+        BackupManifest full;
+        try (ProgressLine progress = new ProgressLine(out, terminal, "dumping")) {
+            full = support.backups().full("before migrate" + until, progress);
+        }
         BackupCommand.printFull(out, full, support);
         List<String> destructive = DestructiveChanges.tables(plan);
         if (!destructive.isEmpty()) {

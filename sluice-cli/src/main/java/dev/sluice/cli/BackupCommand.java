@@ -42,7 +42,10 @@ final class BackupCommand extends ProjectCommand {
         } else {
             out().println("backing up " + project.describeTarget() + " with " + support.tools().pgDump() + " ...");
             out().flush();
-            BackupManifest m = support.backups().full("by hand");
+            BackupManifest m;
+            try (ProgressLine progress = new ProgressLine(out(), terminal(), "dumping")) {
+                m = support.backups().full("by hand", progress);
+            }
             printFull(m, support);
         }
         support.prune(out());

@@ -28,7 +28,6 @@ final class ConsoleListener implements MigrationListener, AutoCloseable {
 
     /** Wide enough for the longest verb, "rolled back" / "rolling back". */
     private static final int VERB_WIDTH = 12;
-    private static final int BAR_WIDTH = 20;
 
     private final PrintWriter out;
     private final boolean verbose;
@@ -115,15 +114,7 @@ final class ConsoleListener implements MigrationListener, AutoCloseable {
         long elapsed = (System.nanoTime() - openSince) / 1_000_000;
         StringBuilder line = new StringBuilder(columns(open.direction() == Direction.UP ? "applying" : "rolling back", open,
                 String.format("%7s", elapsed / 1000 + " s")));
-        if (total > 1) {
-            int filled = (int) ((long) BAR_WIDTH * done / total);
-            line.append("  [").append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")
-                    .append(done + 1).append('/').append(total);
-            if (done > 0) {
-                long left = Math.max(0, doneMillis / done * (total - done) - elapsed);
-                line.append(", about ").append(DoctorCommand.human(Duration.ofMillis(left))).append(" left");
-            }
-        }
+        line.append(ProgressBar.of(done, total, doneMillis, elapsed));
         out.print("\r\033[K" + terminal.dim(line.toString()));
         out.flush();
     }

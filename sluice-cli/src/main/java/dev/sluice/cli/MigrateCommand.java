@@ -54,7 +54,7 @@ final class MigrateCommand extends ProjectCommand {
             return ExitCodes.CHECK_FAILED;
         }
         if (BackupBeforeMigrate.wanted(project, backup)) {
-            BackupBeforeMigrate.run(project, sluice, to, out());
+            BackupBeforeMigrate.run(project, sluice, to, out(), terminal());
         }
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planMigrate(to))) {

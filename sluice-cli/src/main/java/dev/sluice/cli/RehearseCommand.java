@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.json.Json;
 
+import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.MigrationRehearsal;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
@@ -33,7 +34,9 @@ final class RehearseCommand extends ProjectCommand {
         String where;
         try (ScratchDatabases server = ScratchDatabases.start(project, scratch.server)) {
             where = server.describe();
-            report = rehearse(project, server, scratch);
+            try (ProgressLine progress = new ProgressLine(out(), terminal(), "rehearsing")) {
+                report = rehearse(project, server, scratch, progress);
+            }
         }
         if (json) {
             out().println(Json.write(toJson(report)));
@@ -43,10 +46,11 @@ final class RehearseCommand extends ProjectCommand {
         return report.passed() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
-    static RehearsalReport rehearse(Project project, ScratchDatabases server, ScratchOptions options) throws Exception {
+    static RehearsalReport rehearse(Project project, ScratchDatabases server, ScratchOptions options, Progress progress)
+            throws Exception {
         var target = server.newDatabase(project, "rehearse");
         return new Rehearsal(project.optionsFor(target), target, Optional.of(options.seedFolder(project)),
-                options.irreversibleIsError(project)).run();
+                options.irreversibleIsError(project)).run(progress);
     }
 
     static void print(java.io.PrintWriter out, RehearsalReport report, String where) {

@@ -37,8 +37,9 @@ final class TraceCommand extends ProjectCommand {
         List<MigrationTrace> traces;
         String where;
         try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer);
-             Connection c = scratch.newDatabase(project, "trace").open()) {
-            traces = ProjectTracer.trace(catalog, c);
+             Connection c = scratch.newDatabase(project, "trace").open();
+             ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
+            traces = ProjectTracer.trace(catalog, c, progress);
             where = scratch.describe();
         }
         List<TraceFinding> findings = traces.stream().flatMap(t -> t.findings().stream()).toList();

@@ -125,8 +125,11 @@ final class VerifyCommand extends ProjectCommand {
 
     private ConnectionFactory rehearse(Project project, ScratchDatabases server, List<CheckResult> results) throws Exception {
         ConnectionFactory db = server.newDatabase(project, "rehearse");
-        RehearsalReport report = new Rehearsal(project.optionsFor(db), db, Optional.of(scratch.seedFolder(project)),
-                scratch.irreversibleIsError(project)).run();
+        RehearsalReport report;
+        try (ProgressLine progress = new ProgressLine(out(), terminal(), "rehearsing")) {
+            report = new Rehearsal(project.optionsFor(db), db, Optional.of(scratch.seedFolder(project)),
+                    scratch.irreversibleIsError(project)).run(progress);
+        }
         for (MigrationRehearsal m : report.migrations()) {
             CheckResult.Status status = switch (m.verdict()) {
                 case PASSED -> CheckResult.Status.PASSED;
@@ -145,8 +148,9 @@ final class VerifyCommand extends ProjectCommand {
                        List<CheckResult> results) throws SQLException {
         long start = System.nanoTime();
         List<MigrationTrace> traces;
-        try (Connection c = Connections.open(server.newDatabase(project, "trace"))) {
-            traces = ProjectTracer.trace(catalog, c);
+        try (Connection c = Connections.open(server.newDatabase(project, "trace"));
+             ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
+            traces = ProjectTracer.trace(catalog, c, progress);
         } catch (TraceFailedException e) {
             results.add(new CheckResult("checks", "lock trace", CheckResult.Status.FAILED, e.getMessage(), "", List.of(), ms(start)));
             return;

@@ -2,6 +2,7 @@ package dev.sluice.backup;
 
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
+import dev.sluice.progress.Progress;
 import dev.sluice.history.HistoryTable;
 
 import java.io.IOException;
@@ -69,6 +70,14 @@ public final class Backups {
 
     /** A full logical backup: pg_dump custom format, then its manifest. */
     public BackupManifest full(String reason) throws SQLException {
+        return full(reason, Progress.NONE);
+    }
+
+    /**
+     * A full logical backup, reporting each table to {@code progress} as pg_dump starts on its rows (the
+     * count of tables is known from the same snapshot).
+     */
+    public BackupManifest full(String reason, Progress progress) throws SQLException {
         PgTools pg = tools.get();
         try (Connection c = Connections.open(connections)) {
             String version = DatabaseFacts.serverVersion(c);
@@ -89,7 +98,9 @@ public final class Backups {
             // Created 0600 (in a 0700 folder) before pg_dump opens it: pg_dump truncates it and keeps its mode.
             Path partial = store.newPartial(id);
             try {
-                pg.dump(target, List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + partial), store.dir());
+                DumpProgress tables = new DumpProgress(progress, counts.size());
+                pg.dump(target, List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + partial), store.dir(), tables);
+                tables.done();
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the backup into " + store.dir(), e);

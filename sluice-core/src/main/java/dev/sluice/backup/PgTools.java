@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,11 +106,20 @@ public final class PgTools {
      * (a 0700 folder: the backup folder), where a later run finds it should this one be killed.
      */
     public void dump(PgTarget target, List<String> args, Path privateDir) {
+        dump(target, args, privateDir, line -> { });
+    }
+
+    /**
+     * {@link #dump(PgTarget, List, Path)} with {@code --verbose}: each line pg_dump writes about its work
+     * ("dumping contents of table ...") goes to {@code progressLines} as it comes; a failure still reports
+     * only pg_dump's errors, warnings and details, not the whole log.
+     */
+    public void dump(PgTarget target, List<String> args, Path privateDir, Consumer<String> progressLines) {
         List<String> command = new ArrayList<>(List.of(pgDump.toString()));
         command.addAll(target.connectionArgs());
         command.addAll(args);
         command.add("--dbname=" + target.database());
-        run(command, target, privateDir, null);
+        run(command, target, privateDir, null, progressLines);
     }
 
     /** Runs pg_restore with {@code args} into {@code target}; the pgpass file as for {@link #dump}. */
@@ -119,7 +129,7 @@ public final class PgTools {
         command.add("--dbname=" + target.database());
         command.addAll(args);
         command.add(archive.toString());
-        run(command, target, privateDir, null);
+        run(command, target, privateDir, null, null);
     }
 
     /**
@@ -133,7 +143,7 @@ public final class PgTools {
         command.add(archive.toString());
         Object[] result = new Object[1];
         try {
-            run(command, null, null, in -> result[0] = script.read(in));
+            run(command, null, null, in -> result[0] = script.read(in), null);
         } catch (ReaderFailure e) {
             throw e.getCause();
         }
@@ -161,7 +171,29 @@ public final class PgTools {
     }
 
     private static String output(Path program, String arg) {
-        return new String(run(List.of(program.toString(), arg), null, null, null), StandardCharsets.UTF_8);
+        return new String(run(List.of(program.toString(), arg), null, null, null, null), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a child's standard error to its end: whole, or, when {@code progressLines} takes the verbose
+     * lines, only the lines that carry a level, so a failure's message is not buried in a log.
+     */
+    private static String readErrors(Process child, Consumer<String> progressLines) {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+            StringBuilder kept = new StringBuilder();
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (progressLines == null || line.matches("^\\S+: (error|warning|detail|hint|fatal): .*")) {
+                    kept.append(line).append('\n');
+                } else {
+                    progressLines.accept(line);
+                }
+            }
+            return kept.toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**
@@ -172,8 +204,18 @@ public final class PgTools {
      * also ends a pg_dump that would otherwise finish a full dump nobody waits for. The pgpass file is
      * created 0600 inside {@code privateDir} and deleted afterwards; if the JVM is killed first, the next
      * run's {@link BackupStore#removeStaleFiles} deletes it.
+     *
+     * @param progressLines where given, the program runs with {@code --verbose} and its standard error goes
+     *                      there line by line; a failure then quotes only the lines that carry a level
+     *                      ({@code error:}, {@code warning:}, {@code detail:}, {@code hint:})
      */
-    private static byte[] run(List<String> command, PgTarget target, Path privateDir, ScriptReader<?> reader) {
+    private static byte[] run(List<String> command, PgTarget target, Path privateDir, ScriptReader<?> reader,
+                              Consumer<String> progressLines) {
+        if (progressLines != null) {
+            command = new ArrayList<>(command);
+            command.add(1, "--verbose");
+        }
+        List<String> program = command;
         Path pgpass = null;
         Process p = null;
         try {
@@ -189,13 +231,10 @@ public final class PgTools {
             p = ChildProcesses.start(pb);
             Process child = p;
             // Read stderr on its own thread so a chatty program never blocks on a full pipe.
-            java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return child.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    return new byte[0];
-                }
-            });
+            java.util.concurrent.CompletableFuture<String> err = new java.util.concurrent.CompletableFuture<>();
+            Thread errReader = new Thread(() -> err.complete(readErrors(child, progressLines)), "sluice-" + Path.of(program.get(0)).getFileName());
+            errReader.setDaemon(true);
+            errReader.start();
             byte[] out = new byte[0];
             RuntimeException readerFailure = null;
             if (reader == null) {
@@ -214,7 +253,7 @@ public final class PgTools {
             if (!p.waitFor(6, TimeUnit.HOURS)) {
                 p.destroyForcibly();
             }
-            String stderr = new String(err.join(), StandardCharsets.UTF_8).strip();
+            String stderr = err.join().strip();
             if (p.exitValue() != 0) {
                 String text = stderr;
                 if (target != null && target.password().isPresent() && target.password().get().length() >= 3) {

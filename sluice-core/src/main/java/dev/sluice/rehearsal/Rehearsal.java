@@ -9,6 +9,7 @@ import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.StatementRunner;
+import dev.sluice.progress.Progress;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.sql.SqlParseException;
@@ -60,8 +61,14 @@ public final class Rehearsal {
     }
 
     public RehearsalReport run() throws SQLException {
+        return run(Progress.NONE);
+    }
+
+    /** Rehearses every migration, reporting each one to {@code progress} as it starts and ends. */
+    public RehearsalReport run(Progress progress) throws SQLException {
         Sluice sluice = new Sluice(project.onScratch(scratch));
         MigrationCatalog catalog = sluice.catalog();
+        int total = catalog.versioned().size();
         seed("seed.sql");
         List<MigrationRehearsal> results = new ArrayList<>();
         boolean broken = false;
@@ -72,10 +79,13 @@ public final class Rehearsal {
                 continue;
             }
             long start = System.nanoTime();
+            progress.started(m.label(), results.size(), total);
             List<String> problems = new ArrayList<>();
             Verdict verdict = rehearse(sluice, m, problems);
             broken = verdict == Verdict.FAILED && problems.stream().anyMatch(p -> p.startsWith("up failed"));
-            results.add(new MigrationRehearsal(m.label(), m.script(), verdict, problems, (System.nanoTime() - start) / 1_000_000));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            results.add(new MigrationRehearsal(m.label(), m.script(), verdict, problems, millis));
+            progress.finished(m.label(), results.size(), total, millis);
         }
         if (!broken && !catalog.repeatable().isEmpty()) {
             try {

@@ -2,6 +2,7 @@ package dev.sluice.trace;
 
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.progress.Progress;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,13 +24,21 @@ public final class ProjectTracer {
      * @throws TraceFailedException when a migration fails on the scratch database
      */
     public static List<MigrationTrace> trace(MigrationCatalog catalog, Connection scratch) {
+        return trace(catalog, scratch, Progress.NONE);
+    }
+
+    /** {@link #trace(MigrationCatalog, Connection)}, reporting each migration to {@code progress}. */
+    public static List<MigrationTrace> trace(MigrationCatalog catalog, Connection scratch, Progress progress) {
         LockTracer tracer = new LockTracer(scratch);
         List<MigrationTrace> traces = new ArrayList<>();
         List<Migration> all = new ArrayList<>(catalog.versioned());
         all.addAll(catalog.repeatable());
         for (Migration m : all) {
+            long start = System.nanoTime();
+            progress.started(m.label(), traces.size(), all.size());
             try {
                 traces.add(tracer.trace(m.up()));
+                progress.finished(m.label(), traces.size(), all.size(), (System.nanoTime() - start) / 1_000_000);
             } catch (SQLException e) {
                 throw new TraceFailedException(m.script() + ": failed on the scratch database: " + e.getMessage()
                         + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);

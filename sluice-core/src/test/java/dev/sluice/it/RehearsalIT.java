@@ -65,6 +65,30 @@ class RehearsalIT {
     }
 
     @Test
+    void eachMigrationIsReportedAsItStartsAndEnds(TestDatabase db) throws Exception {
+        write("V1__accounts.sql", V1);
+        write("U1__accounts.sql", U1);
+        write("V2__index.sql", "create index accounts_email_idx on accounts (email);\n");
+        write("U2__index.sql", "drop index accounts_email_idx;\n");
+        List<String> seen = new java.util.ArrayList<>();
+        new Rehearsal(SluiceOptions.builder(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()))
+                .source(new FileSystemMigrationSource(folder)).build(),
+                new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()), Optional.empty(), true)
+                .run(new dev.sluice.progress.Progress() {
+                    @Override
+                    public void started(String item, int done, int total) {
+                        seen.add("start " + item + " " + done + "/" + total);
+                    }
+
+                    @Override
+                    public void finished(String item, int done, int total, long millis) {
+                        seen.add("end " + item + " " + done + "/" + total);
+                    }
+                });
+        assertEquals(List.of("start V1 accounts 0/2", "end V1 accounts 1/2", "start V2 index 1/2", "end V2 index 2/2"), seen);
+    }
+
+    @Test
     void downThatForgetsAnIndexIsCaughtWithTheDiff(TestDatabase db) throws Exception {
         write("V1__accounts.sql", V1);
         write("U1__accounts.sql", U1);
