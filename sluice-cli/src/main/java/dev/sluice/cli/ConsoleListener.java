@@ -9,9 +9,7 @@ import dev.sluice.sql.SqlStatement;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Progress on the console, one line per migration in aligned columns (what happened, the migration, its
@@ -75,12 +73,7 @@ final class ConsoleListener implements MigrationListener, AutoCloseable {
         this.labelWidth = labelWidth;
         this.total = total;
         if (terminal.interactive() && !terminal.quiet()) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sluice-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+            ticker = ProgressBar.ticker(this::redraw);
         } else {
             ticker = null;
         }

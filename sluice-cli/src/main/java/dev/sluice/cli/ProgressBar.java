@@ -1,6 +1,9 @@
 package dev.sluice.cli;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bar and estimate at the end of a progress line: {@code  [########------------] 3/8, about 12s left}.
@@ -12,6 +15,17 @@ final class ProgressBar {
     private static final int WIDTH = 20;
 
     private ProgressBar() {
+    }
+
+    /** Calls {@code redraw} every second on a daemon thread of its own, until the returned service is shut down. */
+    static ScheduledExecutorService ticker(Runnable redraw) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(redraw, 1, 1, TimeUnit.SECONDS);
+        return ticker;
     }
 
     /**

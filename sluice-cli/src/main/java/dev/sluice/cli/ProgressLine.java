@@ -3,9 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.progress.Progress;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A progress line for long work on a terminal: what is running, for how long, a bar and an estimate of the
@@ -35,12 +33,7 @@ final class ProgressLine implements Progress, AutoCloseable {
         this.terminal = terminal;
         this.verb = verb;
         if (terminal.interactive() && !terminal.quiet()) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sluice-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(this::draw, 1, 1, TimeUnit.SECONDS);
+            ticker = ProgressBar.ticker(this::draw);
         } else {
             ticker = null;
         }

@@ -34,24 +34,12 @@ public final class BlockerQueries {
 
     /** Other sessions holding any lock on {@code tables} (names as written; unknown ones are skipped). */
     public static List<Blocker> holdingLocksOn(Connection c, List<String> tables) throws SQLException {
-        if (tables.isEmpty()) {
-            return List.of();
-        }
-        String sql = "select " + COLUMNS + ", l.mode || ' on ' || l.relation::regclass::text as lock "
-                + "from pg_locks l join pg_stat_activity a on a.pid = l.pid "
-                + "where l.granted and l.locktype = 'relation' and a.pid <> pg_backend_pid() "
-                + "and l.relation in (select to_regclass(t) from unnest(?::text[]) as t where to_regclass(t) is not null) "
-                + "order by a.xact_start";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Array names = c.createArrayOf("text", tables.stream().map(Identifiers::quoteQualified).toArray());
-            ps.setArray(1, names);
-            return read(ps);
-        }
+        return heldLocks(c, tables, Duration.ZERO, 0).stream().map(HeldLock::holder).toList();
     }
 
     /**
      * Locks on {@code tables} held by other sessions whose transaction has been open for longer than
-     * {@code olderThan}, leaving out {@code exceptPid} (the migration's own session). One row per held
+     * {@code olderThan}, leaving out {@code exceptPid} (the migration's own session; 0 for none). One row per held
      * lock, the relation as {@code regclass} prints it and the mode as {@code pg_locks} names it.
      */
     public static List<HeldLock> heldLocks(Connection c, List<String> tables, Duration olderThan, int exceptPid)

@@ -39,8 +39,9 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                     i = skip(t, 2, "IF", "EXISTS");
                     i = skip(t, i, "ONLY");
                     name(t, i).ifPresent(tables::add);
-                    idempotent = everyActionGuarded(t);
-                    if (onlyValidates(t, i)) {
+                    List<List<Token>> actions = actions(t, i);
+                    idempotent = everyActionGuarded(actions);
+                    if (onlyValidates(actions)) {
                         lock = LockMode.SHARE_UPDATE_EXCLUSIVE;
                     }
                 } else if (word(t, 1, "SYSTEM")) {
@@ -113,32 +114,6 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
         return new StatementFacts(tables, index, idempotent, lock);
     }
 
-    /** ALTER TABLE whose every action is VALIDATE CONSTRAINT, which takes SHARE UPDATE EXCLUSIVE only. */
-    private static boolean onlyValidates(List<Token> t, int nameAt) {
-        int depth = 0;
-        boolean expectAction = true;
-        int k = nameAt + 1;
-        while (k < t.size() && t.get(k).is(".")) {
-            k += 2;
-        }
-        for (; k < t.size(); k++) {
-            Token tok = t.get(k);
-            if (tok.is("(")) {
-                depth++;
-            } else if (tok.is(")")) {
-                depth--;
-            } else if (depth == 0 && tok.is(",")) {
-                expectAction = true;
-            } else if (expectAction) {
-                if (!tok.isWord("VALIDATE")) {
-                    return false;
-                }
-                expectAction = false;
-            }
-        }
-        return !expectAction;
-    }
-
     /** The mode of {@code LOCK ... IN <mode> MODE}, where the statement names one. */
     private static Optional<LockMode> explicitLockMode(List<Token> t) {
         int in = indexOfWord(t, "IN", 1);
@@ -158,26 +133,40 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
     }
 
     /** ALTER TABLE is idempotent when each of its comma-separated actions carries IF [NOT] EXISTS. */
-    private static boolean everyActionGuarded(List<Token> t) {
+    private static boolean everyActionGuarded(List<List<Token>> actions) {
+        return actions.stream().allMatch(a -> containsSequence(a, "IF", "EXISTS") || containsSequence(a, "IF", "NOT", "EXISTS"));
+    }
+
+    /** ALTER TABLE whose every action is VALIDATE CONSTRAINT, which takes SHARE UPDATE EXCLUSIVE only. */
+    private static boolean onlyValidates(List<List<Token>> actions) {
+        return actions.stream().allMatch(a -> !a.isEmpty() && a.get(0).isWord("VALIDATE"));
+    }
+
+    /** The actions of an ALTER TABLE whose table name starts at {@code nameAt}, split at the commas between them. */
+    private static List<List<Token>> actions(List<Token> t, int nameAt) {
+        int k = nameAt + 1;
+        while (k + 1 < t.size() && t.get(k).is(".")) {
+            k += 2;
+        }
+        List<List<Token>> actions = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
         int depth = 0;
-        boolean guarded = false;
-        for (int k = 3; k < t.size(); k++) {
+        for (; k < t.size(); k++) {
             Token tok = t.get(k);
             if (tok.is("(")) {
                 depth++;
             } else if (tok.is(")")) {
                 depth--;
-            } else if (depth == 0 && tok.is(",")) {
-                if (!guarded) {
-                    return false;
-                }
-                guarded = false;
-            } else if (tok.isWord("EXISTS") && k > 0 && t.get(k - 1).isWord("IF")
-                    || tok.isWord("EXISTS") && k > 1 && t.get(k - 1).isWord("NOT") && t.get(k - 2).isWord("IF")) {
-                guarded = true;
+            }
+            if (depth == 0 && tok.is(",")) {
+                actions.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(tok);
             }
         }
-        return guarded;
+        actions.add(current);
+        return actions;
     }
 
     static List<Token> significantTokens(String sql) {
