@@ -90,7 +90,12 @@ final class LintCommand extends ProjectCommand {
             findings.add(new Finding(migrations.resolve(p.file()).toString(), Math.max(1, p.line()), 1, INVALID_MIGRATION,
                     Severity.ERROR, p.message(), ""));
         }
-        report.findings().forEach(findings::add);
+        // A file the validation already names as invalid is not reported a second time as unparsable.
+        java.util.Set<String> invalid = new java.util.HashSet<>();
+        findings.forEach(f -> invalid.add(f.file() + ":" + f.line() + ":" + f.message()));
+        report.findings().stream()
+                .filter(f -> !(f.rule().equals("unparsable-file") && invalid.contains(f.file() + ":" + f.line() + ":" + f.message())))
+                .forEach(findings::add);
         findings = findings.stream().map(FindingFormats::relative).toList();
         switch (format) {
             case json -> out().println(Json.write(Map.of("findings", findings.stream().map(FindingFormats::json).toList())));

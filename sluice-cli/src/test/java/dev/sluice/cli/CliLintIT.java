@@ -136,9 +136,10 @@ class CliLintIT {
 
         Files.writeString(migrations.resolve("V2__long.sql"), "-- sluice:lock-timeout 25d\ncreate table u (id bigint primary key);\n");
         CliRun badLint = sluice(db, "lint");
-        assertEquals(ExitCodes.LINT_FAILED, badLint.exitCode(), badLint.toString());
-        assertTrue(badLint.out().contains("V2__long.sql:1:1: error [unparsable-file]") && badLint.out().contains("24.8 days"),
+        assertEquals(ExitCodes.INVALID, badLint.exitCode(), "an invalid file is exit 3 for lint as for migrate: " + badLint);
+        assertTrue(badLint.out().contains("V2__long.sql:1:1: error [invalid-migration]") && badLint.out().contains("24.8 days"),
                 badLint.out());
+        assertEquals(1, badLint.out().lines().filter(l -> l.contains("24.8 days")).count(), "reported once: " + badLint.out());
         CliRun badMigrate = sluice(db, "migrate");
         assertEquals(ExitCodes.INVALID, badMigrate.exitCode(), badMigrate.toString());
         assertTrue(badMigrate.err().contains("V2__long.sql:1") && badMigrate.err().contains("24.8 days"), badMigrate.err());
