@@ -1,9 +1,11 @@
 package dev.sluice.online;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sluice.migration.MigrationFileException;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,7 +50,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
         try {
             doc = YAML.readValue(text, Document.class);
         } catch (JsonProcessingException e) {
-            throw new MigrationFileException(path, line(e.getLocation()), explain(e), e);
+            throw new MigrationFileException(path, line(text, e), explain(e), e);
         }
         if (doc == null || doc.operations() == null || doc.operations().isEmpty()) {
             throw new MigrationFileException(path, 0, "declares no operations; write 'operations:' followed by a list,"
@@ -64,8 +67,49 @@ public record OnlineMigrationFile(List<Operation> operations) {
         parse(path, text);
     }
 
-    private static int line(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? 0 : location.getLineNr();
+    /**
+     * The line of the problem. Jackson reads an operation whole before building it, so the location in its
+     * exception is the operation's end; the line is found again from the exception's path instead, by
+     * walking the YAML's tokens.
+     */
+    private static int line(String text, JsonProcessingException e) {
+        int fallback = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? 0 : e.getLocation().getLineNr();
+        if (!(e instanceof JsonMappingException m)) {
+            return fallback;
+        }
+        int index = -1;
+        String field = null;
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getIndex() >= 0 && index < 0) {
+                index = ref.getIndex();
+            } else if (index >= 0 && ref.getFieldName() != null) {
+                field = ref.getFieldName();
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = u.getPropertyName();
+        } else if (e instanceof InvalidTypeIdException) {
+            field = null;
+        }
+        if (index < 0) {
+            return fallback;
+        }
+        String prefix = "/operations/" + index;
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                String pointer = p.getParsingContext().pathAsPointer().toString();
+                if (field == null && pointer.equals(prefix) && (t == JsonToken.START_OBJECT || t.isScalarValue())) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+                if (field != null && t == JsonToken.FIELD_NAME && pointer.startsWith(prefix + "/") && pointer.endsWith("/" + field)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            return fallback;
+        }
+        return fallback;
     }
 
     private static String explain(JsonProcessingException e) {
