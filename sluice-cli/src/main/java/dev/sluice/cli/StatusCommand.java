@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.Sluice;
 import dev.sluice.json.Json;
 
 import dev.sluice.execution.MigrationStatus;
@@ -10,6 +11,8 @@ import dev.sluice.history.AppliedMigration;
 import dev.sluice.migration.Checksum;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillProgress;
+import dev.sluice.online.OnlineChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code sluice status}: every migration with its state, the current version, and what needs a person. */
 @Command(name = "status", description = "Show applied, pending and failed migrations and anything that needs attention.")
@@ -27,11 +31,16 @@ final class StatusCommand extends ProjectCommand {
 
     @Override
     int run(Project project) throws Exception {
-        ProjectStatus status = project.sluice(project.settings()).status();
+        Sluice sluice = project.sluice(project.settings());
+        ProjectStatus status = sluice.status();
+        Optional<OnlineChange> online = sluice.onlineInProgress();
         if (json) {
-            out().println(Json.write(toJson(project.describeTarget(), status)));
+            Map<String, Object> root = toJson(project.describeTarget(), status);
+            root.put("online", online.map(StatusCommand::onlineJson).orElse(null));
+            out().println(Json.write(root));
         } else {
             printTable(project.describeTarget(), status);
+            online.ifPresent(this::printOnline);
         }
         return ExitCodes.OK;
     }
@@ -60,6 +69,39 @@ final class StatusCommand extends ProjectCommand {
         for (StateProblem p : status.problems()) {
             out().println("! " + p);
         }
+    }
+
+    private void printOnline(OnlineChange c) {
+        out().println("online change in progress: V" + c.version() + " " + c.description() + " (" + c.script() + "), started "
+                + c.startedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"));
+        out().println("  old version: schema " + c.oldSchema());
+        out().println("  new version: schema " + c.newSchema() + " (search_path " + c.newSchema() + ", " + c.oldSchema() + ")");
+        for (BackfillProgress p : c.backfills()) {
+            out().println("  " + OnlineProgress.line(p));
+        }
+        out().println("  next: 'sluice complete' once no old client is left, or 'sluice rollback' to abort");
+    }
+
+    private static Map<String, Object> onlineJson(OnlineChange c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", c.version());
+        m.put("description", c.description());
+        m.put("script", c.script());
+        m.put("phase", c.phase());
+        m.put("startedAt", c.startedAt().toString());
+        m.put("oldSchema", c.oldSchema());
+        m.put("newSchema", c.newSchema());
+        List<Object> backfills = new ArrayList<>();
+        for (BackfillProgress p : c.backfills()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("table", p.table());
+            b.put("rowsDone", p.rowsDone());
+            b.put("rowsTotal", p.rowsTotal());
+            b.put("done", p.done());
+            backfills.add(b);
+        }
+        m.put("backfills", backfills);
+        return m;
     }
 
     static Map<String, Object> toJson(String target, ProjectStatus status) {

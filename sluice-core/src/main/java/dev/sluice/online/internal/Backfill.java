@@ -15,7 +15,8 @@ import java.time.Duration;
 import static dev.sluice.db.Identifiers.quote;
 
 /**
- * Fills the rows that existed when a change started, by touching them ({@code UPDATE t SET key = key})
+ * Fills the rows that existed when a change started, by touching them ({@code UPDATE t SET c = c} on the
+ * first column an UPDATE may set; an identity column GENERATED ALWAYS may not be)
  * so the sync trigger computes their new columns. Batches walk the primary key upwards from the saved
  * high-water mark to a bound fixed when the backfill first ran (the largest key then); each batch is its
  * own short transaction under {@code lock_timeout} and moves the mark in the same transaction, so a crash
@@ -54,6 +55,7 @@ final class Backfill {
         String table = row.table();
         String key = quote(row.keyColumn());
         String type = row.keyType();
+        String touch = quote(row.touchColumn());
         if (row.bound().isEmpty()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select max(" + key + ")::text, count(*) from " + table)) {
@@ -75,7 +77,7 @@ final class Backfill {
         long total = row.rowsTotal();
         String batch = "with b as (select " + key + " from " + table + " where " + key + " <= ?::" + type
                 + " and (?::text is null or " + key + " > ?::" + type + ") order by " + key + " limit " + settings.batchSize() + "),"
-                + " u as (update " + table + " t set " + key + " = t." + key + " from b where t." + key + " = b." + key
+                + " u as (update " + table + " t set " + touch + " = t." + touch + " from b where t." + key + " = b." + key
                 + " returning t." + key + ")"
                 + " select count(*), max(" + key + ")::text from u";
         long started = System.nanoTime();

@@ -36,7 +36,7 @@ public final class OnlinePlanner {
     }
 
     /** A table whose existing rows the backfill touches, in batches keyed on {@code key}. */
-    public record BackfillTarget(String label, String qualified, String key, String keyType) {
+    public record BackfillTarget(String label, String qualified, String key, String keyType, String touch) {
     }
 
     private OnlinePlanner() {
@@ -81,7 +81,10 @@ public final class OnlinePlanner {
                         + " needs a backfill, which walks the table in batches keyed on a one-column primary key, and it has none;"
                         + " add a primary key first"));
                 String keyType = shape.table.column(key).orElseThrow().type();
-                backfills.add(new BackfillTarget(shape.table.label(), shape.table.qualified(), key, keyType));
+                String touch = shape.table.columns().stream().filter(TableInfo.Column::writable).map(TableInfo.Column::name)
+                        .findFirst().orElseThrow(() -> new OnlineException(shape.table.label() + " has no column an UPDATE can set,"
+                                + " which the backfill needs to touch its rows"));
+                backfills.add(new BackfillTarget(shape.table.label(), shape.table.qualified(), key, keyType, touch));
             }
         }
         String tables = shapes.values().stream().map(s -> s.table.label()).collect(Collectors.joining(", "));

@@ -1,6 +1,7 @@
 package dev.sluice.online.internal;
 
 import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
@@ -118,7 +119,7 @@ public final class OnlineRunner {
             List<String> rollback = plan.rollback().get(0).sql();
             for (OnlineStep step : plan.start()) {
                 listener.stepStarted("start", step);
-                ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
+                guarded(m.script(), "its start ran in one transaction, which was rolled back: nothing of it remains", () -> ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
                         execution.retryDeadline(), listener, () -> {
                             execute(step.sql());
                             state.insert(c, version, m.description(), m.script(), m.checksum().orElse(null), plan.oldSchema(),
@@ -126,7 +127,7 @@ public final class OnlineRunner {
                             for (OnlinePlanner.BackfillTarget target : planned.backfills()) {
                                 state.addBackfill(c, version, target);
                             }
-                        });
+                        }));
             }
         }
         new Backfill(c, state, backfill, execution.retryDeadline(), listener).run(version);
@@ -150,12 +151,14 @@ public final class OnlineRunner {
             boolean last = i == steps.size() - 1;
             if (!last) {
                 for (String sql : step.sql()) {
-                    ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), Duration.ZERO,
-                            execution.retryDeadline(), listener, () -> execute(List.of(sql)));
+                    guarded(saved.change().script(), "the change is still in progress; 'sluice complete' tries again",
+                            () -> ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), Duration.ZERO,
+                                    execution.retryDeadline(), listener, () -> execute(List.of(sql))));
                 }
                 continue;
             }
-            ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), execution.statementTimeout(),
+            guarded(saved.change().script(), "the contract transaction was rolled back; the change is still in progress",
+                    () -> ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), execution.statementTimeout(),
                     execution.retryDeadline(), listener, () -> {
                         execute(step.sql());
                         state.completed(c, version);
@@ -164,7 +167,7 @@ public final class OnlineRunner {
                         history.insert(c, new HistoryRow(Optional.of(Version.parse(version)), saved.change().description(),
                                 MigrationType.ONLINE, saved.change().script(), checksum(saved), installedBy, MigrationState.APPLIED,
                                 Optional.of(ms), fingerprint()));
-                    });
+                    }));
         }
         return state.lastCompleted(c).orElseThrow().change();
     }
@@ -174,11 +177,12 @@ public final class OnlineRunner {
         StateTable.Saved saved = state.inProgress(c).orElseThrow(() -> new OnlineException("no online change is in progress"));
         OnlineStep step = rollbackStep(saved);
         listener.stepStarted("rollback", step);
-        ShortTransaction.run(c, "rollback of V" + saved.change().version(), execution.lockTimeout(), execution.statementTimeout(),
-                execution.retryDeadline(), listener, () -> {
-                    execute(step.sql());
-                    state.delete(c, saved.change().version());
-                });
+        guarded(saved.change().script(), "the rollback transaction was rolled back; the change is still in progress",
+                () -> ShortTransaction.run(c, "rollback of V" + saved.change().version(), execution.lockTimeout(),
+                        execution.statementTimeout(), execution.retryDeadline(), listener, () -> {
+                            execute(step.sql());
+                            state.delete(c, saved.change().version());
+                        }));
         return saved.change();
     }
 
@@ -221,6 +225,19 @@ public final class OnlineRunner {
         } catch (SQLException | RuntimeException e) {
             c.rollback(savepoint);
             return Optional.empty();
+        }
+    }
+
+    /** Runs a step; a failure becomes a {@link MigrationFailedException} that says what remains. */
+    private static void guarded(String script, String outcome, ShortTransaction.Work work) throws SQLException {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            if (dev.sluice.db.SqlStates.isSessionLost(e)) {
+                throw e;
+            }
+            throw new MigrationFailedException(script + ": " + e.getMessage() + ". " + outcome + ".", script, 0,
+                    Optional.ofNullable(e.getSQLState()), true, e);
         }
     }
 

@@ -48,7 +48,7 @@ final class StateTable {
                     + " new_schema text not null, started_at timestamptz not null default now(), completed_at timestamptz,"
                     + " validate_sql text[] not null, contract_sql text[] not null, rollback_sql text[] not null)");
             s.execute("create table if not exists " + backfill + " (version text not null, table_name text not null,"
-                    + " key_column text not null, key_type text not null, high_water text, bound text,"
+                    + " key_column text not null, key_type text not null, touch_column text not null, high_water text, bound text,"
                     + " rows_done bigint not null default 0, rows_total bigint not null default 0,"
                     + " done boolean not null default false, primary key (version, table_name))");
         }
@@ -83,11 +83,12 @@ final class StateTable {
 
     void addBackfill(Connection c, String version, OnlinePlanner.BackfillTarget target) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into " + backfill
-                + " (version, table_name, key_column, key_type) values (?, ?, ?, ?)")) {
+                + " (version, table_name, key_column, key_type, touch_column) values (?, ?, ?, ?, ?)")) {
             ps.setString(1, version);
             ps.setString(2, target.qualified());
             ps.setString(3, target.key());
             ps.setString(4, target.keyType());
+            ps.setString(5, target.touch());
             ps.executeUpdate();
         }
     }
@@ -159,19 +160,20 @@ final class StateTable {
     }
 
     /** A backfilled table's row. */
-    record BackfillRow(String table, String keyColumn, String keyType, Optional<String> highWater, Optional<String> bound,
+    record BackfillRow(String table, String keyColumn, String keyType, String touchColumn, Optional<String> highWater, Optional<String> bound,
                        long rowsDone, long rowsTotal, boolean done) {
     }
 
     List<BackfillRow> backfills(Connection c, String version) throws SQLException {
         List<BackfillRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, high_water, bound, rows_done,"
+        try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, touch_column, high_water, bound, rows_done,"
                 + " rows_total, done from " + backfill + " where version = ? order by table_name")) {
             ps.setString(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
-                            Optional.ofNullable(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
+                    rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getLong(7), rs.getLong(8),
+                            rs.getBoolean(9)));
                 }
             }
         }
