@@ -125,6 +125,15 @@ public final class Sluice {
             throws SQLException {
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
+        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
+            return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+                history.create(c);
+                ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+                versionsBefore.add(before.current());
+                MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
+                return run(c, lock, catalog, before, plan, listener);
+            }));
+        }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             history.create(c);
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
