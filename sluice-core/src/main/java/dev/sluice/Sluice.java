@@ -24,12 +24,20 @@ import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.lint.GateReport;
+import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
 import dev.sluice.postgres.PostgresBinaries;
+import dev.sluice.online.BackfillSettings;
+import dev.sluice.online.OnlineChange;
+import dev.sluice.online.OnlineException;
+import dev.sluice.online.OnlineListener;
+import dev.sluice.online.OnlineMigrationFile;
+import dev.sluice.online.OnlinePlan;
+import dev.sluice.online.internal.OnlineRunner;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaReader;
@@ -79,7 +87,7 @@ public final class Sluice {
      * at once, and what resolved. Touches no database.
      */
     public MigrationValidation validateFiles() {
-        return new MigrationResolver(options.strictNames()).validate(options.sources());
+        return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check).validate(options.sources());
     }
 
     /** Files against history, read without taking the lock. */
@@ -139,18 +147,64 @@ public final class Sluice {
 
     /**
      * Applies pending versioned migrations up to {@code target}, and the new or changed repeatable ones
-     * after them when {@code withRepeatables}.
+     * after them when {@code withRepeatables}. An online migration is started and the run stops there
+     * (see {@link #migrate(Optional, boolean, boolean, BackfillSettings, MigrationListener, OnlineListener)}).
      */
     public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, MigrationListener listener)
             throws SQLException {
+        return migrate(target, withRepeatables, false, BackfillSettings.defaults(), listener, OnlineListener.NONE);
+    }
+
+    /**
+     * Applies pending migrations in version order. At an online migration it runs its start (and backfill);
+     * with {@code completeOnline} it completes it at once and goes on, otherwise the run stops there and the
+     * later migrations stay pending until the change is completed. Refused while a change is in progress.
+     */
+    public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
+                                 BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener)
+            throws SQLException {
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
+        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
+            return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+                history.create(c);
+                ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+                versionsBefore.add(before.current());
+                MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
+                return run(c, lock, catalog, before, plan, listener);
+            }));
+        }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             history.create(c);
-            ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
-            versionsBefore.add(before.current());
-            MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
-            return run(c, lock, catalog, before, plan, listener);
+            OnlineRunner online = onlineRunner(c, backfill, onlineListener);
+            refuseWhileInProgress(online, "migrate");
+            ProjectStatus first = ProjectStatus.of(catalog, history.all(c));
+            versionsBefore.add(first.current());
+            LintGate.check(options.lint(), catalog, new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables), c);
+            List<StepResult> done = new ArrayList<>();
+            List<OnlineChange> changes = new ArrayList<>();
+            while (true) {
+                ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+                MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
+                int at = 0;
+                while (at < plan.steps().size() && plan.steps().get(at).migration().type() != MigrationType.ONLINE) {
+                    at++;
+                }
+                done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener));
+                if (at == plan.steps().size()) {
+                    break;
+                }
+                Migration change = plan.steps().get(at).migration();
+                lock.verifyHeld();
+                OnlineChange started = online.start(change);
+                if (!completeOnline) {
+                    changes.add(started);
+                    break;
+                }
+                changes.add(online.complete(installedBy(c)));
+            }
+            ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
+            return new MigrateResult(done, first.current(), after.current(), changes);
         }));
     }
 
@@ -165,23 +219,111 @@ public final class Sluice {
             history.create(c);
             ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
             versionsBefore.add(before.current());
+            OnlineRunner online = onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE);
+            if (online.inProgress().isPresent()) {
+                OnlineChange aborted = online.rollback();
+                return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
+            }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
             return run(c, lock, catalog, before, plan, listener);
         }));
     }
 
+    /**
+     * Starts the next pending migration, which must be an online one, or goes on with the backfill of the
+     * change in progress that a crash or an interruption stopped.
+     */
+    public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
+        MigrationCatalog catalog = catalog();
+        return underLock((c, lock) -> {
+            history.create(c);
+            OnlineRunner online = onlineRunner(c, backfill, listener);
+            Optional<OnlineChange> current = online.inProgress();
+            if (current.isPresent()) {
+                Migration m = catalog.find(Version.parse(current.get().version())).orElseThrow(() -> new OnlineException(
+                        "V" + current.get().version() + " is in progress but its file " + current.get().script() + " is gone;"
+                                + " put it back, or 'sluice rollback' to abort the change"));
+                return online.start(m);
+            }
+            return online.start(nextOnline(catalog, c));
+        });
+    }
+
+    /** What {@code start} would run now; runs nothing. Also the saved plan of a change in progress. */
+    public OnlinePlan planStart() throws SQLException {
+        MigrationCatalog catalog = catalog();
+        try (Connection c = Connections.open(options.connections())) {
+            OnlineRunner online = onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE);
+            Optional<OnlinePlan> saved = online.savedPlan();
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+            return online.plan(nextOnline(catalog, c));
+        }
+    }
+
+    /** Completes the change in progress: after it, only the new version's shape exists. */
+    public OnlineChange complete(BackfillSettings backfill, OnlineListener listener) throws SQLException {
+        return underLock((c, lock) -> onlineRunner(c, backfill, listener).complete(installedBy(c)));
+    }
+
+    /** Aborts the change in progress; the schema is again exactly what it was before its start. */
+    public OnlineChange abortOnline(OnlineListener listener) throws SQLException {
+        return underLock((c, lock) -> onlineRunner(c, BackfillSettings.defaults(), listener).rollback());
+    }
+
+    /** The online change in progress, with its schemas and backfill progress. */
+    public Optional<OnlineChange> onlineInProgress() throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE).inProgress();
+        }
+    }
+
+    private OnlineRunner onlineRunner(Connection c, BackfillSettings backfill, OnlineListener listener) {
+        return new OnlineRunner(c, history, options.schema(), options.execution(), backfill, listener);
+    }
+
+    private static void refuseWhileInProgress(OnlineRunner online, String verb) throws SQLException {
+        Optional<OnlineChange> current = online.inProgress();
+        if (current.isPresent()) {
+            throw new OnlineException(verb + " refused: the online change V" + current.get().version() + " ("
+                    + current.get().script() + ") is in progress; 'sluice complete' finishes it, 'sluice rollback' aborts it");
+        }
+    }
+
+    private Migration nextOnline(MigrationCatalog catalog, Connection c) throws SQLException {
+        ProjectStatus status = ProjectStatus.of(catalog, history.exists(c) ? history.all(c) : List.of());
+        MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(status, Optional.empty(), false);
+        if (plan.isEmpty()) {
+            throw new OnlineException("nothing to start: no migration is pending");
+        }
+        Migration next = plan.steps().get(0).migration();
+        if (next.type() != MigrationType.ONLINE) {
+            throw new OnlineException("the next pending migration, " + next.label() + " (" + next.script()
+                    + "), is not an online one; 'sluice migrate' runs it and starts the online change after it");
+        }
+        return next;
+    }
+
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
                               MigrationPlan plan, MigrationListener listener) throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
-        List<StepResult> done;
+        List<StepResult> done = execute(c, lock, plan, listener);
+        ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
+        return new MigrateResult(done, before.current(), after.current());
+    }
+
+    private List<StepResult> execute(Connection c, AdvisoryLock lock, MigrationPlan plan, MigrationListener listener)
+            throws SQLException {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
             SessionKeepAlive.disableIdleTimeout(monitor);
-            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener, lock::verifyHeld)
+            return new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener, lock::verifyHeld)
                     .execute(plan);
         }
-        ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
-        return new MigrateResult(done, before.current(), after.current());
     }
 
     /**
@@ -361,7 +503,7 @@ public final class Sluice {
         SchemaSnapshot live = snapshot(snapshotOptions(privileges));
         Sluice rebuild = new Sluice(options.onScratch(scratchDatabase));
         if (status.current().isPresent()) {
-            rebuild.migrate(status.current(), MigrationListener.NONE);
+            rebuild.migrate(status.current(), true, true, BackfillSettings.defaults(), MigrationListener.NONE, OnlineListener.NONE);
         }
         SchemaSnapshot expected = rebuild.snapshot(snapshotOptions(privileges));
         int scratchMajor = rebuild.serverMajor();

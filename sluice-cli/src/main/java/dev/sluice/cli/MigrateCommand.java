@@ -33,8 +33,15 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--preflight", description = "Run the doctor checklist first and stop on a failed check.")
     boolean preflight;
 
+    @Option(names = "--complete", description = "Complete each online change right after its start, and go on"
+            + " (without it the run stops after starting one).")
+    boolean complete;
+
     @Mixin
     RunOptions run;
+
+    @Mixin
+    OnlineOptions online;
 
     @Override
     int run(Project project) throws Exception {
@@ -58,12 +65,20 @@ final class MigrateCommand extends ProjectCommand {
         }
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planMigrate(to))) {
-            result = sluice.migrate(to, progress);
+            result = sluice.migrate(to, true, complete, online.apply(dev.sluice.online.BackfillSettings.defaults(),
+                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()));
         }
         if (terminal().quiet()) {
             return ExitCodes.OK;
         }
-        if (result.steps().isEmpty()) {
+        for (dev.sluice.online.OnlineChange change : result.online()) {
+            if (change.inProgress()) {
+                OnlineProgress.printVersions(out(), change);
+            } else {
+                out().println("completed online change V" + change.version() + " " + change.description());
+            }
+        }
+        if (result.steps().isEmpty() && result.online().isEmpty()) {
             out().println("database is up to date at version " + result.after().map(Version::toString).orElse("none"));
         } else {
             out().println("applied " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code sluice rollback}: runs the newest migrations' downs (U files or performDown) and their validations. */
-@Command(name = "rollback", description = "Roll back the newest applied migrations with their down migrations.")
+@Command(name = "rollback", description = "Roll back the newest applied migrations with their down migrations,"
+        + " or abort the online change in progress.")
 final class RollbackCommand extends ProjectCommand {
 
     @ArgGroup(exclusive = true)
@@ -49,7 +50,11 @@ final class RollbackCommand extends ProjectCommand {
         if (terminal().quiet()) {
             return ExitCodes.OK;
         }
-        if (result.steps().isEmpty()) {
+        if (!result.online().isEmpty()) {
+            var change = result.online().get(0);
+            out().println("rolled back the online change V" + change.version() + " " + change.description()
+                    + " before its completion; the schema is as it was before its start");
+        } else if (result.steps().isEmpty()) {
             out().println("nothing to roll back; database at version " + result.after().map(Version::toString).orElse("none"));
         } else {
             out().println("rolled back " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")

@@ -13,6 +13,8 @@ import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillProgress;
+import dev.sluice.online.OnlineChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code sluice status}: every migration with its state, the current version, and what needs a person. */
 @Command(name = "status", description = "Show applied, pending and failed migrations and anything that needs attention.")
@@ -41,12 +44,15 @@ final class StatusCommand extends ProjectCommand {
         }
         ProjectStatus status = sluice.status(files.catalog());
         List<StateProblem> problems = Sluice.historyProblems(status, files);
+        Optional<OnlineChange> online = sluice.onlineInProgress();
         if (json) {
             Map<String, Object> root = toJson(project.describeTarget(), status, problems);
             root.put("fileProblems", files.problems().stream().map(StatusCommand::json).toList());
+            root.put("online", online.map(StatusCommand::onlineJson).orElse(null));
             out().println(Json.write(root));
         } else {
             printTable(project.describeTarget(), status, problems);
+            online.ifPresent(this::printOnline);
             if (!files.valid()) {
                 out().println("! the migration files are invalid; nothing can run until they are fixed:");
                 files.problems().forEach(p -> out().println("!   " + p));
@@ -87,6 +93,39 @@ final class StatusCommand extends ProjectCommand {
         for (StateProblem p : problems) {
             out().println("! " + p);
         }
+    }
+
+    private void printOnline(OnlineChange c) {
+        out().println("online change in progress: V" + c.version() + " " + c.description() + " (" + c.script() + "), started "
+                + c.startedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"));
+        out().println("  old version: schema " + c.oldSchema());
+        out().println("  new version: schema " + c.newSchema() + " (search_path " + c.newSchema() + ", " + c.oldSchema() + ")");
+        for (BackfillProgress p : c.backfills()) {
+            out().println("  " + OnlineProgress.line(p));
+        }
+        out().println("  next: 'sluice complete' once no old client is left, or 'sluice rollback' to abort");
+    }
+
+    private static Map<String, Object> onlineJson(OnlineChange c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", c.version());
+        m.put("description", c.description());
+        m.put("script", c.script());
+        m.put("phase", c.phase());
+        m.put("startedAt", c.startedAt().toString());
+        m.put("oldSchema", c.oldSchema());
+        m.put("newSchema", c.newSchema());
+        List<Object> backfills = new ArrayList<>();
+        for (BackfillProgress p : c.backfills()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("table", p.table());
+            b.put("rowsDone", p.rowsDone());
+            b.put("rowsTotal", p.rowsTotal());
+            b.put("done", p.done());
+            backfills.add(b);
+        }
+        m.put("backfills", backfills);
+        return m;
     }
 
     static Map<String, Object> toJson(String target, ProjectStatus status, List<StateProblem> stateProblems) {

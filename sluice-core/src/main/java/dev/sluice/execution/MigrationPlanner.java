@@ -94,6 +94,11 @@ public final class MigrationPlanner {
         List<PlanStep> steps = new ArrayList<>();
         for (MigrationStatus e : chosen) {
             Migration m = e.migration().orElseThrow();
+            if (m.down().isEmpty() && m.type() == MigrationType.ONLINE) {
+                noDown.add(new StateProblem(StateProblem.Kind.MISSING_LOCALLY, ProjectStatus.subject(e),
+                        "is a completed online change, which has no down: undo it with a new online migration, or roll back fewer steps"));
+                continue;
+            }
             if (m.down().isEmpty()) {
                 noDown.add(new StateProblem(StateProblem.Kind.MISSING_LOCALLY, ProjectStatus.subject(e),
                         "has no down: add U" + m.requireVersion() + "__" + m.description().replace(' ', '_')

@@ -5,6 +5,7 @@ import dev.sluice.migration.Direction;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationBody;
+import dev.sluice.migration.OnlineMigrationBody;
 import dev.sluice.migration.SqlMigrationBody;
 
 import java.time.Duration;
@@ -36,7 +37,8 @@ public record PlanStep(Migration migration, Direction direction, MigrationBody b
     /** Printable lines for a dry run. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        String mode = transactional() ? "in one transaction" : "in autocommit, statement by statement";
+        String mode = body instanceof OnlineMigrationBody ? "online: short transactions and batches"
+                : transactional() ? "in one transaction" : "in autocommit, statement by statement";
         lines.add((direction == Direction.UP ? (resumes.isPresent() ? "resume " : "up   ") : "down ") + migration.label() + "  [" + scriptName() + "]  "
                 + mode + ", lock_timeout " + DurationText.format(lockTimeout)
                 + ", statement_timeout " + DurationText.format(statementTimeout));
@@ -53,6 +55,8 @@ public record PlanStep(Migration migration, Direction direction, MigrationBody b
             for (var a : sql.autocommitStatements()) {
                 lines.add("       autocommit: line " + a.statement().line() + ": " + a.reason());
             }
+        } else if (body instanceof OnlineMigrationBody) {
+            lines.add("       online change: start, then complete with --complete ('sluice start --dry-run' prints its statements)");
         } else {
             lines.add("       " + (direction == Direction.UP ? "performUp, validateUp" : "performDown, validateDown"));
         }

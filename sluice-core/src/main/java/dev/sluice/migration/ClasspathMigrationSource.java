@@ -25,7 +25,10 @@ public final class ClasspathMigrationSource implements MigrationSource {
     @Override
     public List<ScriptResource> scripts() {
         List<ScriptResource> found = new ArrayList<>();
-        for (String resource : ClasspathScanner.list(loader, location, ".sql")) {
+        List<String> resources = new ArrayList<>(ClasspathScanner.list(loader, location, ".sql"));
+        resources.addAll(ClasspathScanner.list(loader, location, ".yaml"));
+        resources.addAll(ClasspathScanner.list(loader, location, ".yml"));
+        for (String resource : resources) {
             String fileName = resource.substring(resource.lastIndexOf('/') + 1);
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code .sql} files in a folder and its sub-folders. Hidden files and folders (a leading dot) are
+ * The {@code .sql} files (and the {@code .yaml} / {@code .yml} online migrations) in a folder and its sub-folders. Hidden files and folders (a leading dot) are
  * passed over, so editor back-ups and {@code .sluice/} never count as migrations.
  *
  * <p>Hazard: files must be UTF-8. A file in another encoding is refused with its name rather than run
@@ -39,7 +39,7 @@ public final class FileSystemMigrationSource implements MigrationSource {
         List<ScriptResource> found = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) paths.sorted()::iterator) {
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql") && !hidden(p)) {
+                if (Files.isRegularFile(p) && MigrationFileName.isMigrationFile(p.getFileName().toString()) && !hidden(p)) {
                     String relative = folder.relativize(p).toString().replace('\\', '/');
                     found.add(new ScriptResource(p.getFileName().toString(), relative, read(p, relative)));
                 }

@@ -5,7 +5,7 @@ package dev.sluice.migration;
  * decides the transaction from {@link #transactional()}, which comes from what the statements are,
  * never from the file name.
  */
-public sealed interface MigrationBody permits SqlMigrationBody, JavaMigrationBody {
+public sealed interface MigrationBody permits SqlMigrationBody, JavaMigrationBody, OnlineMigrationBody {
 
     /** The file or class, as shown in messages. */
     String name();

@@ -40,12 +40,28 @@ public record MigrationFileName(char kind, Optional<Version> version, String des
         return Optional.empty();
     }
 
+    /** Whether a file of this name is read as a migration: SQL, or an online migration in YAML. */
+    public static boolean isMigrationFile(String fileName) {
+        return fileName.endsWith(".sql") || isOnlineFile(fileName);
+    }
+
+    /** Whether a file of this name is an online migration ({@code V3__rename_email.yaml}). */
+    public static boolean isOnlineFile(String fileName) {
+        return fileName.endsWith(".yaml") || fileName.endsWith(".yml");
+    }
+
+    /** The name without its {@code .sql}, {@code .yaml} or {@code .yml}. */
+    public static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
+    }
+
     private static String describe(String raw) {
         return raw.replace('_', ' ').strip();
     }
 
     /** The message for a name that matches no form, with the forms spelled out. */
     public static String expectedForms() {
-        return "name it V<version>__<description>.sql (up), U<version>__<description>.sql (down) or R__<description>.sql (repeatable)";
+        return "name it V<version>__<description>.sql (up), U<version>__<description>.sql (down) or R__<description>.sql (repeatable); an online change is V<version>__<description>.yaml";
     }
 }

@@ -16,13 +16,22 @@ import java.util.TreeMap;
 public final class MigrationResolver {
 
     private final boolean strictNames;
+    private final OnlineFileCheck onlineCheck;
 
     /**
      * @param strictNames when true, a {@code .sql} file whose name matches no form is an error instead of
      *                    a warning
      */
     public MigrationResolver(boolean strictNames) {
+        this(strictNames, OnlineFileCheck.NONE);
+    }
+
+    /**
+     * @param onlineCheck reads each {@code .yaml} online migration, so its mistakes are reported here
+     */
+    public MigrationResolver(boolean strictNames, OnlineFileCheck onlineCheck) {
         this.strictNames = strictNames;
+        this.onlineCheck = onlineCheck;
     }
 
     /** The project's migrations; throws {@link MigrationLoadException} naming every problem when there is any. */
@@ -51,7 +60,7 @@ public final class MigrationResolver {
                 continue;
             }
             for (ScriptResource script : scripts) {
-                String baseName = script.name().substring(0, script.name().length() - ".sql".length());
+                String baseName = MigrationFileName.baseName(script.name());
                 Optional<MigrationFileName> name = MigrationFileName.parse(baseName);
                 if (name.isEmpty()) {
                     MigrationProblem p = new MigrationProblem(script.path(), 0,
@@ -59,9 +68,20 @@ public final class MigrationResolver {
                     (strictNames ? problems : warnings).add(p);
                     continue;
                 }
-                SqlMigrationBody body;
+                boolean online = MigrationFileName.isOnlineFile(script.name());
+                if (online && name.get().kind() != 'V') {
+                    problems.add(new MigrationProblem(script.path(), 0, "an online migration is a versioned one: name it"
+                            + " V<version>__<description>.yaml; its rollback comes from its operations, not from a U file"));
+                    continue;
+                }
+                MigrationBody body;
                 try {
-                    body = SqlMigrationParser.parse(script.path(), script.text());
+                    if (online) {
+                        onlineCheck.check(script.path(), script.text());
+                        body = new OnlineMigrationBody(script.path(), script.text());
+                    } else {
+                        body = SqlMigrationParser.parse(script.path(), script.text());
+                    }
                 } catch (MigrationFileException e) {
                     problems.add(MigrationProblem.of(e));
                     continue;
@@ -127,7 +147,13 @@ public final class MigrationResolver {
                         up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
                 continue;
             }
-            MigrationType type = up.body instanceof JavaMigrationBody ? MigrationType.JAVA : MigrationType.SQL;
+            if (up.body instanceof OnlineMigrationBody && downFiles != null) {
+                problems.add(new MigrationProblem(downFiles.get(0).path, 0, "version " + e.getKey() + " is the online migration "
+                        + up.path + ", whose rollback comes from its operations; remove this U file"));
+                continue;
+            }
+            MigrationType type = up.body instanceof JavaMigrationBody ? MigrationType.JAVA
+                    : up.body instanceof OnlineMigrationBody ? MigrationType.ONLINE : MigrationType.SQL;
             versioned.add(new Migration(type, up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
         }
         for (List<Candidate> orphans : downs.values()) {

@@ -10,6 +10,11 @@ public enum MigrationType {
     REPEATABLE,
     /** The down of a versioned migration ({@code U} file or {@code performDown}). */
     UNDO,
+    /**
+     * A versioned online change ({@code V} file in YAML): expand/contract operations run by {@code start}
+     * and {@code complete}; its history row is written when it completes.
+     */
+    ONLINE,
     /** The marker written by {@code baseline}: everything up to this version was there before Sluice. */
     BASELINE
 }

@@ -170,7 +170,17 @@ public final class SchemaReader {
         attributes.put("definition", def);
     }
 
+    /** Sluice's own tables next to the history table: the state of online changes. */
+    private static final List<String> OWN_TABLES = List.of("sluice_online_state", "sluice_online_backfill");
+
     private static boolean isHistory(SchemaObject o, String history) {
+        String schema = history.substring(0, history.lastIndexOf('.') + 1);
+        for (String table : OWN_TABLES) {
+            String name = schema + table;
+            if ((o.kind() == ObjectKind.TABLE && o.name().equals(name)) || o.parent().map(name::equals).orElse(false)) {
+                return true;
+            }
+        }
         return (o.kind() == ObjectKind.TABLE && o.name().equals(history))
                 || o.parent().map(history::equals).orElse(false);
     }

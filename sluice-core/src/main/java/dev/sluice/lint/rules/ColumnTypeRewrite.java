@@ -53,7 +53,8 @@ public final class ColumnTypeRewrite extends BaseRule {
                             + " rewrites the table and its indexes while an ACCESS EXCLUSIVE lock blocks all reads and writes",
                     "add a new column of the new type, write to both, backfill in batches, then switch readers and drop the old one; "
                             + "in-place changes: varchar(n) to varchar(m>n) or text, numeric(p,s) to numeric(q>p,s), "
-                            + "varbit(n) to larger, cidr to inet");
+                            + "varbit(n) to larger, cidr to inet; or let Sluice do it: the online operation change_column_type"
+                            + " in a V<n>__<desc>.yaml file (docs/online.md)");
         }
     }
 

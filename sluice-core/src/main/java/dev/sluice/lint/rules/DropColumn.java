@@ -30,7 +30,8 @@ public final class DropColumn extends BaseRule {
                 reporter.report(statement, a.line(), a.col(), "dropping " + at.name() + "." + a.column().orElse("")
                                 + " destroys its data, and running code that still selects it fails",
                         "first release code that no longer uses the column; then drop it with "
-                                + "'-- sluice:ignore drop-column <why it is safe>' on the line before");
+                                + "'-- sluice:ignore drop-column <why it is safe>' on the line before; or the online operation drop_column"
+                                + " in a V<n>__<desc>.yaml file hides it from the new version at once and drops it at complete (docs/online.md)");
             }
         }
     }

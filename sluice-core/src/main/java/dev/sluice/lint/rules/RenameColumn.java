@@ -24,7 +24,8 @@ public final class RenameColumn extends BaseRule {
             if (a.type() == AlterTableAction.Type.RENAME_COLUMN) {
                 reporter.report(statement, a.line(), a.col(), "renaming " + at.name() + "." + a.column().orElse("") + " to "
                                 + a.name().orElse("") + " breaks every query of the running application that uses the old name",
-                        "add the new column, write to both, backfill, move readers, then drop the old column in a later release");
+                        "add the new column, write to both, backfill, move readers, then drop the old column in a later release;"
+                                + " or let Sluice do it: the online operation rename_column in a V<n>__<desc>.yaml file (docs/online.md)");
             }
         }
     }

@@ -46,7 +46,8 @@ public final class SetNotNull extends BaseRule {
                                 + "while an ACCESS EXCLUSIVE lock blocks all reads and writes",
                         "ALTER TABLE " + at.name() + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n"
                                 + "-- next migration: ALTER TABLE " + at.name() + " VALIDATE CONSTRAINT " + check + ";\n"
-                                + "-- then: ALTER TABLE " + at.name() + " ALTER COLUMN " + column + " SET NOT NULL;");
+                                + "-- then: ALTER TABLE " + at.name() + " ALTER COLUMN " + column + " SET NOT NULL;\n"
+                                + "-- or the online operation set_not_null in a V<n>__<desc>.yaml file (docs/online.md)");
             }
         }
     }

@@ -1,0 +1,28 @@
+package dev.sluice.online;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where a backfill stands.
+ *
+ * @param table        the table being filled
+ * @param rowsDone     rows filled so far, earlier runs of a resumed backfill included
+ * @param rowsTotal    rows that existed when the backfill began (rows written later are the triggers' job)
+ * @param rowsPerSecond the rate of this run so far
+ * @param done         whether every batch has committed
+ */
+public record BackfillProgress(String table, long rowsDone, long rowsTotal, double rowsPerSecond, boolean done) {
+
+    /** The time left at the current rate; empty before a rate is known. */
+    public Optional<Duration> eta() {
+        if (done) {
+            return Optional.of(Duration.ZERO);
+        }
+        if (rowsPerSecond <= 0) {
+            return Optional.empty();
+        }
+        long left = Math.max(0, rowsTotal - rowsDone);
+        return Optional.of(Duration.ofMillis((long) (left * 1000 / rowsPerSecond)));
+    }
+}

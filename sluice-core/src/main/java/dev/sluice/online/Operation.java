@@ -1,0 +1,129 @@
+package dev.sluice.online;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One operation of an online migration, as declared in its YAML file. Each is a small record whose
+ * names are those of the file ({@code rename_column: {table: users, from: email, to: email_address}}).
+ *
+ * <p>Expressions ({@code up}, {@code down}) are SQL expressions over the row: {@code up} sees the
+ * columns as the old version names them and gives the new column's value; {@code down} sees them as the
+ * new version names them and gives the old column's value.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Operation.RenameColumn.class, name = "rename_column"),
+        @JsonSubTypes.Type(value = Operation.ChangeColumnType.class, name = "change_column_type"),
+        @JsonSubTypes.Type(value = Operation.SetNotNull.class, name = "set_not_null"),
+        @JsonSubTypes.Type(value = Operation.AddColumn.class, name = "add_column"),
+        @JsonSubTypes.Type(value = Operation.DropColumn.class, name = "drop_column"),
+})
+public sealed interface Operation {
+
+    /** The table the operation changes, as written (optionally schema-qualified). */
+    String table();
+
+    /** The YAML key that declares this operation. */
+    String kind();
+
+    /** The column is renamed: the new version sees it under {@code to}; nothing is copied. */
+    record RenameColumn(String table, String from, String to) implements Operation {
+        public RenameColumn {
+            require("rename_column", "table", table);
+            require("rename_column", "from", from);
+            require("rename_column", "to", to);
+        }
+
+        @Override
+        public String kind() {
+            return "rename_column";
+        }
+    }
+
+    /**
+     * The column gets another type: a new column of that type is filled with {@code up} and kept in step
+     * with the old one (written back with {@code down}) until complete swaps them.
+     */
+    record ChangeColumnType(String table, String column, String type, String up, String down) implements Operation {
+        public ChangeColumnType {
+            require("change_column_type", "table", table);
+            require("change_column_type", "column", column);
+            require("change_column_type", "type", type);
+            require("change_column_type", "up", up);
+            require("change_column_type", "down", down);
+        }
+
+        @Override
+        public String kind() {
+            return "change_column_type";
+        }
+    }
+
+    /**
+     * The column becomes NOT NULL without a table scan under an exclusive lock: the new version sees a
+     * copy guarded by {@code CHECK (... IS NOT NULL) NOT VALID}, filled with {@code up} (which must give
+     * a value for rows that hold NULL); complete validates the check, sets NOT NULL (no scan, thanks to
+     * the check) and drops it. Old clients may still write NULL; {@code up} turns it into a value.
+     */
+    record SetNotNull(String table, String column, String up, String down) implements Operation {
+        public SetNotNull {
+            require("set_not_null", "table", table);
+            require("set_not_null", "column", column);
+            require("set_not_null", "up", up);
+            down = down == null || down.isBlank() ? null : down;
+        }
+
+        @Override
+        public String kind() {
+            return "set_not_null";
+        }
+    }
+
+    /**
+     * A new column, hidden from the old version. {@code default} is a constant default (no rewrite);
+     * {@code up} computes the value of existing rows and of rows old clients write; {@code not_null}
+     * makes it NOT NULL at complete, through a validated check.
+     */
+    record AddColumn(String table, String column, String type,
+                     @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue,
+                     String up, @com.fasterxml.jackson.annotation.JsonProperty("not_null") boolean notNull) implements Operation {
+        public AddColumn {
+            require("add_column", "table", table);
+            require("add_column", "column", column);
+            require("add_column", "type", type);
+            if (notNull && (defaultValue == null || defaultValue.isBlank()) && (up == null || up.isBlank())) {
+                throw new IllegalArgumentException("add_column: a not_null column needs a default or an up expression"
+                        + " for the rows that exist and the rows old clients write");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "add_column";
+        }
+    }
+
+    /**
+     * The column disappears from the new version at start and from the table at complete. {@code down}
+     * gives the old column's value for rows the new version inserts (needed when it is NOT NULL without
+     * a default).
+     */
+    record DropColumn(String table, String column, String down) implements Operation {
+        public DropColumn {
+            require("drop_column", "table", table);
+            require("drop_column", "column", column);
+        }
+
+        @Override
+        public String kind() {
+            return "drop_column";
+        }
+    }
+
+    private static void require(String operation, String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(operation + ": '" + key + "' is required");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sluice.online.internal;
+
+import dev.sluice.online.OnlineException;
+import dev.sluice.online.Operation;
+
+/**
+ * Change column type: a shadow column of the new type, filled with {@code up} and written back with
+ * {@code down}, swapped in at complete. A NOT NULL column stays NOT NULL through a validated check; a
+ * default is carried over cast to the new type.
+ *
+ * <p>Refused for a column in an index or constraint: the swap would drop them, and rebuilding them
+ * concurrently is not part of this operation yet.
+ */
+final class ChangeColumnTypeOp implements OnlineOperation {
+
+    private final Operation.ChangeColumnType op;
+
+    ChangeColumnTypeOp(Operation.ChangeColumnType op) {
+        this.op = op;
+    }
+
+    @Override
+    public OperationSteps plan(TableShape shape) {
+        TableShape.ViewColumn view = shape.column("change_column_type", op.column());
+        if (shape.table.constrained().contains(view.physical)) {
+            throw new OnlineException("change_column_type: " + shape.table.label() + "." + view.physical
+                    + " is used by an index or a constraint, which the swap at complete would drop; drop them first"
+                    + " (DROP INDEX CONCURRENTLY) and create them again after complete");
+        }
+        TableInfo.Column old = shape.table.column(view.physical).orElseThrow();
+        String defaultExpr = old.defaultExpr().map(d -> "(" + d + ")::" + op.type()).orElse(null);
+        return DuplicatedColumn.plan(shape, "change_column_type", op.column(), op.type(), defaultExpr, old.notNull(),
+                op.up(), op.down());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sluice.online.internal;
+
+import dev.sluice.online.OnlineException;
+import dev.sluice.online.OnlineMigrationFile;
+import dev.sluice.online.OnlinePlan;
+import dev.sluice.online.OnlineStep;
+import dev.sluice.online.Operation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.sluice.db.Identifiers.quote;
+
+/**
+ * Turns an online migration file and the tables as they are into an {@link OnlinePlan}: the operations'
+ * own statements, plus per touched table the new version's view and, when an operation needs one, the
+ * sync trigger.
+ *
+ * <p>After complete the physical tables have the new version's shape, so its view schema is dropped: a
+ * client whose search_path still names it finds the tables in the base schema (PostgreSQL passes over a
+ * schema in the search_path that does not exist).
+ *
+ * <p>Start is one transaction (schema, columns, NOT VALID checks, trigger, views): either the new version
+ * exists whole or not at all. Complete validates checks first, each on its own (no write lock), then
+ * swaps in one short transaction. Rollback is one transaction.
+ */
+public final class OnlinePlanner {
+
+    /** The plan and what the runner needs besides it. */
+    public record Planned(OnlinePlan plan, List<BackfillTarget> backfills) {
+    }
+
+    /** A table whose existing rows the backfill touches, in batches keyed on {@code key}. */
+    public record BackfillTarget(String label, String qualified, String key, String keyType, String touch) {
+    }
+
+    private OnlinePlanner() {
+    }
+
+    public static Planned plan(Connection c, OnlineMigrationFile file, String version, String viewSchema, String oldSchema,
+                               String baseSchema) throws SQLException {
+        Map<String, TableShape> shapes = new LinkedHashMap<>();
+        List<String> expand = new ArrayList<>();
+        List<String> validate = new ArrayList<>();
+        List<String> contract = new ArrayList<>();
+        List<String> undo = new ArrayList<>();
+        for (Operation op : file.operations()) {
+            TableInfo info = CatalogReader.table(c, op.table(), baseSchema);
+            TableShape shape = shapes.get(info.label());
+            if (shape == null) {
+                shape = new TableShape(info);
+                shapes.put(info.label(), shape);
+            }
+            OperationSteps steps = OnlineOperation.of(op).plan(shape);
+            expand.addAll(steps.expand());
+            validate.addAll(steps.validate());
+            contract.addAll(steps.contract());
+            undo.addAll(0, steps.undo());
+        }
+        boolean invoker = CatalogReader.serverVersion(c) >= 150000;
+        List<String> start = new ArrayList<>();
+        start.add("create schema " + quote(viewSchema));
+        start.addAll(expand);
+        List<String> dropViews = new ArrayList<>();
+        List<String> dropTriggers = new ArrayList<>();
+        List<BackfillTarget> backfills = new ArrayList<>();
+        for (TableShape shape : shapes.values()) {
+            if (!shape.rules.isEmpty()) {
+                start.addAll(SyncTrigger.create(viewSchema, shape));
+                dropTriggers.addAll(SyncTrigger.drop(viewSchema, shape));
+            }
+            start.add(view(viewSchema, shape, invoker));
+            dropViews.add("drop view " + quote(viewSchema) + "." + quote(shape.table.name()));
+            if (shape.backfill) {
+                String key = shape.table.primaryKey().orElseThrow(() -> new OnlineException(shape.table.label()
+                        + " needs a backfill, which walks the table in batches keyed on a one-column primary key, and it has none;"
+                        + " add a primary key first"));
+                String keyType = shape.table.column(key).orElseThrow().type();
+                String touch = shape.table.columns().stream().filter(TableInfo.Column::writable).map(TableInfo.Column::name)
+                        .findFirst().orElseThrow(() -> new OnlineException(shape.table.label() + " has no column an UPDATE can set,"
+                                + " which the backfill needs to touch its rows"));
+                backfills.add(new BackfillTarget(shape.table.label(), shape.table.qualified(), key, keyType, touch));
+            }
+        }
+        String tables = shapes.values().stream().map(s -> s.table.label()).collect(Collectors.joining(", "));
+        List<OnlineStep> startSteps = List.of(new OnlineStep("expand: new columns and checks, sync triggers, views of the new version",
+                start, true, "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
+
+        List<OnlineStep> completeSteps = new ArrayList<>();
+        if (!validate.isEmpty()) {
+            completeSteps.add(new OnlineStep("validate the NOT VALID checks", validate, false,
+                    "SHARE UPDATE EXCLUSIVE on " + tables + ": scans, reads and writes go on"));
+        }
+        List<String> swap = new ArrayList<>(dropViews);
+        swap.addAll(dropTriggers);
+        swap.add("drop schema " + quote(viewSchema));
+        swap.addAll(contract);
+        completeSteps.add(new OnlineStep("contract: drop the views, triggers and view schema, remove the old shape", swap, true,
+                "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
+
+        List<String> back = new ArrayList<>(dropViews);
+        back.addAll(dropTriggers);
+        back.add("drop schema " + quote(viewSchema));
+        back.addAll(undo);
+        List<OnlineStep> rollbackSteps = List.of(new OnlineStep("drop the new version and what start added", back, true,
+                "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
+        return new Planned(new OnlinePlan(version, viewSchema, oldSchema, startSteps,
+                backfills.stream().map(BackfillTarget::label).toList(), completeSteps, rollbackSteps), backfills);
+    }
+
+    private static String view(String viewSchema, TableShape shape, boolean invoker) {
+        String columns = shape.view.stream()
+                .map(v -> v.physical.equals(v.name) ? quote(v.name) : quote(v.physical) + " as " + quote(v.name))
+                .collect(Collectors.joining(", "));
+        return "create view " + quote(viewSchema) + "." + quote(shape.table.name())
+                + (invoker ? " with (security_invoker = true)" : "")
+                + " as select " + columns + " from " + shape.table.qualified();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.sluice.online.internal;
+
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationFailedException;
+import dev.sluice.history.HistoryRow;
+import dev.sluice.history.HistoryTable;
+import dev.sluice.history.MigrationState;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.OnlineMigrationBody;
+import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillSettings;
+import dev.sluice.online.OnlineChange;
+import dev.sluice.online.OnlineException;
+import dev.sluice.online.OnlineListener;
+import dev.sluice.online.OnlineMigrationFile;
+import dev.sluice.online.OnlinePlan;
+import dev.sluice.online.OnlineStep;
+import dev.sluice.online.SearchPath;
+import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.SnapshotOptions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the phases of an online change on one connection that the caller holds under the migration lock:
+ * start (one transaction, then the backfill), complete (validations, then one transaction that also writes
+ * the history row) and rollback (one transaction). What complete and rollback run was fixed at start and
+ * saved in the state table, so they never re-plan from a catalog that start has changed.
+ */
+public final class OnlineRunner {
+
+    private final Connection c;
+    private final HistoryTable history;
+    private final String baseSchema;
+    private final ExecutionSettings execution;
+    private final BackfillSettings backfill;
+    private final OnlineListener listener;
+    private final StateTable state;
+
+    /**
+     * @param baseSchema the schema of the physical tables (and where a table named without schema is looked for)
+     */
+    public OnlineRunner(Connection c, HistoryTable history, String baseSchema, ExecutionSettings execution,
+                        BackfillSettings backfill, OnlineListener listener) {
+        this.c = c;
+        this.history = history;
+        this.baseSchema = baseSchema;
+        this.execution = execution;
+        this.backfill = backfill;
+        this.listener = listener;
+        this.state = new StateTable(history.schema());
+    }
+
+    /** The change in progress, with its backfill progress. */
+    public Optional<OnlineChange> inProgress() throws SQLException {
+        return state.inProgress(c).map(StateTable.Saved::change);
+    }
+
+    /** The newest completed change. */
+    public Optional<OnlineChange> lastCompleted() throws SQLException {
+        return state.lastCompleted(c).map(StateTable.Saved::change);
+    }
+
+    /** What starting {@code m} now would do; runs nothing. */
+    public OnlinePlan plan(Migration m) throws SQLException {
+        return planned(m).plan();
+    }
+
+    /**
+     * The plan of the change in progress, as saved at its start: complete and rollback run exactly these
+     * statements.
+     */
+    public Optional<OnlinePlan> savedPlan() throws SQLException {
+        Optional<StateTable.Saved> saved = state.inProgress(c);
+        if (saved.isEmpty()) {
+            return Optional.empty();
+        }
+        StateTable.Saved s = saved.get();
+        return Optional.of(new OnlinePlan(s.change().version(), s.change().newSchema(), s.change().oldSchema(), List.of(),
+                s.change().backfills().stream().map(b -> b.table()).toList(), completeSteps(s), List.of(rollbackStep(s))));
+    }
+
+    private OnlinePlanner.Planned planned(Migration m) throws SQLException {
+        OnlineMigrationBody body = (OnlineMigrationBody) m.up();
+        OnlineMigrationFile file = OnlineMigrationFile.parse(body.name(), body.text());
+        String version = m.requireVersion().toString();
+        return OnlinePlanner.plan(c, file, version, SearchPath.schemaName(version, m.description()), baseSchema, baseSchema);
+    }
+
+    /**
+     * Starts {@code m}: the new version's schema, columns, triggers and views in one transaction, then the
+     * backfill. When {@code m} is already in progress (a backfill that a crash or Ctrl-C stopped), only the
+     * backfill goes on, from its high-water mark.
+     */
+    public OnlineChange start(Migration m) throws SQLException {
+        if (m.type() != MigrationType.ONLINE) {
+            throw new OnlineException(m.script() + " is not an online migration");
+        }
+        state.create(c);
+        String version = m.requireVersion().toString();
+        Optional<StateTable.Saved> current = state.inProgress(c);
+        if (current.isPresent() && !current.get().change().version().equals(version)) {
+            throw new OnlineException("V" + current.get().change().version() + " (" + current.get().change().script()
+                    + ") is in progress; complete it ('sluice complete') or roll it back ('sluice rollback') before starting V" + version);
+        }
+        if (current.isEmpty()) {
+            OnlinePlanner.Planned planned = planned(m);
+            OnlinePlan plan = planned.plan();
+            List<String> validate = plan.complete().size() > 1 ? plan.complete().get(0).sql() : List.of();
+            List<String> contract = plan.complete().get(plan.complete().size() - 1).sql();
+            List<String> rollback = plan.rollback().get(0).sql();
+            for (OnlineStep step : plan.start()) {
+                listener.stepStarted("start", step);
+                guarded(m.script(), "its start ran in one transaction, which was rolled back: nothing of it remains", () -> ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
+                        execution.retryDeadline(), listener, () -> {
+                            execute(step.sql());
+                            state.insert(c, version, m.description(), m.script(), m.checksum().orElse(null), plan.oldSchema(),
+                                    plan.viewSchema(), validate, contract, rollback);
+                            for (OnlinePlanner.BackfillTarget target : planned.backfills()) {
+                                state.addBackfill(c, version, target);
+                            }
+                        }));
+            }
+        }
+        new Backfill(c, state, backfill, execution.retryDeadline(), listener).run(version);
+        return state.inProgress(c).orElseThrow().change();
+    }
+
+    /**
+     * Completes the change in progress: finishes its backfill if a crash stopped it, validates its checks,
+     * then in one transaction drops the views and triggers, removes the old shape and records the migration
+     * as applied. Old clients must be gone: the old shape no longer exists afterwards.
+     */
+    public OnlineChange complete(String installedBy) throws SQLException {
+        StateTable.Saved saved = state.inProgress(c).orElseThrow(() -> new OnlineException(
+                "no online change is in progress; 'sluice start' (or migrate) starts one"));
+        String version = saved.change().version();
+        new Backfill(c, state, backfill, execution.retryDeadline(), listener).run(version);
+        List<OnlineStep> steps = completeSteps(saved);
+        for (int i = 0; i < steps.size(); i++) {
+            OnlineStep step = steps.get(i);
+            listener.stepStarted("complete", step);
+            boolean last = i == steps.size() - 1;
+            if (!last) {
+                for (String sql : step.sql()) {
+                    guarded(saved.change().script(), "the change is still in progress; 'sluice complete' tries again",
+                            () -> ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), Duration.ZERO,
+                                    execution.retryDeadline(), listener, () -> execute(List.of(sql))));
+                }
+                continue;
+            }
+            guarded(saved.change().script(), "the contract transaction was rolled back; the change is still in progress",
+                    () -> ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), execution.statementTimeout(),
+                    execution.retryDeadline(), listener, () -> {
+                        execute(step.sql());
+                        state.completed(c, version);
+                        history.create(c);
+                        long ms = Duration.between(saved.change().startedAt(), Instant.now()).toMillis();
+                        history.insert(c, new HistoryRow(Optional.of(Version.parse(version)), saved.change().description(),
+                                MigrationType.ONLINE, saved.change().script(), checksum(saved), installedBy, MigrationState.APPLIED,
+                                Optional.of(ms), fingerprint()));
+                    }));
+        }
+        return state.lastCompleted(c).orElseThrow().change();
+    }
+
+    /** Aborts the change in progress: the schema is again exactly what it was before start. */
+    public OnlineChange rollback() throws SQLException {
+        StateTable.Saved saved = state.inProgress(c).orElseThrow(() -> new OnlineException("no online change is in progress"));
+        OnlineStep step = rollbackStep(saved);
+        listener.stepStarted("rollback", step);
+        guarded(saved.change().script(), "the rollback transaction was rolled back; the change is still in progress",
+                () -> ShortTransaction.run(c, "rollback of V" + saved.change().version(), execution.lockTimeout(),
+                        execution.statementTimeout(), execution.retryDeadline(), listener, () -> {
+                            execute(step.sql());
+                            state.delete(c, saved.change().version());
+                        }));
+        return saved.change();
+    }
+
+    private static List<OnlineStep> completeSteps(StateTable.Saved s) {
+        OnlineStep contract = new OnlineStep("contract: drop the views and triggers, remove the old shape", s.contract(), true,
+                "ACCESS EXCLUSIVE for catalog changes only, under lock_timeout, retried");
+        if (s.validate().isEmpty()) {
+            return List.of(contract);
+        }
+        return List.of(new OnlineStep("validate the NOT VALID checks", s.validate(), false,
+                "SHARE UPDATE EXCLUSIVE: scans, reads and writes go on"), contract);
+    }
+
+    private static OnlineStep rollbackStep(StateTable.Saved s) {
+        return new OnlineStep("drop the new version and what start added", s.rollback(), true,
+                "ACCESS EXCLUSIVE for catalog changes only, under lock_timeout, retried");
+    }
+
+    private Optional<String> checksum(StateTable.Saved saved) throws SQLException {
+        try (var ps = c.prepareStatement("select checksum from " + dev.sluice.db.Identifiers.quote(history.schema()) + "."
+                + dev.sluice.db.Identifiers.quote(SearchPath.STATE_TABLE) + " where version = ?")) {
+            ps.setString(1, saved.change().version());
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The schema's fingerprint, in the contract transaction; one that cannot be taken is left out. */
+    private Optional<String> fingerprint() throws SQLException {
+        if (!execution.fingerprints()) {
+            return Optional.empty();
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            String f = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table()))
+                    .read(c).fingerprint();
+            c.releaseSavepoint(savepoint);
+            return Optional.of(f);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback(savepoint);
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a step; a failure becomes a {@link MigrationFailedException} that says what remains. */
+    private static void guarded(String script, String outcome, ShortTransaction.Work work) throws SQLException {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            if (dev.sluice.db.SqlStates.isSessionLost(e)) {
+                throw e;
+            }
+            throw new MigrationFailedException(script + ": " + e.getMessage() + ". " + outcome + ".", script, 0,
+                    Optional.ofNullable(e.getSQLState()), true, e);
+        }
+    }
+
+    private void execute(List<String> sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sluice.online.internal;
+
+import java.util.List;
+
+/**
+ * What one operation contributes to each phase, besides the views and the trigger that the planner builds
+ * for the whole table.
+ *
+ * @param expand   start: statements in the start transaction, before the trigger and the views
+ * @param validate complete: statements that scan the table without blocking writes ({@code VALIDATE
+ *                 CONSTRAINT}), each in autocommit before the contract transaction
+ * @param contract complete: statements in the contract transaction, after the views and trigger are gone
+ * @param undo     rollback: statements in the rollback transaction, after the views and trigger are gone
+ */
+record OperationSteps(List<String> expand, List<String> validate, List<String> contract, List<String> undo) {
+    OperationSteps {
+        expand = List.copyOf(expand);
+        validate = List.copyOf(validate);
+        contract = List.copyOf(contract);
+        undo = List.copyOf(undo);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sluice.online.internal;
+
+import dev.sluice.db.Deadline;
+import dev.sluice.db.RetryPolicy;
+import dev.sluice.online.OnlineException;
+import dev.sluice.online.OnlineListener;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs work in one transaction under {@code lock_timeout}, and again after a backoff when the lock
+ * timeout fires or the server breaks a deadlock, until the retry deadline. The only retried SQLSTATEs are
+ * {@link RetryPolicy}'s; anything else fails at once, the transaction rolled back.
+ */
+final class ShortTransaction {
+
+    @FunctionalInterface
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    private ShortTransaction() {
+    }
+
+    static void run(Connection c, String what, Duration lockTimeout, Duration statementTimeout, Duration retryDeadline,
+                    OnlineListener listener, Work work) throws SQLException {
+        RetryPolicy retry = RetryPolicy.withDeadline(retryDeadline);
+        Deadline deadline = Deadline.after(retryDeadline);
+        List<SQLException> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("set local lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
+                    s.execute("set local statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+                }
+                work.run();
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                if (!RetryPolicy.isRetryable(e) || deadline.expired()) {
+                    earlier.forEach(e::addSuppressed);
+                    throw e;
+                }
+                earlier.add(e);
+                Duration delay = retry.delayAfter(attempt);
+                listener.retrying(what, attempt, delay, e.getMessage());
+                sleep(delay);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    static void sleep(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnlineException("interrupted; run the command again to go on", e);
+        }
+    }
+}

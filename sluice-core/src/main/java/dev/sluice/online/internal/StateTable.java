@@ -1,0 +1,208 @@
+package dev.sluice.online.internal;
+
+import dev.sluice.db.Identifiers;
+import dev.sluice.online.BackfillProgress;
+import dev.sluice.online.OnlineChange;
+import dev.sluice.online.SearchPath;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sluice's record of online changes, next to the history table: {@code sluice_online_state}, one row per
+ * change in progress or completed, holding the statements that complete and rollback will run (fixed at
+ * start, since the catalog changes under them), and {@code sluice_online_backfill}, one row per
+ * backfilled table with its high-water mark. Schema snapshots leave both out.
+ */
+final class StateTable {
+
+    static final String BACKFILL_TABLE = "sluice_online_backfill";
+
+    private final String state;
+    private final String backfill;
+    private final String schema;
+
+    StateTable(String historySchema) {
+        this.schema = Identifiers.quote(historySchema);
+        this.state = schema + "." + Identifiers.quote(SearchPath.STATE_TABLE);
+        this.backfill = schema + "." + Identifiers.quote(BACKFILL_TABLE);
+    }
+
+    /** The saved statements of a change in progress. */
+    record Saved(OnlineChange change, List<String> validate, List<String> contract, List<String> rollback) {
+    }
+
+    void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create schema if not exists " + schema);
+            s.execute("create table if not exists " + state + " (version text primary key, description text not null,"
+                    + " script text not null, checksum text, phase text not null, old_schema text not null,"
+                    + " new_schema text not null, started_at timestamptz not null default now(), completed_at timestamptz,"
+                    + " validate_sql text[] not null, contract_sql text[] not null, rollback_sql text[] not null)");
+            s.execute("create table if not exists " + backfill + " (version text not null, table_name text not null,"
+                    + " key_column text not null, key_type text not null, touch_column text not null, high_water text, bound text,"
+                    + " rows_done bigint not null default 0, rows_total bigint not null default 0,"
+                    + " done boolean not null default false, primary key (version, table_name))");
+        }
+    }
+
+    boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select to_regclass(?) is not null")) {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    void insert(Connection c, String version, String description, String script, String checksum, String oldSchema,
+                String newSchema, List<String> validate, List<String> contract, List<String> rollback) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + state + " (version, description, script, checksum, phase,"
+                + " old_schema, new_schema, validate_sql, contract_sql, rollback_sql) values (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?, ?)")) {
+            ps.setString(1, version);
+            ps.setString(2, description);
+            ps.setString(3, script);
+            ps.setString(4, checksum);
+            ps.setString(5, oldSchema);
+            ps.setString(6, newSchema);
+            ps.setArray(7, c.createArrayOf("text", validate.toArray()));
+            ps.setArray(8, c.createArrayOf("text", contract.toArray()));
+            ps.setArray(9, c.createArrayOf("text", rollback.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    void addBackfill(Connection c, String version, OnlinePlanner.BackfillTarget target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + backfill
+                + " (version, table_name, key_column, key_type, touch_column) values (?, ?, ?, ?, ?)")) {
+            ps.setString(1, version);
+            ps.setString(2, target.qualified());
+            ps.setString(3, target.key());
+            ps.setString(4, target.keyType());
+            ps.setString(5, target.touch());
+            ps.executeUpdate();
+        }
+    }
+
+    void completed(Connection c, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + state + " set phase = 'COMPLETED', completed_at = now()"
+                + " where version = ?")) {
+            ps.setString(1, version);
+            ps.executeUpdate();
+        }
+        deleteBackfills(c, version);
+    }
+
+    void delete(Connection c, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + state + " where version = ?")) {
+            ps.setString(1, version);
+            ps.executeUpdate();
+        }
+        deleteBackfills(c, version);
+    }
+
+    private void deleteBackfills(Connection c, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + backfill + " where version = ?")) {
+            ps.setString(1, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The change in progress, if any. */
+    Optional<Saved> inProgress(Connection c) throws SQLException {
+        return read(c, "where phase = 'STARTED'");
+    }
+
+    /** The newest completed change, whose (empty) view schema old clients of the next change still name. */
+    Optional<Saved> lastCompleted(Connection c) throws SQLException {
+        return read(c, "where phase = 'COMPLETED' order by completed_at desc limit 1");
+    }
+
+    private Optional<Saved> read(Connection c, String where) throws SQLException {
+        if (!exists(c)) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version, description, script, phase,"
+                + " old_schema, new_schema, started_at, completed_at, validate_sql, contract_sql, rollback_sql from " + state + " " + where)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String version = rs.getString(1);
+            Timestamp completed = rs.getTimestamp(8);
+            OnlineChange change = new OnlineChange(version, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getTimestamp(7).toInstant(), Optional.ofNullable(completed).map(Timestamp::toInstant),
+                    List.of());
+            List<String> validate = strings(rs.getArray(9));
+            List<String> contract = strings(rs.getArray(10));
+            List<String> rollback = strings(rs.getArray(11));
+            rs.close();
+            List<BackfillProgress> progress = new ArrayList<>();
+            for (BackfillRow row : backfills(c, version)) {
+                progress.add(new BackfillProgress(row.table(), row.rowsDone(), row.rowsTotal(), 0, row.done()));
+            }
+            change = new OnlineChange(change.version(), change.description(), change.script(), change.phase(), change.oldSchema(),
+                    change.newSchema(), change.startedAt(), change.completedAt(), progress);
+            return Optional.of(new Saved(change, validate, contract, rollback));
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** A backfilled table's row. */
+    record BackfillRow(String table, String keyColumn, String keyType, String touchColumn, Optional<String> highWater, Optional<String> bound,
+                       long rowsDone, long rowsTotal, boolean done) {
+    }
+
+    List<BackfillRow> backfills(Connection c, String version) throws SQLException {
+        List<BackfillRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, touch_column, high_water, bound, rows_done,"
+                + " rows_total, done from " + backfill + " where version = ? order by table_name")) {
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getLong(7), rs.getLong(8),
+                            rs.getBoolean(9)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Fixes the bound and total of a backfill the first time it runs. */
+    void begin(Connection c, String version, String table, String bound, long total) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + backfill + " set bound = ?, rows_total = ?, done = ?"
+                + " where version = ? and table_name = ?")) {
+            ps.setString(1, bound);
+            ps.setLong(2, total);
+            ps.setBoolean(3, bound == null);
+            ps.setString(4, version);
+            ps.setString(5, table);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Moves the high-water mark, in the batch's own transaction, so a resumed backfill starts exactly after it. */
+    void advance(Connection c, String version, String table, String highWater, long rows, boolean done) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + backfill + " set high_water = coalesce(?, high_water),"
+                + " rows_done = rows_done + ?, done = ? where version = ? and table_name = ?")) {
+            ps.setString(1, highWater);
+            ps.setLong(2, rows);
+            ps.setBoolean(3, done);
+            ps.setString(4, version);
+            ps.setString(5, table);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sluice.online.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sluice.db.Identifiers.quote;
+
+/**
+ * The sync trigger of one table: a BEFORE INSERT OR UPDATE row trigger whose function rewrites the row
+ * being written ({@code NEW}) so old and new columns agree. It never writes a table itself, so one write
+ * fires it once; a transaction-local setting guards against an {@code up}/{@code down} expression that
+ * writes the same table and would otherwise re-enter it.
+ *
+ * <p>Which version wrote is read from the writer's search_path: the new version's view schema in it means
+ * the new version. On an UPDATE, the side that changed wins; a row that no version has written since
+ * start (the backfill touches rows without changing them) gets its new column from {@code up}.
+ */
+final class SyncTrigger {
+
+    private static final String GUARD = "sluice.online_sync";
+
+    private SyncTrigger() {
+    }
+
+    static String functionName(String viewSchema, TableShape shape) {
+        return quote(viewSchema) + "." + quote(TableShape.cutName("_sluice_sync_" + shape.table.name()));
+    }
+
+    static String triggerName(String viewSchema) {
+        return quote(TableShape.cutName("_sluice_sync_" + viewSchema));
+    }
+
+    static List<String> create(String viewSchema, TableShape shape) {
+        StringBuilder body = new StringBuilder();
+        body.append("create function ").append(functionName(viewSchema, shape)).append("() returns trigger language plpgsql as $sluice$\n")
+                .append("declare\n")
+                .append("  _sluice_from_new boolean := ").append(literal(viewSchema)).append(" = any (pg_catalog.current_schemas(false));\n")
+                .append("begin\n")
+                .append("  if pg_catalog.current_setting('").append(GUARD).append("', true) = 'on' then\n")
+                .append("    return new;\n")
+                .append("  end if;\n")
+                .append("  perform pg_catalog.set_config('").append(GUARD).append("', 'on', true);\n");
+        for (SyncRule rule : shape.rules) {
+            if (rule instanceof SyncRule.Duplicate d) {
+                String o = "new." + quote(d.oldColumn());
+                String n = "new." + quote(d.newColumn());
+                String po = "old." + quote(d.oldColumn());
+                String pn = "old." + quote(d.newColumn());
+                String up = up(shape, d.newColumn(), d.up());
+                String down = down(shape, d.oldColumn(), d.down());
+                body.append("  if tg_op = 'INSERT' then\n")
+                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n")
+                        .append("  elsif ").append(n).append(" is distinct from ").append(pn).append(" and ").append(o)
+                        .append(" is not distinct from ").append(po).append(" then\n").append(down)
+                        .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" and ").append(n)
+                        .append(" is not distinct from ").append(pn).append(" then\n").append(up)
+                        .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" then\n")
+                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n")
+                        .append("  elsif ").append(n).append(" is null then\n").append(up)
+                        .append("  end if;\n");
+            } else if (rule instanceof SyncRule.Fill f) {
+                body.append("  if not _sluice_from_new then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
+            } else if (rule instanceof SyncRule.Backwrite b) {
+                body.append("  if tg_op = 'INSERT' and _sluice_from_new then\n").append(down(shape, b.oldColumn(), b.down()))
+                        .append("  end if;\n");
+            }
+        }
+        body.append("  perform pg_catalog.set_config('").append(GUARD).append("', 'off', true);\n")
+                .append("  return new;\n")
+                .append("end\n$sluice$");
+        List<String> sql = new ArrayList<>();
+        sql.add(body.toString());
+        sql.add("create trigger " + triggerName(viewSchema) + " before insert or update on " + shape.table.qualified()
+                + " for each row execute function " + functionName(viewSchema, shape) + "()");
+        return sql;
+    }
+
+    static List<String> drop(String viewSchema, TableShape shape) {
+        return List.of("drop trigger " + triggerName(viewSchema) + " on " + shape.table.qualified(),
+                "drop function " + functionName(viewSchema, shape) + "()");
+    }
+
+    /** A block that sets {@code target} to {@code up}, with the old version's column names bound to the row. */
+    private static String up(TableShape shape, String target, String expression) {
+        StringBuilder b = new StringBuilder("    declare\n");
+        for (TableInfo.Column c : shape.table.columns()) {
+            b.append("      ").append(quote(c.name())).append(' ').append(c.type()).append(" := new.").append(quote(c.name())).append(";\n");
+        }
+        return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
+    }
+
+    /** A block that sets {@code target} to {@code down}, with the new version's column names bound to the row. */
+    private static String down(TableShape shape, String target, String expression) {
+        StringBuilder b = new StringBuilder("    declare\n");
+        for (TableShape.ViewColumn c : shape.view) {
+            b.append("      ").append(quote(c.name)).append(' ').append(c.type).append(" := new.").append(quote(c.physical)).append(";\n");
+        }
+        return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

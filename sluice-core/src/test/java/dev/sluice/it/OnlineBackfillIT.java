@@ -1,0 +1,156 @@
+package dev.sluice.it;
+
+import dev.sluice.Sluice;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillProgress;
+import dev.sluice.online.BackfillSettings;
+import dev.sluice.online.OnlineChange;
+import dev.sluice.online.OnlineListener;
+import dev.sluice.testing.PostgresExtension;
+import dev.sluice.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The backfill under concurrent writes through both versions, and resumed after it was stopped. */
+@ExtendWith(PostgresExtension.class)
+class OnlineBackfillIT {
+
+    @TempDir
+    Path folder;
+
+    static final int ROWS = 20_000;
+    static final String ITEMS = "create table items (id bigserial primary key, label text not null);\n"
+            + "insert into items (label) select 'item' || g from generate_series(1, " + ROWS + ") g;\n";
+    static final String CHANGE = "operations:\n  - change_column_type:\n      table: items\n      column: label\n"
+            + "      type: text\n      up: upper(label)\n      down: lower(label)\n";
+
+    private Sluice project(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__items.sql", ITEMS).file("V2__upper_labels.yaml", CHANGE).sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        return sluice;
+    }
+
+    @Test
+    void noRowIsLostOrDifferentUnderWritesThroughBothVersions(TestDatabase db) throws Exception {
+        Sluice sluice = project(db);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong inserted = new AtomicLong();
+        AtomicLong updates = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            boolean newVersion = w % 2 == 1;
+            Thread t = new Thread(() -> {
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    if (newVersion) {
+                        waitForView(c);
+                        s.execute("set search_path to sluice_v2_upper_labels, public");
+                    }
+                    while (!stop.get()) {
+                        long id = ThreadLocalRandom.current().nextLong(1, ROWS + 1);
+                        String value = newVersion ? "NEW" + id : "old" + id;
+                        s.execute("update items set label = '" + value + "' where id = " + id);
+                        updates.incrementAndGet();
+                        s.execute("insert into items (label) values ('" + value + "')");
+                        inserted.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            t.start();
+            writers.add(t);
+        }
+        List<BackfillProgress> progress = new ArrayList<>();
+        OnlineChange change = sluice.start(new BackfillSettings(500, Duration.ofMillis(5), Duration.ofSeconds(2)), new OnlineListener() {
+            @Override
+            public void backfillProgress(BackfillProgress p) {
+                progress.add(p);
+            }
+        });
+        // Let the writers go on a little after the backfill, through both versions, then stop them.
+        long updatesAtEnd = updates.get();
+        while (updates.get() < updatesAtEnd + 200 && failure.get() == null) {
+            Thread.sleep(10);
+        }
+        stop.set(true);
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertNull(failure.get(), () -> "a writer failed: " + failure.get());
+        assertTrue(progress.get(progress.size() - 1).done());
+        assertTrue(change.backfills().get(0).done());
+        assertTrue(inserted.get() > 0 && updates.get() > 0);
+
+        assertEquals(ROWS + inserted.get(), db.queryForLong("select count(*) from items"), "no row lost");
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"),
+                "every row's two columns agree");
+        sluice.complete(BackfillSettings.defaults(), OnlineListener.NONE);
+        assertEquals(0L, db.queryForLong("select count(*) from items where label <> upper(label)"));
+        assertEquals(ROWS + inserted.get(), db.queryForLong("select count(*) from items"));
+    }
+
+    private static void waitForView(Connection c) throws SQLException, InterruptedException {
+        while (true) {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("select to_regclass('sluice_v2_upper_labels.items') is not null")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aStoppedBackfillResumesAfterItsLastBatch(TestDatabase db) throws Exception {
+        Sluice sluice = project(db);
+        RuntimeException crash = new RuntimeException("stopped after three batches");
+        List<BackfillProgress> first = new ArrayList<>();
+        assertThrows(RuntimeException.class, () -> sluice.start(BackfillSettings.defaults().withBatchSize(1000), new OnlineListener() {
+            @Override
+            public void backfillProgress(BackfillProgress p) {
+                first.add(p);
+                if (first.size() == 3) {
+                    throw crash;
+                }
+            }
+        }));
+        assertEquals(3000L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is not null"));
+        OnlineChange inProgress = sluice.onlineInProgress().orElseThrow();
+        assertEquals(3000L, inProgress.backfills().get(0).rowsDone());
+
+        List<BackfillProgress> resumed = new ArrayList<>();
+        sluice.start(BackfillSettings.defaults().withBatchSize(1000), new OnlineListener() {
+            @Override
+            public void backfillProgress(BackfillProgress p) {
+                resumed.add(p);
+            }
+        });
+        assertEquals(ROWS / 1000 - 3 + 1, resumed.size(), "the resumed backfill runs only the batches left, then one empty one");
+        BackfillProgress last = resumed.get(resumed.size() - 1);
+        assertEquals(ROWS, last.rowsDone());
+        assertEquals(ROWS, last.rowsTotal());
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"));
+    }
+}

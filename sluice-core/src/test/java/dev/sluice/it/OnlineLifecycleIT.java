@@ -1,0 +1,241 @@
+package dev.sluice.it;
+
+import dev.sluice.Sluice;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.history.AppliedMigration;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillSettings;
+import dev.sluice.online.OnlineChange;
+import dev.sluice.online.OnlineListener;
+import dev.sluice.online.SearchPath;
+import dev.sluice.schema.SchemaDiff;
+import dev.sluice.schema.SchemaSnapshot;
+import dev.sluice.testing.PostgresExtension;
+import dev.sluice.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every online operation through its whole life on real PostgreSQL: start; writes through the old version
+ * are seen by the new one and the other way round; rollback returns exactly the schema before start; start
+ * again; complete; the final schema.
+ */
+@ExtendWith(PostgresExtension.class)
+class OnlineLifecycleIT {
+
+    @TempDir
+    Path folder;
+
+    static final String USERS = "create table users (id bigserial primary key, email text not null, name text);\n"
+            + "insert into users (email, name) select 'u' || g || '@example.com', case when g % 3 = 0 then null else 'n' || g end"
+            + " from generate_series(1, 2500) g;\n";
+
+    /** The two versions' connections while a change is in progress. */
+    private record Versions(Connection old, Connection neu) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            old.close();
+            neu.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void run(Versions v) throws Exception;
+    }
+
+    private Sluice lifecycle(TestDatabase db, String yaml, Check bothVersions) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS).file("V2__change.yaml", yaml).sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        SchemaSnapshot before = sluice.snapshot();
+
+        OnlineChange started = sluice.start(BackfillSettings.defaults().withBatchSize(300), OnlineListener.NONE);
+        assertTrue(started.inProgress());
+        assertEquals("sluice_v2_change", started.newSchema());
+        assertEquals("public", started.oldSchema());
+        try (Versions v = versions(db)) {
+            bothVersions.run(v);
+        }
+        sluice.abortOnline(OnlineListener.NONE);
+        SchemaSnapshot afterRollback = sluice.snapshot();
+        assertEquals(before.fingerprint(), afterRollback.fingerprint(),
+                "rollback must return the schema before start: " + SchemaDiff.between(before, afterRollback, false).lines());
+        assertTrue(sluice.onlineInProgress().isEmpty());
+
+        sluice.start(BackfillSettings.defaults(), OnlineListener.NONE);
+        try (Versions v = versions(db)) {
+            bothVersions.run(v);
+        }
+        OnlineChange completed = sluice.complete(BackfillSettings.defaults(), OnlineListener.NONE);
+        assertEquals(OnlineChange.COMPLETED, completed.phase());
+        assertEquals(Version.parse("2"), sluice.status().current().orElseThrow());
+        AppliedMigration row = sluice.history().get(sluice.history().size() - 1);
+        assertEquals(MigrationType.ONLINE, row.type());
+        assertTrue(row.fingerprint().isPresent(), "complete records the schema fingerprint");
+        assertEquals(sluice.snapshot().fingerprint(), row.fingerprint().get());
+        assertFalse(db.queryForBoolean("select exists (select 1 from pg_namespace where nspname = 'sluice_v2_change')"),
+                "complete drops the view schema");
+        assertEquals(0L, db.queryForLong("select count(*) from pg_trigger where tgname like '\\_sluice%'"));
+        return sluice;
+    }
+
+    private static Versions versions(TestDatabase db) throws SQLException {
+        Connection old = db.connect();
+        Connection neu = db.connect();
+        String path = SearchPath.forVersion(neu, "public", "public", "2");
+        assertEquals("\"sluice_v2_change\", \"public\"", path);
+        try (Statement s = neu.createStatement()) {
+            s.execute("set search_path to " + path);
+        }
+        return new Versions(old, neu);
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row: " + sql);
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> columns(TestDatabase db) throws SQLException {
+        return db.queryForList("select column_name || ' ' || data_type || ' ' || is_nullable from information_schema.columns"
+                + " where table_schema = 'public' and table_name = 'users' order by ordinal_position");
+    }
+
+    @Test
+    void renameColumn(TestDatabase db) throws Exception {
+        lifecycle(db, "operations:\n  - rename_column: {table: users, from: email, to: email_address}\n", v -> {
+            exec(v.old(), "insert into users (id, email) values (10001, 'old@x')");
+            assertEquals("old@x", one(v.neu(), "select email_address from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, email_address) values (10002, 'new@x')");
+            assertEquals("new@x", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set email = 'old2@x' where id = 10002");
+            assertEquals("old2@x", one(v.neu(), "select email_address from users where id = 10002"));
+            exec(v.neu(), "update users set email_address = 'new2@x' where id = 10001");
+            assertEquals("new2@x", one(v.old(), "select email from users where id = 10001"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "email_address text NO", "name text YES"), columns(db));
+    }
+
+    @Test
+    void changeColumnType(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - change_column_type:\n      table: users\n      column: name\n      type: varchar(40)\n"
+                + "      up: upper(name)::varchar(40)\n      down: lower(name)\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("N4", one(v.neu(), "select name from users where id = 4"), "the backfill filled existing rows");
+            assertEquals("0", one(v.neu(), "select count(*) from users where (name is null) <> (id % 3 = 0)"));
+            exec(v.old(), "insert into users (id, email, name) values (10001, 'a', 'abc')");
+            assertEquals("ABC", one(v.neu(), "select name from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, email, name) values (10002, 'b', 'XYZ')");
+            assertEquals("xyz", one(v.old(), "select name from users where id = 10002"));
+            exec(v.old(), "update users set name = 'def' where id = 10002");
+            assertEquals("DEF", one(v.neu(), "select name from users where id = 10002"));
+            exec(v.neu(), "update users set name = 'QRS' where id = 10001");
+            assertEquals("qrs", one(v.old(), "select name from users where id = 10001"));
+            exec(v.neu(), "update users set email = 'c' where id = 10001");
+            assertEquals("QRS", one(v.neu(), "select name from users where id = 10001"), "an unrelated update keeps the new value");
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "email text NO", "name character varying YES"), columns(db));
+        assertEquals("N4", db.queryForString("select name from users where id = 4"));
+    }
+
+    @Test
+    void setNotNull(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - set_not_null: {table: users, column: name, up: \"coalesce(name, 'anonymous')\"}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("anonymous", one(v.neu(), "select name from users where id = 3"));
+            exec(v.old(), "insert into users (id, email) values (10001, 'a')");
+            assertEquals("anonymous", one(v.neu(), "select name from users where id = 10001"), "old clients may still write NULL");
+            exec(v.neu(), "insert into users (id, email, name) values (10002, 'b', 'bee')");
+            assertEquals("bee", one(v.old(), "select name from users where id = 10002"));
+            exec(v.old(), "update users set name = 'old' where id = 10002");
+            assertEquals("old", one(v.neu(), "select name from users where id = 10002"));
+            exec(v.neu(), "update users set name = 'new' where id = 10001");
+            assertEquals("new", one(v.old(), "select name from users where id = 10001"));
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> exec(v.neu(), "insert into users (id, email, name) values (10003, 'c', null)"));
+            assertEquals("23514", refused.getSQLState(), "the new version already refuses NULL");
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "email text NO", "name text NO"), columns(db));
+        assertEquals(0L, db.queryForLong("select count(*) from pg_constraint where conname like '\\_sluice%'"));
+    }
+
+    @Test
+    void addColumnWithComputedBackfill(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - add_column:\n      table: users\n      column: domain\n      type: text\n"
+                + "      up: split_part(email, '@', 2)\n      not_null: true\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("0", one(v.neu(), "select count(*) from users where domain is distinct from 'example.com'"));
+            exec(v.old(), "insert into users (id, email) values (10001, 'a@old.org')");
+            assertEquals("old.org", one(v.neu(), "select domain from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, email, domain) values (10002, 'b@x.org', 'chosen')");
+            assertEquals("b@x.org", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set email = 'a@moved.org' where id = 10001");
+            assertEquals("moved.org", one(v.neu(), "select domain from users where id = 10001"));
+            exec(v.neu(), "update users set email = 'z@z.org' where id = 10002");
+            assertEquals("z@z.org", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "email text NO", "name text YES", "domain text NO"), columns(db));
+    }
+
+    @Test
+    void dropColumn(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - drop_column: {table: users, column: email, down: \"'unknown@' || id\"}\n";
+        lifecycle(db, yaml, v -> {
+            assertThrows(SQLException.class, () -> one(v.neu(), "select email from users limit 1"), "hidden from the new version");
+            exec(v.old(), "insert into users (id, email, name) values (10001, 'a', 'old')");
+            assertEquals("old", one(v.neu(), "select name from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, name) values (10002, 'new')");
+            assertEquals("unknown@10002", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set name = 'old2' where id = 10002");
+            assertEquals("old2", one(v.neu(), "select name from users where id = 10002"));
+            exec(v.neu(), "update users set name = 'new2' where id = 10001");
+            assertEquals("new2", one(v.old(), "select name from users where id = 10001"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "name text YES"), columns(db));
+    }
+
+    @Test
+    void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)
+                .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n")
+                .file("V3__more.sql", "create table more (id int);\n").sluice();
+        var result = sluice.migrate(Optional.empty(), MigrationListener.NONE);
+        assertEquals(1, result.steps().size(), "V1 ran; the run stops at the online change");
+        assertTrue(result.online().get(0).inProgress());
+        assertThrows(RuntimeException.class, () -> sluice.migrate(Optional.empty(), MigrationListener.NONE),
+                "migrate is refused while a change is in progress");
+        var rolledBack = sluice.rollback(1, Optional.empty(), MigrationListener.NONE);
+        assertEquals("2", rolledBack.online().get(0).version());
+        assertEquals(Version.parse("1"), sluice.status().current().orElseThrow());
+        var all = sluice.migrate(Optional.empty(), true, true, BackfillSettings.defaults(), MigrationListener.NONE, OnlineListener.NONE);
+        assertEquals(Version.parse("3"), all.after().orElseThrow());
+        assertTrue(db.queryForBoolean("select exists (select 1 from information_schema.columns where column_name = 'mail')"));
+    }
+}

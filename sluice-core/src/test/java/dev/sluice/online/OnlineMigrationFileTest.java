@@ -1,0 +1,91 @@
+package dev.sluice.online;
+
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationFileException;
+import dev.sluice.migration.MigrationLoadException;
+import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.MigrationSource;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.ScriptResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OnlineMigrationFileTest {
+
+    @Test
+    void readsEveryOperation() {
+        OnlineMigrationFile file = OnlineMigrationFile.parse("V3__x.yaml", """
+                operations:
+                  - rename_column: {table: users, from: email, to: email_address}
+                  - change_column_type: {table: users, column: age, type: bigint, up: age, down: age::int}
+                  - set_not_null: {table: users, column: name, up: "coalesce(name, '')"}
+                  - add_column: {table: users, column: domain, type: text, default: "'x'", not_null: true}
+                  - drop_column: {table: users, column: legacy}
+                """);
+        assertEquals(5, file.operations().size());
+        assertEquals(new Operation.RenameColumn("users", "email", "email_address"), file.operations().get(0));
+        Operation.AddColumn add = (Operation.AddColumn) file.operations().get(3);
+        assertEquals("'x'", add.defaultValue());
+        assertTrue(add.notNull());
+    }
+
+    @Test
+    void anUnknownKeyNamesFileAndLine() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - rename_column:\n      table: users\n      from: a\n      to: b\n      cascade: true\n"));
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().startsWith("V3__x.yaml:6: unknown key 'cascade'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownOperationAndAMissingKeyAreRefused() {
+        MigrationFileException unknown = assertThrows(MigrationFileException.class,
+                () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - rename_colum: {table: users}\n"));
+        assertTrue(unknown.getMessage().contains("unknown operation 'rename_colum'"), unknown.getMessage());
+        MigrationFileException missing = assertThrows(MigrationFileException.class,
+                () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - rename_column: {table: users, from: a}\n"));
+        assertTrue(missing.getMessage().startsWith("V3__x.yaml:2: rename_column: 'to' is required"), missing.getMessage());
+        assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml", "operations: []\n"));
+    }
+
+    @Test
+    void resolvesAsAVersionedOnlineMigrationAndReportsABrokenFile() {
+        MigrationSource good = source(new ScriptResource("V1__a.sql", "V1__a.sql", "create table a (id int);"),
+                new ScriptResource("V2__rename.yaml", "V2__rename.yaml", "operations:\n  - rename_column: {table: a, from: id, to: key}\n"));
+        MigrationCatalog catalog = new MigrationResolver(false, OnlineMigrationFile::check).resolve(List.of(good));
+        assertEquals(MigrationType.ONLINE, catalog.versioned().get(1).type());
+        assertEquals("rename", catalog.versioned().get(1).description());
+
+        MigrationSource bad = source(new ScriptResource("V2__rename.yaml", "V2__rename.yaml", "operations:\n  - nope: {}\n"),
+                new ScriptResource("U2__rename.sql", "U2__rename.sql", "select 1;"));
+        MigrationLoadException e = assertThrows(MigrationLoadException.class,
+                () -> new MigrationResolver(false, OnlineMigrationFile::check).resolve(List.of(bad)));
+        assertTrue(e.getMessage().contains("V2__rename.yaml:2: unknown operation 'nope'"), e.getMessage());
+    }
+
+    @Test
+    void schemaNamesFollowTheMigration() {
+        assertEquals("sluice_v3_rename_email", SearchPath.schemaName("3", "rename email"));
+        assertEquals("sluice_v1_2_add_x", SearchPath.schemaName("1.2", "Add X!"));
+        assertEquals(63, SearchPath.schemaName("1", "x".repeat(100)).length());
+    }
+
+    private static MigrationSource source(ScriptResource... scripts) {
+        return new MigrationSource() {
+            @Override
+            public List<ScriptResource> scripts() {
+                return List.of(scripts);
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+    }
+}
