@@ -8,6 +8,7 @@ import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.db.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.execution.LockCheck;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -133,11 +134,16 @@ public final class Sluice {
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
                               MigrationPlan plan, MigrationListener listener) throws SQLException {
         LintGate.check(options.lint(), catalog, plan);
+        if (plan.steps().isEmpty()) {
+            // Nothing to run: no monitor session, no executor, and the history just read is still current.
+            return new MigrateResult(List.of(), before.current(), before.current());
+        }
         List<StepResult> done;
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
             SessionKeepAlive.disableIdleTimeout(monitor);
-            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener, lock::verifyHeld)
+            done = new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener,
+                    LockCheck.of(lock::verifyHeld, lock.heldCondition()))
                     .execute(plan);
         }
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
