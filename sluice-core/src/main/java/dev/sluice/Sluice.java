@@ -53,10 +53,29 @@ public final class Sluice {
 
     private final SluiceOptions options;
     private final HistoryTable history;
+    /** Whether {@link #catalog()} keeps what it resolved first; see {@link #resolvingOnce()}. */
+    private final boolean resolveOnce;
+    private volatile MigrationCatalog resolved;
 
     public Sluice(SluiceOptions options) {
+        this(options, false);
+    }
+
+    private Sluice(SluiceOptions options, boolean resolveOnce) {
         this.options = options;
         this.history = new HistoryTable(options.schema(), options.historyTable());
+        this.resolveOnce = resolveOnce;
+    }
+
+    /**
+     * This facade, resolving the project's migrations (reading, checksumming and parsing every file) on its
+     * first need and keeping the result for every later operation. For a process that runs one command and
+     * ends, which otherwise resolved a large project several times (for warnings, for the progress display,
+     * for the run). Hazard: files edited after the first resolution are not seen, so a long-lived embedder
+     * that runs several operations should use a plain {@code Sluice}.
+     */
+    public Sluice resolvingOnce() {
+        return new Sluice(options, true);
     }
 
     public SluiceOptions options() {
@@ -65,7 +84,14 @@ public final class Sluice {
 
     /** The project's migrations, resolved; throws {@link dev.sluice.migration.MigrationLoadException} when they conflict. */
     public MigrationCatalog catalog() {
-        return new MigrationResolver(options.strictNames()).resolve(options.sources());
+        MigrationCatalog catalog = resolved;
+        if (catalog == null) {
+            catalog = new MigrationResolver(options.strictNames()).resolve(options.sources());
+            if (resolveOnce) {
+                resolved = catalog;
+            }
+        }
+        return catalog;
     }
 
     /** Files against history, read without taking the lock. */
