@@ -53,6 +53,7 @@ public final class CdsTraining {
             run("--dir", project, "lint", "--format", "json");
             run("--dir", project, "--url", "jdbc:postgresql://127.0.0.1:1/sluice?connectTimeout=2", "status");
             run("--dir", project, "--url", "jdbc:postgresql://127.0.0.1:1/sluice?connectTimeout=2", "migrate");
+            loadAll("dev/sluice/", "org/postgresql/");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -72,6 +73,38 @@ public final class CdsTraining {
      */
     static String jvm() {
         return System.getProperty("java.home") + " " + System.getProperty("java.runtime.version");
+    }
+
+    /**
+     * Loads, without initialising, every class of the jar under {@code prefixes}, so that the archive holds
+     * those no training run reached: the driver's classes after a successful login (no server is at hand at
+     * build time) and the verbs not run above. An archived class costs nothing until it is asked for. A class
+     * that cannot load here (an optional dependency missing) is left out.
+     */
+    private static void loadAll(String... prefixes) throws IOException {
+        Path jar;
+        try {
+            jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) {
+            return;
+        }
+        ClassLoader loader = CdsTraining.class.getClassLoader();
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            for (java.util.jar.JarEntry entry : java.util.Collections.list(file.entries())) {
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.contains("-") || Stream.of(prefixes).noneMatch(name::startsWith)) {
+                    continue;
+                }
+                try {
+                    Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
+                } catch (ClassNotFoundException | LinkageError unavailable) {
+                    // An optional dependency of that class is not in the jar; the class is never used then.
+                }
+            }
+        }
     }
 
     private static void run(String... args) {

@@ -247,9 +247,18 @@ class FaultInjectionIT {
         crashing.close();
     }
 
-    private String crashableDatabase() {
+    /**
+     * A database whose commits are durable. The throwaway server runs with synchronous_commit off, under
+     * which a commit acknowledged just before a crash can be lost in recovery: a migration committed a few
+     * hundred milliseconds before the kill would then run again, which is the server's doing, not the runner's.
+     */
+    private String crashableDatabase() throws SQLException, InterruptedException {
         String name = "crash_" + System.nanoTime();
+        awaitServer("postgres");
         crashing.createDatabase(name);
+        try (Connection c = crashing.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("alter database \"" + name + "\" set synchronous_commit = on");
+        }
         return name;
     }
 
@@ -269,6 +278,8 @@ class FaultInjectionIT {
                     new ProcessBuilder("kill", "-9", Integer.toString(rs.getInt(1))).start().waitFor();
                     break;
                 }
+            } catch (SQLException stillRecovering) {
+                // The server may still be restarting after the previous test's crash; look again.
             }
             assertTrue(System.nanoTime() < deadline, "the migration never reached pg_sleep");
             Thread.sleep(50);

@@ -100,11 +100,17 @@ class RoundTripsIT {
                 + "set role " + role + ";\n");
         Files.writeString(folder.resolve("V3__as_role.sql"), "create table t3 (id int);\n");
         CountingConnections connections = counting(db);
-        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
-        assertEquals(role, db.queryForString("select tableowner from pg_tables where tablename = 't3'"),
-                "V3 ran as the role");
-        assertEquals(1, connections.sent().stream().filter(s -> s.contains("pg_backend_pid() and classid")).count(),
-                "one fallback check on the lock's connection, for V3: " + connections.sent());
+        try {
+            sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+            assertEquals(role, db.queryForString("select tableowner from pg_tables where tablename = 't3'"),
+                    "V3 ran as the role");
+            assertEquals(1, connections.sent().stream().filter(s -> s.contains("pg_backend_pid() and classid")).count(),
+                    "one fallback check on the lock's connection, for V3: " + connections.sent());
+        } finally {
+            // Roles belong to the server, not to the test's database.
+            db.execute("do $$ begin if exists (select 1 from pg_roles where rolname = '" + role + "') then "
+                    + "execute 'drop owned by " + role + "'; execute 'drop role " + role + "'; end if; end $$");
+        }
     }
 
     /**
