@@ -10,6 +10,7 @@ import dev.sluice.db.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
 import dev.sluice.db.Privileges;
 import dev.sluice.db.SqlStates;
+import dev.sluice.execution.LockCheck;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
@@ -67,10 +68,29 @@ public final class Sluice {
 
     private final SluiceOptions options;
     private final HistoryTable history;
+    /** Whether {@link #catalog()} keeps what it resolved first; see {@link #resolvingOnce()}. */
+    private final boolean resolveOnce;
+    private volatile MigrationCatalog resolved;
 
     public Sluice(SluiceOptions options) {
+        this(options, false);
+    }
+
+    private Sluice(SluiceOptions options, boolean resolveOnce) {
         this.options = options;
         this.history = new HistoryTable(options.schema(), options.historyTable());
+        this.resolveOnce = resolveOnce;
+    }
+
+    /**
+     * This facade, resolving the project's migrations (reading, checksumming and parsing every file) on its
+     * first need and keeping the result for every later operation. For a process that runs one command and
+     * ends, which otherwise resolved a large project several times (for warnings, for the progress display,
+     * for the run). Hazard: files edited after the first resolution are not seen, so a long-lived embedder
+     * that runs several operations should use a plain {@code Sluice}.
+     */
+    public Sluice resolvingOnce() {
+        return new Sluice(options, true);
     }
 
     public SluiceOptions options() {
@@ -79,7 +99,14 @@ public final class Sluice {
 
     /** The project's migrations, resolved; throws {@link dev.sluice.migration.MigrationLoadException} when they conflict. */
     public MigrationCatalog catalog() {
-        return validateFiles().orThrow();
+        MigrationCatalog catalog = resolved;
+        if (catalog == null) {
+            catalog = validateFiles().orThrow();
+            if (resolveOnce) {
+                resolved = catalog;
+            }
+        }
+        return catalog;
     }
 
     /**
@@ -308,6 +335,10 @@ public final class Sluice {
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
                               MigrationPlan plan, MigrationListener listener) throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
+        if (plan.isEmpty()) {
+            // Nothing to run: no monitor session, no executor, and the history just read is still current.
+            return new MigrateResult(List.of(), before.current(), before.current());
+        }
         List<StepResult> done = execute(c, lock, plan, listener);
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());
@@ -321,7 +352,8 @@ public final class Sluice {
         try (Connection monitor = Connections.open(options.connections())) {
             monitor.setAutoCommit(true);
             SessionKeepAlive.disableIdleTimeout(monitor);
-            return new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener, lock::verifyHeld)
+            return new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener,
+                    LockCheck.of(lock::verifyHeld, lock.heldCondition()))
                     .execute(plan);
         }
     }

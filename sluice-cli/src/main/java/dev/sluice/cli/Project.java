@@ -242,9 +242,12 @@ final class Project implements AutoCloseable {
         return id;
     }
 
-    /** The Sluice facade with explicit lint settings ({@code migrate --no-lint} turns the gate off). */
+    /**
+     * The Sluice facade with explicit lint settings ({@code migrate --no-lint} turns the gate off). A command
+     * runs once and ends, so the migrations are resolved once for all it asks of the facade.
+     */
     Sluice sluice(ExecutionSettings overrides, LintSettings lint) {
-        return new Sluice(options(connections(), overrides, lint));
+        return new Sluice(options(connections(), overrides, lint)).resolvingOnce();
     }
 
     private SluiceOptions options(ConnectionFactory database, ExecutionSettings execution, LintSettings lint) {

@@ -29,11 +29,6 @@ import java.util.Optional;
 /** {@code sluice}: the command line. Each verb is a class of its own; this one wires them and maps errors to exit codes. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Safe, lock-aware schema migrations for PostgreSQL.",
-        subcommands = {InitCommand.class, NewCommand.class, StatusCommand.class, MigrateCommand.class,
-                RollbackCommand.class, StartCommand.class, CompleteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class, RehearseCommand.class,
-                VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class, DiffCommand.class,
-                DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, UrlCommand.class, VersionCommand.class,
-                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -88,7 +83,7 @@ public final class SluiceCommand implements Runnable {
 
     /** The same, saying whether the output is a terminal: tests check what a terminal would get. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean tty) {
-        CommandLine cli = commandLine(environment);
+        CommandLine cli = commandLine(environment, args);
         SluiceCommand root = cli.getCommand();
         root.tty = tty;
         // Colour in help too follows the terminal and NO_COLOR; --no-color is not parsed yet here.
@@ -104,9 +99,48 @@ public final class SluiceCommand implements Runnable {
         return code;
     }
 
-    /** The command tree with its help layout, before streams are attached; tests walk it to reach every verb. */
+    /**
+     * The verbs, in the order the usage lists them. They are registered programmatically, not in the
+     * {@code @Command} annotation, so that a command line naming one verb builds only that verb's model:
+     * picocli reads every annotated field of every registered command by reflection, which was most of
+     * the start-up time of a short command.
+     */
+    private static final Map<String, Class<?>> VERBS = verbs(InitCommand.class, NewCommand.class, StatusCommand.class,
+            MigrateCommand.class, RollbackCommand.class, StartCommand.class, CompleteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class,
+            RehearseCommand.class, VerifyCommand.class, BaselineCommand.class, RepairCommand.class, SnapshotCommand.class,
+            DiffCommand.class, DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
+            UrlCommand.class, VersionCommand.class, HelpCommand.class);
+
+    private static Map<String, Class<?>> verbs(Class<?>... classes) {
+        Map<String, Class<?>> verbs = new java.util.LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            verbs.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return java.util.Collections.unmodifiableMap(verbs);
+    }
+
+    /** The whole command tree with its help layout, before streams are attached; tests walk it to reach every verb. */
     static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, VERBS.keySet());
+    }
+
+    /**
+     * The tree a command line needs: when its first word is a verb, that verb alone (its options, sub-verbs
+     * and help are complete, and nothing else can be reached from there); otherwise, for the usage, help,
+     * {@code --version}, a global option first or a mistyped verb with its suggestions, every verb.
+     */
+    static CommandLine commandLine(Map<String, String> environment, String[] args) {
+        boolean oneVerb = args.length > 0 && VERBS.containsKey(args[0]) && !args[0].equals("help");
+        return commandLine(environment, oneVerb ? java.util.Set.of(args[0]) : VERBS.keySet());
+    }
+
+    private static CommandLine commandLine(Map<String, String> environment, java.util.Set<String> names) {
         CommandLine cli = new CommandLine(new SluiceCommand(environment));
+        for (Map.Entry<String, Class<?>> verb : VERBS.entrySet()) {
+            if (names.contains(verb.getKey())) {
+                cli.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
         HelpLayout.install(cli);
         return cli;
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -26,12 +27,20 @@ public final class AdvisoryLock implements AutoCloseable {
     /** The first half of the two-int advisory key: "Slu" in ASCII, so a DBA can tell whose lock it is. */
     static final int NAMESPACE = 0x536c75;
 
+    /** A session's start time as an exact number, so that two reads of it compare equal. */
+    private static final String START_MICROS = "(extract(epoch from backend_start) * 1000000)::bigint";
+
     private final Connection connection;
     private final int key;
+    /** The lock session's backend pid and start time (microseconds since the epoch; 0 when unknown). */
+    private final int pid;
+    private final long sessionStart;
 
-    private AdvisoryLock(Connection connection, int key) {
+    private AdvisoryLock(Connection connection, int key, int pid, long sessionStart) {
         this.connection = connection;
         this.key = key;
+        this.pid = pid;
+        this.sessionStart = sessionStart;
     }
 
     /** The key for a history table. */
@@ -56,8 +65,9 @@ public final class AdvisoryLock implements AutoCloseable {
             Deadline deadline = Deadline.after(maxWait);
             long pause = 50;
             while (true) {
-                if (tryLock(connection, key)) {
-                    return new AdvisoryLock(connection, key);
+                Optional<long[]> session = tryLock(connection, key);
+                if (session.isPresent()) {
+                    return new AdvisoryLock(connection, key, (int) session.get()[0], session.get()[1]);
                 }
                 if (deadline.expired()) {
                     throw new LockBusyException("another Sluice run holds the migration lock for "
@@ -115,15 +125,39 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryLock(Connection connection, int key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+    /**
+     * One try; when it got the lock, the session's pid and start time, read in the same round trip, which
+     * {@link #heldCondition()} needs to recognise this session from another one.
+     */
+    private static Optional<long[]> tryLock(Connection connection, int key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?, ?), pg_backend_pid(), "
+                + "(select " + START_MICROS + " from pg_catalog.pg_stat_get_activity(pg_backend_pid()))")) {
             ps.setInt(1, NAMESPACE);
             ps.setInt(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean(1) ? Optional.of(new long[] {rs.getInt(2), rs.getLong(3)}) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The check of {@link #verifyHeld()} as a boolean SQL expression that another session on the same
+     * database can evaluate, so that the migration's connection asks it in a statement it sends anyway
+     * instead of a round trip of its own on the lock's connection.
+     *
+     * <p>It is true while this lock's session (its pid and its start time, so that a new session that was
+     * given the same pid is not mistaken for it) holds the lock, false once it does not, and null when the
+     * evaluating session may not see the lock session's start time (pg_stat_activity hides it from other
+     * roles, e.g. after {@code SET ROLE}): then {@link #verifyHeld()} must decide.
+     */
+    public String heldCondition() {
+        if (sessionStart == 0) {
+            return "null::boolean";
+        }
+        return "(exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory' and classid = " + NAMESPACE
+                + "::oid and objid = " + Integer.toUnsignedLong(key) + "::oid and objsubid = 2 and granted and pid = " + pid
+                + ") and (select " + START_MICROS + " = " + sessionStart + " from pg_catalog.pg_stat_get_activity(" + pid + ")))";
     }
 
     private static String describeHolder(Connection connection, int key) {

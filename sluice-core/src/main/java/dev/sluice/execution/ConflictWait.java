@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -86,15 +87,22 @@ final class ConflictWait {
         }
     }
 
-    /** The strongest lock the statements ask for on each table, for those that block reads or writes. */
+    /**
+     * The strongest lock the statements ask for on each table, for those that block reads or writes; tables
+     * the statements create themselves are left out ({@link NewTables}).
+     */
     private static Map<String, LockMode> wanted(List<SqlStatement> statements) {
         Map<String, LockMode> wanted = new LinkedHashMap<>();
+        Set<String> created = NewTables.of(statements);
         for (SqlStatement s : statements) {
             StatementFacts facts = StatementFacts.of(s);
             if (!facts.lock().blocksWrites()) {
                 continue;
             }
             for (String table : facts.tables()) {
+                if (created.contains(table)) {
+                    continue;
+                }
                 wanted.merge(table, facts.lock(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         }

@@ -25,6 +25,7 @@ import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -116,7 +117,9 @@ public final class PlanExecutor {
                     PlanStep step = plan.steps().get(i);
                     current = step;
                     statementsDone = 0;
-                    lock.verifyHeld();
+                    if (!step.transactional() || lock.condition().isEmpty()) {
+                        lock.verifyHeld();
+                    }
                     fingerprintThisStep = settings.fingerprints() && i == plan.steps().size() - 1;
                     listener.stepStarted(step);
                     long start = System.nanoTime();
@@ -206,15 +209,19 @@ public final class PlanExecutor {
         }
     }
 
-    /** One attempt: the step's statements, assertions and history row in one transaction, or nothing. */
+    /**
+     * One attempt: the step's statements, assertions and history row in one transaction, or nothing. Its
+     * first statement sets the timeouts and, where the lock check has a SQL form, checks the migration lock
+     * in the same round trip, before any statement of the step runs.
+     */
     private void attemptInTransaction(PlanStep step, BlockerWatch watch, long start) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            applyTimeouts(step, "set local ");
+            applyTimeouts(step, true, lock.condition());
             runBody(step, true, watch);
             recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
             connection.commit();
-        } catch (MigrationFailedException | HistoryConflictException e) {
+        } catch (MigrationFailedException | HistoryConflictException | LockLostException e) {
             rollbackQuietly();
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -315,7 +322,7 @@ public final class PlanExecutor {
 
     private void runInAutocommit(PlanStep step, BlockerWatch watch) throws SQLException {
         connection.setAutoCommit(true);
-        applyTimeouts(step, "set ");
+        applyTimeouts(step, false, Optional.empty());
         long start = System.nanoTime();
         int from = step.resumes().flatMap(AppliedMigration::statementsDone).orElse(0);
         if (step.body() instanceof SqlMigrationBody sql && !sql.autocommitStatements().isEmpty()
@@ -376,8 +383,8 @@ public final class PlanExecutor {
 
     private void resetTimeouts() {
         try (Statement s = connection.createStatement()) {
-            s.execute("reset lock_timeout");
-            s.execute("reset statement_timeout");
+            // One round trip: the driver sends both before it waits for an answer.
+            s.execute("reset lock_timeout; reset statement_timeout");
         } catch (SQLException ignored) {
             // A broken connection has no settings left to reset; the failure that broke it is reported.
         }
@@ -390,10 +397,29 @@ public final class PlanExecutor {
     private record Autocommit(int rank, int from, boolean resuming) {
     }
 
-    private void applyTimeouts(PlanStep step, String verb) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(verb + "lock_timeout = '" + DurationText.toSetting(step.lockTimeout()) + "'");
-            s.execute(verb + "statement_timeout = '" + DurationText.toSetting(step.statementTimeout()) + "'");
+    /**
+     * Sets the step's lock and statement timeouts, for its transaction ({@code local}) or for the session,
+     * in one round trip; with a {@code lockHeld} expression (see {@link LockCheck#condition()}) the same
+     * round trip checks the migration lock.
+     *
+     * @throws LockLostException when the lock is gone
+     */
+    private void applyTimeouts(PlanStep step, boolean local, Optional<String> lockHeld) throws SQLException {
+        String sql = "select set_config('lock_timeout', ?, " + local + "), set_config('statement_timeout', ?, " + local + ")"
+                + lockHeld.map(c -> ", " + c).orElse("");
+        Boolean held;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, DurationText.toSetting(step.lockTimeout()));
+            ps.setString(2, DurationText.toSetting(step.statementTimeout()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                held = lockHeld.isEmpty() ? Boolean.TRUE : (Boolean) rs.getObject(3);
+            }
+        }
+        if (held == null) {
+            lock.verifyHeld();
+        } else if (!held) {
+            throw new LockLostException("the migration lock is no longer held by this runner", null);
         }
     }
 

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * what the step's statements will queue behind; with a maximum blocker age, the step waits while an
  * older transaction holds on, and is refused at the retry deadline.
  *
- * <p>It looks from the monitor connection, never the migration's own, which must stay free of locks.
+ * <p>It looks from the monitor connection, never the migration's own, which must stay free of locks. Tables
+ * the step creates itself are left out ({@link NewTables}): nobody can hold a lock on them yet, so a step
+ * that only creates tables and fills them costs no query here.
  */
 final class Preflight {
 
@@ -73,7 +75,11 @@ final class Preflight {
         for (SqlStatement s : sql.statements()) {
             tables.addAll(StatementFacts.of(s).tables());
         }
+        tables.removeAll(NewTables.of(sql.statements()));
         List<String> names = List.copyOf(tables);
+        if (names.isEmpty()) {
+            return;
+        }
         List<Blocker> holders = BlockerQueries.holdingLocksOn(monitor, names);
         if (holders.isEmpty()) {
             return;

@@ -79,8 +79,14 @@ public final class HistoryTable {
         }
     }
 
-    /** Creates the schema and table where missing. */
+    /**
+     * Creates the schema and table where missing. A table that is already current costs one catalog query
+     * and takes no lock: {@code CREATE INDEX IF NOT EXISTS} would lock the table before finding the index.
+     */
     public void create(Connection c) throws SQLException {
+        if (isCurrent(c)) {
+            return;
+        }
         if (exists(c)) {
             // CREATE ... IF NOT EXISTS checks the CREATE privilege before it looks: a user who may write the
             // history but not create objects would be refused for nothing.
@@ -138,6 +144,25 @@ public final class HistoryTable {
                         + "once (" + duplicates(c) + "), which an earlier release allowed when a runner lost its lock. Check "
                         + "which row is right, delete the other (delete from " + qualifiedName() + " where installed_rank = ...), "
                         + "and run the command again", e);
+            }
+        }
+    }
+
+    /** Whether the table exists with every column and index this release writes, in one query. */
+    private boolean isCurrent(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_attribute a "
+                + "join pg_catalog.pg_class r on r.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = r.relnamespace "
+                + "where n.nspname = ? and r.relname = ? and r.relkind in ('r', 'p') and a.attname = 'statements_done' "
+                + "and not a.attisdropped) "
+                + "and (select count(*) from pg_catalog.pg_indexes where schemaname = ? and indexname in (?, ?)) = 2")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            ps.setString(3, schema);
+            ps.setString(4, table + "_version_idx");
+            ps.setString(5, table + "_applied_once");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
@@ -230,37 +255,35 @@ public final class HistoryTable {
 
     /** {@link #insert(Connection, HistoryRow)} with the number of statements an interrupted run already finished. */
     public int insert(Connection c, HistoryRow row, Optional<Integer> statementsDone) throws SQLException {
-        int rank;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select coalesce(max(installed_rank), 0) + 1 from " + sqlName())) {
-            rs.next();
-            rank = rs.getInt(1);
-        }
+        // The rank is computed in the insert itself: one round trip per history row instead of two.
         String sql = "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
                 + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done) "
-                + "values (?, ?, ?, ?, ?, ?, ?, clock_timestamp(), "
-                + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?, ?)";
+                + "select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, clock_timestamp(), "
+                + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?, ? from " + sqlName()
+                + " returning installed_rank";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, rank);
-            ps.setString(2, row.version().map(Version::toString).orElse(null));
-            ps.setString(3, truncate(row.description(), 200));
-            ps.setString(4, row.type().name());
-            ps.setString(5, truncate(row.script(), 1000));
-            ps.setString(6, row.checksum().orElse(null));
-            ps.setString(7, truncate(row.installedBy(), 100));
+            ps.setString(1, row.version().map(Version::toString).orElse(null));
+            ps.setString(2, truncate(row.description(), 200));
+            ps.setString(3, row.type().name());
+            ps.setString(4, truncate(row.script(), 1000));
+            ps.setString(5, row.checksum().orElse(null));
+            ps.setString(6, truncate(row.installedBy(), 100));
             if (row.executionMs().isPresent()) {
-                ps.setLong(8, row.executionMs().get());
+                ps.setLong(7, row.executionMs().get());
             } else {
-                ps.setNull(8, Types.BIGINT);
+                ps.setNull(7, Types.BIGINT);
             }
-            ps.setString(9, row.state().name());
-            ps.setString(10, row.fingerprint().orElse(null));
+            ps.setString(8, row.state().name());
+            ps.setString(9, row.fingerprint().orElse(null));
             if (statementsDone.isPresent()) {
-                ps.setInt(11, statementsDone.get());
+                ps.setInt(10, statementsDone.get());
             } else {
-                ps.setNull(11, Types.INTEGER);
+                ps.setNull(10, Types.INTEGER);
             }
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         } catch (SQLException e) {
             if (SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState()) && row.version().isPresent()) {
                 throw new HistoryConflictException(row.script() + ": another runner recorded version " + row.version().get()
@@ -268,7 +291,6 @@ public final class HistoryTable {
             }
             throw e;
         }
-        return rank;
     }
 
     /**

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param lock         the strongest table lock the statement asks for on {@link #tables()}; where it is not
  *                     known from the words, ACCESS EXCLUSIVE, the cautious answer (a foreign key's target
  *                     table, for one, is really locked in SHARE ROW EXCLUSIVE)
+ * @param createdTable the table a plain {@code CREATE TABLE} makes, as written; empty with {@code IF NOT EXISTS},
+ *                     which may meet a table that exists (and that others may hold locks on)
  */
-public record StatementFacts(List<String> tables, Optional<String> concurrentIndex, boolean idempotent, LockMode lock) {
+public record StatementFacts(List<String> tables, Optional<String> concurrentIndex, boolean idempotent, LockMode lock,
+                             Optional<String> createdTable) {
 
     public StatementFacts {
         tables = List.copyOf(tables);
@@ -25,10 +28,11 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
     public static StatementFacts of(SqlStatement statement) {
         List<Token> t = significantTokens(statement.sql());
         if (t.isEmpty()) {
-            return new StatementFacts(List.of(), Optional.empty(), true, LockMode.ACCESS_SHARE);
+            return new StatementFacts(List.of(), Optional.empty(), true, LockMode.ACCESS_SHARE, Optional.empty());
         }
         List<String> tables = new ArrayList<>();
         Optional<String> index = Optional.empty();
+        Optional<String> created = Optional.empty();
         boolean idempotent = false;
         LockMode lock = LockMode.ACCESS_EXCLUSIVE;
         String first = t.get(0).upper();
@@ -76,6 +80,7 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                     idempotent = idempotent || containsSequence(t, "IF", "NOT", "EXISTS");
                     // A new table locks only the tables it references, in SHARE ROW EXCLUSIVE.
                     lock = LockMode.SHARE_ROW_EXCLUSIVE;
+                    created = createdTable(t, at);
                 }
             }
             case "DROP" -> {
@@ -111,7 +116,20 @@ public record StatementFacts(List<String> tables, Optional<String> concurrentInd
                 name(t, k + 1).ifPresent(tables::add);
             }
         }
-        return new StatementFacts(tables, index, idempotent, lock);
+        return new StatementFacts(tables, index, idempotent, lock, created);
+    }
+
+    /**
+     * {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] TABLE name}, without {@code IF NOT EXISTS};
+     * {@code at} is the token after {@code CREATE}.
+     */
+    private static Optional<String> createdTable(List<Token> t, int at) {
+        int i = skip(t, skip(t, at, "GLOBAL"), "LOCAL");
+        i = skip(t, skip(t, skip(t, i, "TEMP"), "TEMPORARY"), "UNLOGGED");
+        if (!word(t, i, "TABLE") || word(t, i + 1, "IF")) {
+            return Optional.empty();
+        }
+        return name(t, i + 1);
     }
 
     /** The mode of {@code LOCK ... IN <mode> MODE}, where the statement names one. */

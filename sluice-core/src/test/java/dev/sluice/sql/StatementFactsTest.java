@@ -28,6 +28,18 @@ class StatementFactsTest {
     }
 
     @Test
+    void theTableAPlainCreateTableMakes() {
+        assertEquals(Optional.of("t"), facts("create table t (id int primary key)").createdTable());
+        assertEquals(Optional.of("app.Orders"), facts("create unlogged table app.\"Orders\" (id int)").createdTable());
+        assertEquals(Optional.of("tmp"), facts("create global temporary table tmp (id int)").createdTable());
+        assertEquals(Optional.of("copy"), facts("create table copy as select * from t").createdTable());
+        assertEquals(Optional.empty(), facts("create table if not exists t (id int)").createdTable(), "the table may exist");
+        assertEquals(Optional.empty(), facts("create index i on t (a)").createdTable());
+        assertEquals(Optional.empty(), facts("create view v as select 1").createdTable());
+        assertEquals(Optional.empty(), facts("alter table t add column x int").createdTable());
+    }
+
+    @Test
     void concurrentIndexName() {
         assertEquals(Optional.of("i"), facts("create unique index concurrently if not exists i on t (a)").concurrentIndex());
         assertEquals(Optional.of("s.I"), facts("create index concurrently s.\"I\" on t (a)").concurrentIndex());

@@ -1,0 +1,132 @@
+package dev.sluice.it;
+
+import dev.sluice.Sluice;
+import dev.sluice.SluiceOptions;
+import dev.sluice.db.JdbcConnectionFactory;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.migration.FileSystemMigrationSource;
+import dev.sluice.testing.PostgresExtension;
+import dev.sluice.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What a migration costs in round trips to the server, counted, not timed: every check of the executor
+ * (the lock, blockers, the history's unique index) stays, but none may cost a round trip that cannot
+ * find anything. A small migration is dominated by round trips, so these counts are its speed.
+ */
+@ExtendWith(PostgresExtension.class)
+class RoundTripsIT {
+
+    @TempDir
+    Path folder;
+
+    private static void write(Path dir, int from, int to) throws Exception {
+        for (int i = from; i <= to; i++) {
+            Files.writeString(dir.resolve("V" + i + "__t" + i + ".sql"), "create table t" + i + " (id bigint primary key, name text not null);\n"
+                    + "insert into t" + i + " (id, name) values (1, 'row " + i + "');\n");
+        }
+    }
+
+    private static Sluice sluice(CountingConnections connections, Path dir) {
+        return new Sluice(SluiceOptions.builder(connections).source(new FileSystemMigrationSource(dir))
+                .execution(ExecutionSettings.defaults()).build());
+    }
+
+    private static CountingConnections counting(TestDatabase db) {
+        return new CountingConnections(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()));
+    }
+
+    /** Round trips of one run of {@code count} one-table migrations on a fresh database. */
+    private int run(TestDatabase db, Path dir, int count) throws Exception {
+        Files.createDirectories(dir);
+        write(dir, 1, count);
+        CountingConnections connections = counting(db);
+        sluice(connections, dir).migrate(Optional.empty(), MigrationListener.NONE);
+        assertEquals((long) count, db.queryForLong("select count(*) from sluice_history where state = 'APPLIED'"));
+        return connections.roundTrips();
+    }
+
+    /**
+     * Create a table and fill it: the step's first round trip sets its timeouts and checks the migration
+     * lock, then its two statements, its history row and the commit. psql needs four (BEGIN, the two
+     * statements, COMMIT). No blocker query: nobody can hold a lock on a table the step creates.
+     */
+    @Test
+    void aMigrationThatCreatesAndFillsATableCostsFiveRoundTrips(TestDatabase db) throws Exception {
+        int five = run(db, folder.resolve("five"), 5);
+        int twentyFive = run(db.another(), folder.resolve("twenty-five"), 25);
+        assertEquals(5, (twentyFive - five) / 20.0, 0.0, "round trips per migration (" + five + " for 5 migrations, "
+                + twentyFive + " for 25)");
+    }
+
+    /** A migration that alters an existing table still asks who holds locks on it, before it asks for its lock. */
+    @Test
+    void aMigrationOnAnExistingTableStillLooksForBlockers(TestDatabase db) throws Exception {
+        Files.writeString(folder.resolve("V1__t.sql"), "create table t (id int);\n");
+        CountingConnections connections = counting(db);
+        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+        Files.writeString(folder.resolve("V2__col.sql"), "alter table t add column name text;\n");
+        connections.reset();
+        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+        List<String> sent = connections.sent();
+        assertEquals(1, sent.stream().filter(s -> s.contains("from pg_locks l join pg_stat_activity")
+                && !s.contains("make_interval")).count(), "the pre-flight look at lock holders: " + sent);
+        assertEquals(1, sent.stream().filter(s -> s.contains("make_interval")).count(),
+                "the wait for conflicting holders before the ACCESS EXCLUSIVE request: " + sent);
+    }
+
+    /**
+     * The lock check rides in the step's first statement, as the role the migration runs as. A role that
+     * may not see the lock session's start time (after a migration's {@code SET ROLE}) gets no answer
+     * there, and the check falls back to asking on the lock's own connection instead of stopping the run.
+     */
+    @Test
+    void aStepRunningAsARoleThatCannotSeeTheLockSessionStillChecksTheLock(TestDatabase db) throws Exception {
+        String role = "sluice_rt_" + Long.toHexString(System.nanoTime());
+        Files.writeString(folder.resolve("V1__t.sql"), "create table t (id int);\n");
+        Files.writeString(folder.resolve("V2__role.sql"), "create role " + role + ";\n"
+                + "grant create, usage on schema public to " + role + ";\n"
+                + "grant all on all tables in schema public to " + role + ";\n"
+                + "set role " + role + ";\n");
+        Files.writeString(folder.resolve("V3__as_role.sql"), "create table t3 (id int);\n");
+        CountingConnections connections = counting(db);
+        try {
+            sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+            assertEquals(role, db.queryForString("select tableowner from pg_tables where tablename = 't3'"),
+                    "V3 ran as the role");
+            assertEquals(1, connections.sent().stream().filter(s -> s.contains("pg_backend_pid() and classid")).count(),
+                    "one fallback check on the lock's connection, for V3: " + connections.sent());
+        } finally {
+            // Roles belong to the server, not to the test's database.
+            db.execute("do $$ begin if exists (select 1 from pg_roles where rolname = '" + role + "') then "
+                    + "execute 'drop owned by " + role + "'; execute 'drop role " + role + "'; end if; end $$");
+        }
+    }
+
+    /**
+     * Nothing to do: two connections (the lock's and the history's) and no monitor session; the history
+     * table, already current, is checked with one catalog query and not touched with DDL.
+     */
+    @Test
+    void aMigrateWithNothingToDoOpensNoMonitorAndRunsNoDdl(TestDatabase db) throws Exception {
+        write(folder, 1, 3);
+        CountingConnections connections = counting(db);
+        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+        connections.reset();
+        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+        List<String> sent = connections.sent();
+        assertEquals(2, connections.opened(), "connections: " + sent);
+        assertEquals(List.of(), sent.stream().filter(s -> s.contains("create ") || s.contains("alter ")).toList());
+        assertEquals(6, sent.size(), "round trips of a no-op migrate: " + sent);
+    }
+}
