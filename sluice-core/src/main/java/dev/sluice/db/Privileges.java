@@ -56,30 +56,45 @@ public final class Privileges {
         return new PermissionDeniedException(detail + " (the server said: " + e.getMessage() + "); nothing ran", e);
     }
 
-    /** Empty when the user has every privilege needed; otherwise a sentence naming what is missing and the fix. */
+    /**
+     * Empty when the user has every privilege needed; otherwise a sentence naming what is missing and the fix.
+     * One round trip: every run of a changing verb asks it.
+     */
     private static String missing(Connection c, String schema, String table, boolean write) throws SQLException {
-        String user = currentUser(c);
         String qualified = Identifiers.quote(schema) + "." + Identifiers.quote(table);
-        try (PreparedStatement ps = c.prepareStatement(
-                "select n.oid is not null, to_regclass(?) is not null, "
-                        + "n.oid is null or has_schema_privilege(n.oid, 'USAGE'), "
-                        + "n.oid is null or has_schema_privilege(n.oid, 'CREATE'), "
-                        + "has_database_privilege(current_database(), 'CREATE') "
-                        + "from (select 1) one left join pg_catalog.pg_namespace n on n.nspname = ?")) {
-            ps.setString(1, qualified);
-            ps.setString(2, schema);
+        StringBuilder sql = new StringBuilder("select current_user, n.oid is not null, to_regclass(?) is not null, "
+                + "n.oid is null or has_schema_privilege(n.oid, 'USAGE'), "
+                + "n.oid is null or has_schema_privilege(n.oid, 'CREATE'), "
+                + "has_database_privilege(current_database(), 'CREATE'), current_database()");
+        List<String> privileges = write ? WRITE : READ;
+        for (int i = 0; i < privileges.size(); i++) {
+            // Asked only of a table that exists: has_table_privilege fails on a missing one.
+            sql.append(", case when to_regclass(?) is null then true else has_table_privilege(?, '")
+                    .append(privileges.get(i)).append("') end");
+        }
+        sql.append(" from (select 1) one left join pg_catalog.pg_namespace n on n.nspname = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            ps.setString(p++, qualified);
+            for (int i = 0; i < privileges.size(); i++) {
+                ps.setString(p++, qualified);
+                ps.setString(p++, qualified);
+            }
+            ps.setString(p, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                boolean schemaExists = rs.getBoolean(1);
-                boolean tableExists = rs.getBoolean(2);
-                boolean usage = rs.getBoolean(3);
-                boolean create = rs.getBoolean(4);
-                boolean createSchema = rs.getBoolean(5);
+                String user = rs.getString(1);
+                boolean schemaExists = rs.getBoolean(2);
+                boolean tableExists = rs.getBoolean(3);
+                boolean usage = rs.getBoolean(4);
+                boolean create = rs.getBoolean(5);
+                boolean createSchema = rs.getBoolean(6);
+                String database = rs.getString(7);
                 String quotedUser = Identifiers.quote(user);
                 if (!schemaExists) {
-                    return !write || createSchema ? "" : "user " + user + " lacks CREATE on database " + currentDatabase(c)
+                    return !write || createSchema ? "" : "user " + user + " lacks CREATE on database " + database
                             + ", needed to create schema " + schema + " for the history table; grant it (GRANT CREATE ON DATABASE "
-                            + Identifiers.quote(currentDatabase(c)) + " TO " + quotedUser + ") or create the schema for the user";
+                            + Identifiers.quote(database) + " TO " + quotedUser + ") or create the schema for the user";
                 }
                 if (!usage) {
                     return "user " + user + " lacks USAGE on schema " + schema + ", which holds the history table; grant it "
@@ -90,36 +105,24 @@ public final class Privileges {
                             + ", needed to create the history table " + schema + "." + table + "; grant it (GRANT CREATE ON SCHEMA "
                             + Identifiers.quote(schema) + " TO " + quotedUser + "), or create the table once as its owner";
                 }
-            }
-        }
-        List<String> lacking = new ArrayList<>();
-        for (String privilege : write ? WRITE : READ) {
-            try (PreparedStatement ps = c.prepareStatement("select has_table_privilege(?, ?)")) {
-                ps.setString(1, qualified);
-                ps.setString(2, privilege);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        lacking.add(privilege);
+                List<String> lacking = new ArrayList<>();
+                for (int i = 0; i < privileges.size(); i++) {
+                    if (!rs.getBoolean(8 + i)) {
+                        lacking.add(privileges.get(i));
                     }
                 }
+                if (lacking.isEmpty()) {
+                    return "";
+                }
+                String list = String.join(", ", lacking);
+                return "user " + user + " lacks " + list + " on table " + schema + "." + table + " (the history table); grant "
+                        + (lacking.size() == 1 ? "it" : "them") + " (GRANT " + list + " ON " + qualified + " TO " + quotedUser + ")";
             }
         }
-        if (lacking.isEmpty()) {
-            return "";
-        }
-        String list = String.join(", ", lacking);
-        return "user " + user + " lacks " + list + " on table " + schema + "." + table + " (the history table); grant "
-                + (lacking.size() == 1 ? "it" : "them") + " (GRANT " + list + " ON " + qualified + " TO "
-                + Identifiers.quote(user) + ")";
     }
 
     private static String currentUser(Connection c) throws SQLException {
         return single(c, "select current_user");
-    }
-
-    private static String currentDatabase(Connection c) throws SQLException {
-        return single(c, "select current_database()");
     }
 
     private static String single(Connection c, String sql) throws SQLException {
