@@ -1,11 +1,9 @@
 package dev.sluice.cli;
 
 import dev.sluice.Sluice;
-import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code sluice start}: starts the next pending migration, an online one: the new version's views,
@@ -13,28 +11,15 @@ import picocli.CommandLine.Mixin;
  * that was stopped.
  */
 @Command(name = "start", description = "Start the next online change (V<version>__<description>.yaml): both versions live, backfill.")
-final class StartCommand extends ProjectCommand {
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    OnlineOptions online;
+final class StartCommand extends OnlinePhaseCommand {
 
     @Override
-    int run(Project project) throws Exception {
-        ExecutionSettings settings = run.apply(project.settings());
-        Sluice sluice = project.sluice(settings);
-        if (run.dryRun) {
-            out().println("dry run against " + project.describeTarget() + "; nothing will change");
-            sluice.planStart().describe().forEach(out()::println);
-            return ExitCodes.OK;
-        }
-        BackfillSettings backfill = online.apply(BackfillSettings.defaults(), settings.lockTimeout());
-        OnlineChange change = sluice.start(backfill, new OnlineProgress(out(), terminal().quiet()));
-        if (!terminal().quiet()) {
-            OnlineProgress.printVersions(out(), change);
-        }
-        return ExitCodes.OK;
+    OnlineChange phase(Sluice sluice, BackfillSettings backfill, OnlineProgress progress) throws Exception {
+        return sluice.start(backfill, progress);
+    }
+
+    @Override
+    void report(OnlineChange change) {
+    OnlineProgress.printVersions(out(), change);
     }
 }
