@@ -111,7 +111,7 @@ public final class HistoryTable {
                     + "state varchar(20) not null, "
                     + "schema_fingerprint varchar(64), "
                     + "statements_done integer)");
-            s.execute("create index if not exists " + Identifiers.quote(table + "_version_idx")
+            s.execute("create index if not exists " + Identifiers.quote(versionIndex())
                     + " on " + sqlName() + " (version)");
         }
         upgrade(c);
@@ -131,7 +131,7 @@ public final class HistoryTable {
                 s.execute("alter table " + sqlName() + " add column if not exists statements_done integer");
             }
         }
-        String once = table + "_applied_once";
+        String once = onceIndex();
         if (!hasIndex(c, once)) {
             try (Statement s = c.createStatement()) {
                 s.execute("create unique index if not exists " + Identifiers.quote(once) + " on " + sqlName()
@@ -149,6 +149,15 @@ public final class HistoryTable {
     }
 
     /** Whether the table exists with every column and index this release writes, in one query. */
+    private String versionIndex() {
+        return table + "_version_idx";
+    }
+
+    /** The unique index that lets one version be APPLIED or RUNNING once at a time. */
+    private String onceIndex() {
+        return table + "_applied_once";
+    }
+
     private boolean isCurrent(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_attribute a "
                 + "join pg_catalog.pg_class r on r.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = r.relnamespace "
@@ -158,8 +167,8 @@ public final class HistoryTable {
             ps.setString(1, schema);
             ps.setString(2, table);
             ps.setString(3, schema);
-            ps.setString(4, table + "_version_idx");
-            ps.setString(5, table + "_applied_once");
+            ps.setString(4, versionIndex());
+            ps.setString(5, onceIndex());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
