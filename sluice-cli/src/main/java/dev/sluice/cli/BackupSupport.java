@@ -73,17 +73,7 @@ final class BackupSupport {
 
     /** Applies {@code backup-keep} and {@code backup-max-keep-age}; prints what it removed. */
     void prune(PrintWriter out) throws SQLException {
-        int keep = project.config().get("backup-keep").map(v -> {
-            try {
-                int n = Integer.parseInt(v);
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new CliException(ExitCodes.USAGE, project.config().file() + ": 'backup-keep' must be a whole number of at least 1, not '" + v + "'");
-            }
-        }).orElse(DEFAULT_KEEP);
+        int keep = project.config().wholeNumber("backup-keep", 1).orElse(DEFAULT_KEEP);
         Optional<Duration> maxKeepAge = project.duration("backup-max-keep-age");
         for (Path orphan : backups.store().removeStaleFiles(true)) {
             if (orphan.getFileName().toString().endsWith(".partial")) {

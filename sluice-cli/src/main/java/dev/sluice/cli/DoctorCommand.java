@@ -253,7 +253,7 @@ final class DoctorCommand extends ProjectCommand {
         try {
             factor = Double.parseDouble(project.config().get("backup-space-factor").orElse(Double.toString(DEFAULT_SPACE_FACTOR)));
         } catch (NumberFormatException e) {
-            throw new CliException(ExitCodes.USAGE, project.config().file() + ": 'backup-space-factor' must be a number");
+            throw new CliException(ExitCodes.USAGE, project.config().originOf("backup-space-factor") + ": 'backup-space-factor' must be a number");
         }
         try (Connection c = Connections.open(project.connections())) {
             long size = DatabaseFacts.databaseSize(c);

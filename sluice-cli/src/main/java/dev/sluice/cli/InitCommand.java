@@ -37,7 +37,7 @@ final class InitCommand extends ProjectCommand {
     @Override
     int run(Project project) throws Exception {
         Path dir = project.dir();
-        Path config = dir.resolve(ProjectConfig.FILE_NAME);
+        Path config = dir.resolve(dev.sluice.config.SluiceConfig.FILE_NAME);
         if (Files.exists(config)) {
             throw new CliException(ExitCodes.USAGE, config + " already exists; init leaves an existing project alone");
         }

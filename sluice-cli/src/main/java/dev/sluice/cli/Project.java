@@ -2,13 +2,11 @@ package dev.sluice.cli;
 
 import dev.sluice.Sluice;
 import dev.sluice.SluiceOptions;
+import dev.sluice.config.SluiceConfig;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.lint.LintSettings;
-import dev.sluice.lint.Severity;
-import dev.sluice.lint.rules.Rules;
-import dev.sluice.migration.DurationText;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.JavaMigrationSource;
 import dev.sluice.schema.SnapshotOptions;
@@ -16,11 +14,7 @@ import dev.sluice.schema.SnapshotOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A migration project as the command line sees it: its folder, its config, and the database it targets
@@ -31,10 +25,9 @@ import java.util.TreeSet;
  */
 final class Project implements AutoCloseable {
 
-    private static final Set<String> SERVER_TIMEOUTS = Set.of("lock-timeout", "statement-timeout", "idle-timeout");
-
     private final GlobalOptions global;
-    private final ProjectConfig config;
+    private final SluiceConfig config;
+    private final Path configFile;
     private final java.util.Map<String, String> env;
     private final PrintWriter err;
     private EmbeddedDatabase embedded;
@@ -43,7 +36,9 @@ final class Project implements AutoCloseable {
         this.global = global;
         this.env = env;
         this.err = err;
-        this.config = ProjectConfig.load(dir(), Optional.ofNullable(global.config));
+        this.configFile = Optional.ofNullable(global.config).orElse(dir().resolve(SluiceConfig.FILE_NAME));
+        // Environment variables (SLUICE_<KEY>) over the file; flags over both, where a flag exists.
+        this.config = SluiceConfig.load(configFile, global.config != null).overriddenBy(SluiceConfig.fromEnvironment(env));
     }
 
     Path dir() {
@@ -55,13 +50,18 @@ final class Project implements AutoCloseable {
         return dir().resolve(config.get("locations").orElse("migrations"));
     }
 
-    ProjectConfig config() {
+    SluiceConfig config() {
         return config;
+    }
+
+    /** The project's config file, whether or not it exists. */
+    Path configFile() {
+        return configFile;
     }
 
     /** The target's URL when one is configured by flag, environment or config file. */
     Optional<String> configuredUrl() {
-        return first(global.url, "SLUICE_URL", "url");
+        return first(global.url, "url");
     }
 
     /**
@@ -76,7 +76,7 @@ final class Project implements AutoCloseable {
         boolean embeddedAllowed = !global.requireUrl && config.getBoolean("embedded").orElse(true);
         if (!embeddedAllowed) {
             throw new CliException(ExitCodes.USAGE, "no database URL configured: give --url, set SLUICE_URL or 'url' in "
-                    + config.file() + (global.requireUrl ? " (--require-url forbids the embedded database)"
+                    + configFile + (global.requireUrl ? " (--require-url forbids the embedded database)"
                     : " ('embedded = false' forbids the embedded database)"));
         }
         return new ConnectionFactory() {
@@ -168,9 +168,9 @@ final class Project implements AutoCloseable {
      * configured ({@link #usesEmbedded()} is false).
      */
     dev.sluice.db.LibpqUrl.Login login() {
-        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
+        String user = first(global.user, "user").orElse(null);
         String password = global.password != null ? new String(global.password)
-                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
+                : first(null, "password").orElse(null);
         try {
             return dev.sluice.db.LibpqUrl.toJdbc(configuredUrl().orElseThrow(), user, password);
         } catch (IllegalArgumentException e) {
@@ -189,57 +189,7 @@ final class Project implements AutoCloseable {
      * unknown rule id is an error naming it, like an unknown key.
      */
     LintSettings lintSettings() {
-        LintSettings s = LintSettings.defaults();
-        Optional<String> version = config.get("lint.pg-version");
-        if (version.isPresent()) {
-            try {
-                s = s.withPgVersion(Integer.parseInt(version.get()));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.pg-version' must be a major version like 14, not '"
-                        + version.get() + "'");
-            }
-        }
-        Set<String> disabled = new TreeSet<>();
-        for (String id : config.get("lint.disable").orElse("").split(",")) {
-            if (!id.isBlank()) {
-                disabled.add(knownRule(id.strip(), "lint.disable"));
-            }
-        }
-        Map<String, Severity> severities = new HashMap<>();
-        for (String key : config.keysStartingWith(ProjectConfig.LINT_SEVERITY_PREFIX)) {
-            String id = knownRule(key.substring(ProjectConfig.LINT_SEVERITY_PREFIX.length()), key);
-            String value = config.get(key).orElse("");
-            try {
-                severities.put(id, Severity.parse(value));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
-            }
-        }
-        Optional<String> startAfter = config.get("lint.start-after");
-        if (startAfter.isPresent()) {
-            try {
-                s = s.withStartAfter(Optional.of(dev.sluice.migration.Version.parse(startAfter.get())));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.start-after': " + e.getMessage());
-            }
-        }
-        Optional<String> smallTable = config.get("lint.gate.small-table");
-        if (smallTable.isPresent()) {
-            try {
-                s = s.withSmallTableBytes(dev.sluice.migration.ByteSizeText.parse(smallTable.get()));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, config.file() + ": 'lint.gate.small-table': " + e.getMessage());
-            }
-        }
-        return s.withDisabled(disabled).withSeverities(severities);
-    }
-
-    private String knownRule(String id, String key) {
-        if (!Rules.ids().contains(id)) {
-            throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "' names unknown lint rule '" + id
-                    + "'; 'sluice lint --list-rules' lists them");
-        }
-        return id;
+        return config.lint();
     }
 
     /**
@@ -279,9 +229,9 @@ final class Project implements AutoCloseable {
      * password of the connection options, so that no password needs to be in the URL.
      */
     ConnectionFactory connectionsTo(String url) {
-        String user = first(global.user, "SLUICE_USER", "user").orElse(null);
+        String user = first(global.user, "user").orElse(null);
         String password = global.password != null ? new String(global.password)
-                : first(null, "SLUICE_PASSWORD", "password").orElse(null);
+                : first(null, "password").orElse(null);
         try {
             return new JdbcConnectionFactory(url, user, password);
         } catch (IllegalArgumentException e) {
@@ -291,26 +241,11 @@ final class Project implements AutoCloseable {
 
     /** Run settings from the config; command flags are applied on top by the commands. */
     ExecutionSettings settings() {
-        ExecutionSettings s = ExecutionSettings.defaults();
-        s = s.withLockTimeout(duration("lock-timeout").orElse(s.lockTimeout()));
-        s = s.withStatementTimeout(duration("statement-timeout").orElse(s.statementTimeout()));
-        s = s.withLockWait(duration("lock-wait").orElse(s.lockWait()));
-        s = s.withRetryDeadline(duration("retry-deadline").orElse(s.retryDeadline()));
-        s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
-        s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
-        s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
-        return s;
+        return config.execution();
     }
 
     Optional<Duration> duration(String key) {
-        return config.get(key).map(v -> {
-            try {
-                // These become server settings, which PostgreSQL bounds; the others are Sluice's own waits.
-                return SERVER_TIMEOUTS.contains(key) ? DurationText.parseTimeout(v) : DurationText.parse(v);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCodes.USAGE, config.file() + ": '" + key + "': " + e.getMessage());
-            }
-        });
+        return config.duration(key);
     }
 
     /** What the output calls the target: the masked URL, or the embedded database. */
@@ -318,13 +253,10 @@ final class Project implements AutoCloseable {
         return connections().describe();
     }
 
-    private Optional<String> first(String flag, String envName, String configKey) {
+    /** The flag when given, else the setting from the environment or the config file. */
+    private Optional<String> first(String flag, String configKey) {
         if (flag != null && !flag.isBlank()) {
             return Optional.of(flag);
-        }
-        String fromEnv = env.get(envName);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Optional.of(fromEnv);
         }
         return config.get(configKey);
     }

@@ -1,0 +1,293 @@
+package dev.sluice.config;
+
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.lint.LintSettings;
+import dev.sluice.lint.Severity;
+import dev.sluice.lint.rules.Rules;
+import dev.sluice.migration.ByteSizeText;
+import dev.sluice.migration.DurationText;
+import dev.sluice.migration.Version;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A project's settings by key, as every shell gives them: the {@code sluice.conf} file, {@code SLUICE_*}
+ * environment variables, a Maven plugin's parameters or Spring properties. The one place that knows
+ * which keys exist, what each means and how its value is read, so that a key behaves the same in
+ * every shell.
+ *
+ * <p>Unknown keys are an error naming the key, so a typo ({@code lock-timout}) never silently falls
+ * back to a default. Every error names where the value came from (the file, or the environment
+ * variable) and the key.
+ *
+ * <p>Hazard: {@code password} may be held here; it is never part of a message.
+ */
+public final class SluiceConfig {
+
+    /** The name of the project's config file. */
+    public static final String FILE_NAME = "sluice.conf";
+
+    /** Every key a project may set. */
+    public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
+            "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
+            "retry-deadline", "max-blocker-age", "idle-timeout", "reconnect-wait", "seeds", "rehearse.irreversible", "schema-file",
+            "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
+            // Backups and the pre-migration checklist (docs/backup.md).
+            "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
+            "backup-max-age", "backup-space-factor", "health-url");
+
+    /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
+    public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
+
+    /** Where the environment's settings start: {@code SLUICE_LOCK_TIMEOUT} sets {@code lock-timeout}. */
+    public static final String ENV_PREFIX = "SLUICE_";
+
+    /** Values that PostgreSQL bounds as server settings; the other durations are Sluice's own waits. */
+    private static final Set<String> SERVER_TIMEOUTS = Set.of("lock-timeout", "statement-timeout", "idle-timeout");
+
+    private record Entry(String value, String origin) {
+    }
+
+    private final Map<String, Entry> entries;
+    private final String origin;
+
+    private SluiceConfig(Map<String, Entry> entries, String origin) {
+        this.entries = Map.copyOf(entries);
+        this.origin = origin;
+    }
+
+    /** No settings at all: every key takes its default. */
+    public static SluiceConfig empty() {
+        return new SluiceConfig(Map.of(), "(no settings)");
+    }
+
+    /**
+     * Settings given as a map, for shells that hold them in their own form (plugin parameters, Spring
+     * properties). Blank values count as unset.
+     *
+     * @param origin what an error message calls their source, e.g. the file or "the plugin configuration"
+     * @throws ConfigException naming the unknown keys and the known ones
+     */
+    public static SluiceConfig of(Map<String, String> values, String origin) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                entries.put(k, new Entry(v.strip(), origin));
+            }
+        });
+        checkKnown(values.keySet(), origin);
+        return new SluiceConfig(entries, origin);
+    }
+
+    /**
+     * The config file. A missing file is no settings, unless it was named explicitly.
+     *
+     * @throws ConfigException when the file is unreadable, has an unknown key, or is named and missing
+     */
+    public static SluiceConfig load(Path file, boolean named) {
+        if (!Files.exists(file)) {
+            if (named) {
+                throw new ConfigException("config file " + file + " does not exist");
+            }
+            return new SluiceConfig(Map.of(), file.toString());
+        }
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            values.put(key, props.getProperty(key));
+        }
+        return of(values, file.toString());
+    }
+
+    /**
+     * The settings among environment variables: {@code SLUICE_} and the key in capitals with {@code -}
+     * and {@code .} as {@code _} ({@code SLUICE_LOCK_TIMEOUT}, {@code SLUICE_LINT_PG_VERSION}). Other
+     * {@code SLUICE_} variables are not settings and are left alone.
+     */
+    public static SluiceConfig fromEnvironment(Map<String, String> env) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            String name = environmentName(key);
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                entries.put(key, new Entry(value.strip(), "environment variable " + name));
+            }
+        }
+        return new SluiceConfig(entries, "the environment");
+    }
+
+    /** The environment variable that sets {@code key}. */
+    public static String environmentName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    private static void checkKnown(Set<String> keys, String origin) {
+        Set<String> unknown = new TreeSet<>(keys);
+        unknown.removeAll(KEYS);
+        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX));
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(origin + ": unknown setting " + String.join(", ", unknown)
+                    + "; known settings: " + String.join(", ", new TreeSet<>(KEYS)));
+        }
+    }
+
+    /** These settings, with each key that {@code over} sets taken from it instead. */
+    public SluiceConfig overriddenBy(SluiceConfig over) {
+        Map<String, Entry> merged = new LinkedHashMap<>(entries);
+        merged.putAll(over.entries);
+        return new SluiceConfig(merged, over.entries.isEmpty() ? origin : over.origin);
+    }
+
+    /** Where these settings came from, for messages. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The value of {@code key}, stripped; empty when unset or blank. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(entries.get(key)).map(Entry::value);
+    }
+
+    /** Where the value of {@code key} came from; the settings' own origin when unset. */
+    public String originOf(String key) {
+        Entry e = entries.get(key);
+        return e == null ? origin : e.origin();
+    }
+
+    /** A yes/no key: {@code true|yes|on} or {@code false|no|off}, in any case. */
+    public Optional<Boolean> getBoolean(String key) {
+        return get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(originOf(key) + ": '" + key + "' must be true or false, not '" + v + "'");
+        });
+    }
+
+    /** A duration key ({@code 3s}, {@code 500ms}, {@code 2min}); server timeouts within PostgreSQL's bounds. */
+    public Optional<Duration> duration(String key) {
+        return get(key).map(v -> {
+            try {
+                return SERVER_TIMEOUTS.contains(key) ? DurationText.parseTimeout(v) : DurationText.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf(key) + ": '" + key + "': " + e.getMessage());
+            }
+        });
+    }
+
+    /** A whole number of at least {@code min}. */
+    public Optional<Integer> wholeNumber(String key, int min) {
+        return get(key).map(v -> {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(originOf(key) + ": '" + key + "' must be a whole number of at least " + min
+                    + ", not '" + v + "'");
+        });
+    }
+
+    /** The keys set that start with {@code prefix}, sorted. */
+    public SortedSet<String> keysStartingWith(String prefix) {
+        SortedSet<String> keys = new TreeSet<>();
+        for (String k : entries.keySet()) {
+            if (k.startsWith(prefix)) {
+                keys.add(k);
+            }
+        }
+        return keys;
+    }
+
+    /** Run settings: the timeouts and waits; defaults where unset. */
+    public ExecutionSettings execution() {
+        ExecutionSettings s = ExecutionSettings.defaults();
+        s = s.withLockTimeout(duration("lock-timeout").orElse(s.lockTimeout()));
+        s = s.withStatementTimeout(duration("statement-timeout").orElse(s.statementTimeout()));
+        s = s.withLockWait(duration("lock-wait").orElse(s.lockWait()));
+        s = s.withRetryDeadline(duration("retry-deadline").orElse(s.retryDeadline()));
+        s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
+        s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
+        s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
+        return s;
+    }
+
+    /**
+     * Lint settings: {@code lint.disable = id1,id2}, {@code lint.severity.<id> = warning},
+     * {@code lint.pg-version = 15}, {@code lint.start-after = 42}, {@code lint.gate.small-table = 10MB}.
+     * An unknown rule id is an error naming it, like an unknown key.
+     */
+    public LintSettings lint() {
+        LintSettings s = LintSettings.defaults();
+        Optional<String> version = get("lint.pg-version");
+        if (version.isPresent()) {
+            try {
+                s = s.withPgVersion(Integer.parseInt(version.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf("lint.pg-version") + ": 'lint.pg-version' must be a major version like 14, not '"
+                        + version.get() + "'");
+            }
+        }
+        Set<String> disabled = new TreeSet<>();
+        for (String id : get("lint.disable").orElse("").split(",")) {
+            if (!id.isBlank()) {
+                disabled.add(knownRule(id.strip(), "lint.disable"));
+            }
+        }
+        Map<String, Severity> severities = new HashMap<>();
+        for (String key : keysStartingWith(LINT_SEVERITY_PREFIX)) {
+            String id = knownRule(key.substring(LINT_SEVERITY_PREFIX.length()), key);
+            try {
+                severities.put(id, Severity.parse(get(key).orElse("")));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf(key) + ": '" + key + "': " + e.getMessage());
+            }
+        }
+        Optional<String> startAfter = get("lint.start-after");
+        if (startAfter.isPresent()) {
+            try {
+                s = s.withStartAfter(Optional.of(Version.parse(startAfter.get())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf("lint.start-after") + ": 'lint.start-after': " + e.getMessage());
+            }
+        }
+        Optional<String> smallTable = get("lint.gate.small-table");
+        if (smallTable.isPresent()) {
+            try {
+                s = s.withSmallTableBytes(ByteSizeText.parse(smallTable.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf("lint.gate.small-table") + ": 'lint.gate.small-table': " + e.getMessage());
+            }
+        }
+        return s.withDisabled(disabled).withSeverities(severities);
+    }
+
+    private String knownRule(String id, String key) {
+        if (!Rules.ids().contains(id)) {
+            throw new ConfigException(originOf(key) + ": '" + key + "' names unknown lint rule '" + id
+                    + "'; 'sluice lint --list-rules' lists them");
+        }
+        return id;
+    }
+}
