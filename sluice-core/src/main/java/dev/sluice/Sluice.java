@@ -25,6 +25,7 @@ import dev.sluice.history.HistoryRow;
 import dev.sluice.history.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.lint.GateReport;
+import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationResolver;
@@ -115,6 +116,23 @@ public final class Sluice {
      */
     public MigrationValidation validateFiles() {
         return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check).validate(options.sources());
+    }
+
+    /**
+     * Lints the given migration files and folders, or the project's migrations folder when none is given,
+     * with the project's lint settings; the file validation is merged in when project files are linted.
+     * Touches no database.
+     */
+    public dev.sluice.lint.LintResult lint(java.util.List<java.nio.file.Path> paths) {
+        return lint(paths, options.lint());
+    }
+
+    /** {@link #lint(java.util.List)} with other lint settings, e.g. another oldest PostgreSQL major. */
+    public dev.sluice.lint.LintResult lint(java.util.List<java.nio.file.Path> paths, LintSettings settings) {
+        Optional<java.nio.file.Path> folder = options.sources().stream()
+                .filter(dev.sluice.migration.FileSystemMigrationSource.class::isInstance)
+                .map(s -> ((dev.sluice.migration.FileSystemMigrationSource) s).folder()).findFirst();
+        return new dev.sluice.lint.ProjectLint(settings, folder, this::validateFiles).lint(paths);
     }
 
     /** Files against history, read without taking the lock. */

@@ -3,19 +3,16 @@ package dev.sluice.cli;
 import dev.sluice.json.Json;
 
 import dev.sluice.lint.Finding;
-import dev.sluice.lint.LintInput;
 import dev.sluice.lint.LintReport;
+import dev.sluice.lint.LintResult;
 import dev.sluice.lint.LintSettings;
-import dev.sluice.lint.Linter;
 import dev.sluice.lint.Rule;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
-import dev.sluice.migration.MigrationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +27,6 @@ import java.util.Map;
 final class LintCommand extends ProjectCommand {
 
     enum Format { text, json, sarif, github }
-
-    /**
-     * The id under which the migration files' own problems (duplicate versions, a down without an up, a
-     * file that cannot be read) are shown among the findings; they make the exit code 3, not 5.
-     */
-    static final String INVALID_MIGRATION = "invalid-migration";
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Migration folders or files (default: the project's migrations folder).")
@@ -66,36 +57,9 @@ final class LintCommand extends ProjectCommand {
             }
             return ExitCodes.OK;
         }
-        List<LintInput> inputs = new ArrayList<>();
-        List<Path> targets = paths.isEmpty() ? List.of(project.migrationsDir()) : paths;
-        Path migrations = project.migrationsDir().toAbsolutePath().normalize();
-        for (Path given : targets) {
-            Path p = given.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                inputs.addAll(Linter.folderInputs(p, x -> true));
-            } else if (Files.isRegularFile(p) && p.startsWith(migrations)) {
-                // A file of the migrations folder is judged against the migrations before it.
-                inputs.addAll(Linter.folderInputs(migrations, x -> x.toAbsolutePath().normalize().equals(p)));
-            } else if (Files.isRegularFile(p)) {
-                inputs.add(LintInput.of(p.toString(), read(p)));
-            } else {
-                throw new CliException(ExitCodes.USAGE, given + ": no such file or folder");
-            }
-        }
-        LintReport report = new Linter(settings).lint(inputs);
-        List<Finding> findings = new ArrayList<>();
-        boolean projectFiles = targets.stream().map(t -> t.toAbsolutePath().normalize()).anyMatch(t -> t.startsWith(migrations));
-        List<MigrationProblem> problems = projectFiles ? project.validation().problems() : List.of();
-        for (MigrationProblem p : problems) {
-            findings.add(new Finding(migrations.resolve(p.file()).toString(), Math.max(1, p.line()), 1, INVALID_MIGRATION,
-                    Severity.ERROR, p.message(), ""));
-        }
-        // A file the validation already names as invalid is not reported a second time as unparsable.
-        java.util.Set<String> invalid = new java.util.HashSet<>();
-        findings.forEach(f -> invalid.add(f.file() + ":" + f.line() + ":" + f.message()));
-        report.findings().stream()
-                .filter(f -> !(f.rule().equals("unparsable-file") && invalid.contains(f.file() + ":" + f.line() + ":" + f.message())))
-                .forEach(findings::add);
+        LintResult result = project.sluiceWithoutDatabase().lint(paths, settings);
+        LintReport report = result.report();
+        List<Finding> findings = result.findings();
         findings = findings.stream().map(FindingFormats::relative).toList();
         switch (format) {
             case json -> out().println(Json.write(Map.of("findings", findings.stream().map(FindingFormats::json).toList())));
@@ -103,11 +67,7 @@ final class LintCommand extends ProjectCommand {
             case github -> findings.forEach(f -> out().println(FindingFormats.github(f)));
             default -> text(findings, report);
         }
-        return !problems.isEmpty() ? ExitCodes.INVALID : report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
-    }
-
-    private static String read(Path p) {
-        return dev.sluice.migration.FileSystemMigrationSource.read(p, p.toString());
+        return result.invalidFiles() ? ExitCodes.INVALID : report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 
     private void text(List<Finding> findings, LintReport report) {

@@ -144,6 +144,25 @@ final class Project implements AutoCloseable {
         return global.strict || config.getBoolean("strict").orElse(false);
     }
 
+    /**
+     * The facade for verbs that need no database (lint): any attempt to connect is a bug, reported as
+     * such, and neither a missing URL nor the embedded database stands in the way.
+     */
+    Sluice sluiceWithoutDatabase() {
+        ConnectionFactory none = new ConnectionFactory() {
+            @Override
+            public java.sql.Connection open() {
+                throw new IllegalStateException("this command needs no database and must not connect");
+            }
+
+            @Override
+            public String describe() {
+                return "no database";
+            }
+        };
+        return new Sluice(options(none, settings(), lintSettings())).resolvingOnce();
+    }
+
     /** This project's options against another database (a scratch one), without starting the embedded default. */
     SluiceOptions optionsFor(ConnectionFactory database) {
         return options(database, settings(), lintSettings());
