@@ -135,6 +135,50 @@ public final class Sluice {
         return new dev.sluice.lint.ProjectLint(settings, folder, this::validateFiles).lint(paths);
     }
 
+    /**
+     * The backups of this project's database: full ones through pg_dump, table copies, verification in a
+     * scratch database, restores and retention. Opening them deletes any password file a killed run left.
+     *
+     * @param target the database as pg_dump and pg_restore address it
+     */
+    public dev.sluice.backup.Backups backups(dev.sluice.backup.BackupSettings settings, dev.sluice.backup.PgTarget target) {
+        // The same canonical fingerprint the history and drift use, so a manifest can be compared with both.
+        SnapshotOptions snapshot = SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table());
+        dev.sluice.backup.SchemaFingerprinter fingerprinter = c -> new dev.sluice.schema.SchemaReader(snapshot).read(c).fingerprint();
+        dev.sluice.backup.BackupStore store = new dev.sluice.backup.BackupStore(settings.dir());
+        store.removeStaleFiles(false);
+        dev.sluice.backup.PgTools[] located = new dev.sluice.backup.PgTools[1];
+        java.util.function.Supplier<dev.sluice.backup.PgTools> tools = () -> {
+            if (located[0] == null) {
+                located[0] = dev.sluice.backup.PgTools.locate(settings.pgDump(), settings.pgRestore());
+            }
+            return located[0];
+        };
+        return new dev.sluice.backup.Backups(options.connections(), target, tools, store, fingerprinter, history,
+                java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The backup {@code migrate --backup} takes before anything runs: a full backup, then copies of the
+     * tables the plan's migrations drop or rewrite, then retention. Nothing when the plan is empty. Any
+     * failure is thrown before a statement of the plan has run.
+     */
+    public dev.sluice.backup.BeforeMigrateBackup backupBeforeMigrate(MigrationPlan plan, dev.sluice.backup.BackupSettings settings,
+            dev.sluice.backup.PgTarget target, String reason, dev.sluice.progress.Progress progress) throws SQLException {
+        if (plan.isEmpty()) {
+            return dev.sluice.backup.BeforeMigrateBackup.skipped();
+        }
+        dev.sluice.backup.Backups backups = backups(settings, target);
+        dev.sluice.backup.BackupManifest full = backups.full(reason, progress);
+        Optional<dev.sluice.backup.BackupManifest> tables = Optional.empty();
+        List<String> destructive = dev.sluice.backup.DestructiveChanges.tables(plan);
+        if (!destructive.isEmpty()) {
+            tables = backups.tables(destructive, reason + ": pending migrations drop or rewrite data");
+        }
+        return new dev.sluice.backup.BeforeMigrateBackup(Optional.of(full), tables,
+                backups.retain(settings.keep(), settings.maxKeepAge()));
+    }
+
     /** Files against history, read without taking the lock. */
     public ProjectStatus status() throws SQLException {
         return status(catalog());

@@ -1,13 +1,12 @@
 package dev.sluice.cli;
 
 import dev.sluice.Sluice;
-import dev.sluice.backup.BackupManifest;
-import dev.sluice.backup.DestructiveChanges;
+import dev.sluice.backup.BackupSettings;
+import dev.sluice.backup.BeforeMigrateBackup;
 import dev.sluice.execution.MigrationPlan;
 import dev.sluice.migration.Version;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,21 +30,17 @@ final class BackupBeforeMigrate {
             out.println("backup skipped: no pending migration");
             return;
         }
-        BackupSupport support = new BackupSupport(project, null);
+        BackupSettings settings = BackupSupport.settings(project, null);
         String until = target.map(v -> " up to " + v).orElse("");
         out.println("backing up " + project.describeTarget() + " before migrating" + until + " ...");
         out.flush();
-        BackupManifest full;
+        BeforeMigrateBackup taken;
         try (ProgressLine progress = new ProgressLine(out, terminal, "dumping")) {
-            full = support.backups().full("before migrate" + until, progress);
+            taken = sluice.backupBeforeMigrate(plan, settings, project.pgTarget(), "before migrate" + until, progress);
         }
-        BackupCommand.printFull(out, full, support);
-        List<String> destructive = DestructiveChanges.tables(plan);
-        if (!destructive.isEmpty()) {
-            support.backups().tables(destructive, "before migrate" + until + ": pending migrations drop or rewrite data")
-                    .ifPresent(m -> BackupCommand.printTables(out, m));
-        }
-        support.prune(out);
+        BackupCommand.printFull(out, taken.full().orElseThrow(), settings.dir());
+        taken.tables().ifPresent(m -> BackupCommand.printTables(out, m));
+        BackupSupport.print(out, taken.retention(), settings);
         out.flush();
     }
 }

@@ -53,11 +53,11 @@ final class BackupCommand extends ProjectCommand {
     }
 
     void printFull(BackupManifest m, BackupSupport support) {
-        printFull(out(), m, support);
+        printFull(out(), m, support.backups().store().dir());
     }
 
-    static void printFull(java.io.PrintWriter out, BackupManifest m, BackupSupport support) {
-        out.println("backup " + m.id() + ": " + support.backups().store().dir().resolve(m.file().orElseThrow())
+    static void printFull(java.io.PrintWriter out, BackupManifest m, java.nio.file.Path dir) {
+        out.println("backup " + m.id() + ": " + dir.resolve(m.file().orElseThrow())
                 + " (" + BackupSupport.size(m.sizeBytes()) + ", " + BackupSupport.count(m.rowCounts().size(), "table") + ", "
                 + BackupSupport.count(m.rowCounts().values().stream().mapToLong(Long::longValue).sum(), "row") + ", at migration "
                 + m.lastMigration().orElse("none") + ")");

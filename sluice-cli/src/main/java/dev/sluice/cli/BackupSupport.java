@@ -1,62 +1,40 @@
 package dev.sluice.cli;
 
-import dev.sluice.SluiceOptions;
-import dev.sluice.backup.BackupStore;
+import dev.sluice.backup.BackupSettings;
 import dev.sluice.backup.Backups;
 import dev.sluice.backup.PgTarget;
 import dev.sluice.backup.PgTools;
-import dev.sluice.backup.SchemaFingerprinter;
-import dev.sluice.history.HistoryTable;
-import dev.sluice.schema.SchemaReader;
-import dev.sluice.schema.SnapshotOptions;
+import dev.sluice.backup.Retention;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** Builds the backup machinery for a project from its config and flags, and applies retention. */
+/** The project's backups as the command line opens them: settings from the config and flags, and retention's report. */
 final class BackupSupport {
 
-    static final int DEFAULT_KEEP = 10;
-
     private final Project project;
-    private final Supplier<PgTools> tools;
+    private final BackupSettings settings;
     private final PgTarget target;
     private final Backups backups;
 
     BackupSupport(Project project, PgToolOptions flags) {
         this.project = project;
         this.target = project.pgTarget();
-        Optional<Path> dump = Optional.ofNullable(flags == null ? null : flags.pgDump)
-                .or(() -> project.config().get("pg-dump").map(Path::of));
-        Optional<Path> restore = Optional.ofNullable(flags == null ? null : flags.pgRestore)
-                .or(() -> project.config().get("pg-restore").map(Path::of));
-        PgTools[] located = new PgTools[1];
-        this.tools = () -> {
-            if (located[0] == null) {
-                located[0] = PgTools.locate(dump, restore);
-            }
-            return located[0];
-        };
-        SluiceOptions options = project.sluice(project.settings()).options();
-        HistoryTable history = new HistoryTable(options.schema(), options.historyTable());
-        // The same canonical fingerprint the history and drift use, so a manifest can be compared with both.
-        SnapshotOptions snapshot = SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table());
-        SchemaFingerprinter fingerprinter = c -> new SchemaReader(snapshot).read(c).fingerprint();
-        BackupStore store = new BackupStore(dir(project));
-        // A killed run's pgpass file holds a password: gone before anything else happens.
-        store.removeStaleFiles(false);
-        this.backups = new Backups(project.connections(), target, tools, store, fingerprinter, history, Clock.systemUTC());
+        this.settings = settings(project, flags);
+        this.backups = project.sluice(project.settings()).backups(settings, target);
+    }
+
+    static BackupSettings settings(Project project, PgToolOptions flags) {
+        return project.config().backup(project.dir()).withTools(
+                Optional.ofNullable(flags == null ? null : flags.pgDump),
+                Optional.ofNullable(flags == null ? null : flags.pgRestore));
     }
 
     /** The backup folder: {@code backup-dir} from the config, relative to the project, default {@code .sluice/backups}. */
     static Path dir(Project project) {
-        return project.dir().resolve(project.config().get("backup-dir").orElse(".sluice/backups"));
+        return project.config().backup(project.dir()).dir();
     }
 
     Backups backups() {
@@ -64,7 +42,7 @@ final class BackupSupport {
     }
 
     PgTools tools() {
-        return tools.get();
+        return backups.tools();
     }
 
     PgTarget target() {
@@ -73,17 +51,16 @@ final class BackupSupport {
 
     /** Applies {@code backup-keep} and {@code backup-max-keep-age}; prints what it removed. */
     void prune(PrintWriter out) throws SQLException {
-        int keep = project.config().wholeNumber("backup-keep", 1).orElse(DEFAULT_KEEP);
-        Optional<Duration> maxKeepAge = project.duration("backup-max-keep-age");
-        for (Path orphan : backups.store().removeStaleFiles(true)) {
-            if (orphan.getFileName().toString().endsWith(".partial")) {
-                out.println("removed " + orphan.getFileName() + ", the partial dump of a run that was killed");
-            }
+        print(out, backups.retain(settings.keep(), settings.maxKeepAge()), settings);
+    }
+
+    static void print(PrintWriter out, Retention retention, BackupSettings settings) {
+        for (Path orphan : retention.removedPartials()) {
+            out.println("removed " + orphan.getFileName() + ", the partial dump of a run that was killed");
         }
-        List<String> removed = backups.prune(keep, maxKeepAge);
-        for (String id : removed) {
-            out.println("pruned backup " + id + " (retention: keep " + keep
-                    + maxKeepAge.map(d -> " and any younger than " + DoctorCommand.human(d)).orElse("") + ")");
+        for (String id : retention.pruned()) {
+            out.println("pruned backup " + id + " (retention: keep " + settings.keep()
+                    + settings.maxKeepAge().map(d -> " and any younger than " + DoctorCommand.human(d)).orElse("") + ")");
         }
     }
 

@@ -64,6 +64,11 @@ public final class Backups {
         this.clock = clock;
     }
 
+    /** pg_dump and pg_restore, located on first use; throws when they cannot be found. */
+    public PgTools tools() {
+        return tools.get();
+    }
+
     public BackupStore store() {
         return store;
     }
@@ -317,6 +322,20 @@ public final class Backups {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Applies retention: deletes the partial dumps of killed runs, then the backups past {@code keep} and
+     * {@code maxKeepAge} (table copies are dropped from the database too).
+     */
+    public Retention retain(int keep, Optional<Duration> maxKeepAge) throws SQLException {
+        List<java.nio.file.Path> partials = new ArrayList<>();
+        for (java.nio.file.Path orphan : store.removeStaleFiles(true)) {
+            if (orphan.getFileName().toString().endsWith(".partial")) {
+                partials.add(orphan);
+            }
+        }
+        return new Retention(prune(keep, maxKeepAge), partials);
     }
 
     /** Deletes backups past retention (table copies are dropped from the database too); returns their ids. */

@@ -1,5 +1,6 @@
 package dev.sluice.config;
 
+import dev.sluice.backup.BackupSettings;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Severity;
@@ -218,6 +219,14 @@ public final class SluiceConfig {
             }
         }
         return keys;
+    }
+
+    /** Backup settings: {@code backup-dir} relative to the project, tools, and retention. */
+    public BackupSettings backup(Path projectDir) {
+        BackupSettings defaults = BackupSettings.defaults(projectDir);
+        return new BackupSettings(get("backup-dir").map(projectDir::resolve).orElse(defaults.dir()),
+                get("pg-dump").map(Path::of), get("pg-restore").map(Path::of),
+                wholeNumber("backup-keep", 1).orElse(defaults.keep()), duration("backup-max-keep-age"));
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */
