@@ -252,7 +252,26 @@ public final class Sluice {
     public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
                                  BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener)
             throws SQLException {
+        return migrate(target, withRepeatables, completeOnline, backfill, listener, onlineListener, BeforeRun.NOTHING);
+    }
+
+    /**
+     * {@link #migrate(Optional, boolean, boolean, BackfillSettings, MigrationListener, OnlineListener)}, with
+     * {@code beforeRun} given the plan under the lock once the lint gate passed, before the first statement
+     * (a pre-flight, a backup); it is not called when nothing is pending.
+     */
+    public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
+                                 BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener,
+                                 BeforeRun checks) throws SQLException {
         MigrationCatalog catalog = catalog();
+        // Once per call: a run that reconnects and goes on does not back up or check a second time.
+        boolean[] called = new boolean[1];
+        BeforeRun beforeRun = plan -> {
+            if (!called[0]) {
+                called[0] = true;
+                checks.accept(plan);
+            }
+        };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
@@ -260,7 +279,7 @@ public final class Sluice {
                 ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
                 versionsBefore.add(before.current());
                 MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
-                return run(c, lock, catalog, before, plan, listener);
+                return run(c, lock, catalog, before, plan, listener, beforeRun);
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
@@ -269,7 +288,12 @@ public final class Sluice {
             refuseWhileInProgress(online, "migrate");
             ProjectStatus first = ProjectStatus.of(catalog, history.all(c));
             versionsBefore.add(first.current());
-            LintGate.check(options.lint(), catalog, new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables), c);
+            MigrationPlan firstPlan = new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables);
+            LintGate.check(options.lint(), catalog, firstPlan, c);
+            if (!firstPlan.isEmpty()) {
+                listener.planned(firstPlan);
+                beforeRun.accept(firstPlan);
+            }
             List<StepResult> done = new ArrayList<>();
             List<OnlineChange> changes = new ArrayList<>();
             while (true) {
@@ -314,7 +338,7 @@ public final class Sluice {
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, lock, catalog, before, plan, listener);
+            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
         }));
     }
 
@@ -395,12 +419,14 @@ public final class Sluice {
     }
 
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
-                              MigrationPlan plan, MigrationListener listener) throws SQLException {
+                              MigrationPlan plan, MigrationListener listener, BeforeRun beforeRun) throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
         if (plan.isEmpty()) {
             // Nothing to run: no monitor session, no executor, and the history just read is still current.
             return new MigrateResult(List.of(), before.current(), before.current());
         }
+        listener.planned(plan);
+        beforeRun.accept(plan);
         List<StepResult> done = execute(c, lock, plan, listener);
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());

@@ -7,6 +7,7 @@ import dev.sluice.execution.MigrationPlan;
 import dev.sluice.migration.Version;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -24,12 +25,12 @@ final class BackupBeforeMigrate {
         return flag || project.config().getBoolean("backup-before-migrate").orElse(false);
     }
 
-    static void run(Project project, Sluice sluice, Optional<Version> target, PrintWriter out, Terminal terminal) throws Exception {
-        MigrationPlan plan = sluice.planMigrate(target);
-        if (plan.isEmpty()) {
-            out.println("backup skipped: no pending migration");
-            return;
-        }
+    /**
+     * Backs up for {@code plan}, the run's own plan read under the migration lock; called only when something
+     * is pending.
+     */
+    static void run(Project project, Sluice sluice, MigrationPlan plan, Optional<Version> target, PrintWriter out,
+                    Terminal terminal) throws SQLException {
         BackupSettings settings = BackupSupport.settings(project, null);
         String until = target.map(v -> " up to " + v).orElse("");
         out.println("backing up " + project.describeTarget() + " before migrating" + until + " ...");

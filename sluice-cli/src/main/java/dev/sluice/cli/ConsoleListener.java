@@ -30,8 +30,8 @@ final class ConsoleListener implements MigrationListener, AutoCloseable {
     private final PrintWriter out;
     private final boolean verbose;
     private final Terminal terminal;
-    private final int labelWidth;
-    private final int total;
+    private int labelWidth;
+    private int total;
     private final ScheduledExecutorService ticker;
     private int done;
     private long doneMillis;
@@ -41,25 +41,24 @@ final class ConsoleListener implements MigrationListener, AutoCloseable {
     private long openSince;
 
     /**
-     * A listener for a run of {@code plan}'s steps, columns as wide as its labels; the plan is listed only on
-     * a terminal (for the bar), otherwise the widest label of the catalog sets the column.
+     * A listener for a run: the widest label of the catalog sets the column, and on a terminal the plan the
+     * run announces ({@link #planned}) sets it and the bar's length instead.
      */
-    static ConsoleListener forRun(PrintWriter out, boolean verbose, Terminal terminal, dev.sluice.Sluice sluice,
-                                  PlanSupplier plan) throws java.sql.SQLException {
-        if (terminal.interactive() && !terminal.quiet()) {
-            java.util.List<PlanStep> steps = plan.get().steps();
-            int width = steps.stream().mapToInt(s -> s.migration().label().length()).max().orElse(0);
-            return new ConsoleListener(out, verbose, terminal, width, steps.size());
-        }
+    static ConsoleListener forRun(PrintWriter out, boolean verbose, Terminal terminal, dev.sluice.Sluice sluice) {
         var catalog = sluice.catalog();
         int width = java.util.stream.Stream.concat(catalog.versioned().stream(), catalog.repeatable().stream())
                 .mapToInt(m -> m.label().length()).max().orElse(0);
         return new ConsoleListener(out, verbose, terminal, width, 0);
     }
 
-    /** The plan of the run about to start, asked for only when the bar needs it. */
-    interface PlanSupplier {
-        dev.sluice.execution.MigrationPlan get() throws java.sql.SQLException;
+    /** On a terminal, the run's plan sizes the bar and the columns; read under the lock, it is the one that runs. */
+    @Override
+    public synchronized void planned(dev.sluice.execution.MigrationPlan plan) {
+        if (terminal.interactive() && !terminal.quiet()) {
+            java.util.List<PlanStep> steps = plan.steps();
+            labelWidth = steps.stream().mapToInt(s -> s.migration().label().length()).max().orElse(0);
+            total = steps.size();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.MigrateResult;
+import dev.sluice.BeforeRun;
 import dev.sluice.Sluice;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationPlan;
@@ -60,13 +61,17 @@ final class MigrateCommand extends ProjectCommand {
         if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out(), terminal())) {
             return ExitCodes.CHECK_FAILED;
         }
-        if (BackupBeforeMigrate.wanted(project, backup)) {
-            BackupBeforeMigrate.run(project, sluice, to, out(), terminal());
-        }
+        boolean backupFirst = BackupBeforeMigrate.wanted(project, backup);
+        // The backup is taken for the run's own plan, under the migration lock, after the lint gate passed.
+        BeforeRun beforeRun = backupFirst
+                ? plan -> BackupBeforeMigrate.run(project, sluice, plan, to, out(), terminal()) : BeforeRun.NOTHING;
         MigrateResult result;
-        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planMigrate(to))) {
+        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
             result = sluice.migrate(to, true, complete, online.apply(dev.sluice.online.BackfillSettings.defaults(),
-                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()));
+                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun);
+        }
+        if (backupFirst && result.steps().isEmpty() && result.online().isEmpty()) {
+            out().println("backup skipped: no pending migration");
         }
         if (terminal().quiet()) {
             return ExitCodes.OK;

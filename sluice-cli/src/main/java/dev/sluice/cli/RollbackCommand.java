@@ -44,7 +44,7 @@ final class RollbackCommand extends ProjectCommand {
             return MigrateCommand.printGate(sluice, plan, out());
         }
         MigrateResult result;
-        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice, () -> sluice.planRollback(steps, to))) {
+        try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
             result = sluice.rollback(steps, to, progress);
         }
         if (terminal().quiet()) {

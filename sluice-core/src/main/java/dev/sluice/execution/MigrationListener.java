@@ -14,6 +14,10 @@ public interface MigrationListener {
     MigrationListener NONE = new MigrationListener() {
     };
 
+    /** The plan the run is about to execute, read under the migration lock; called once, before any step. */
+    default void planned(MigrationPlan plan) {
+    }
+
     default void stepStarted(PlanStep step) {
     }
 
