@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.postgres.EmbeddedPostgres;
 import dev.sluice.Sluice;
 import dev.sluice.SluiceOptions;
 import dev.sluice.config.SluiceConfig;
@@ -30,7 +31,7 @@ final class Project implements AutoCloseable {
     private final Path configFile;
     private final java.util.Map<String, String> env;
     private final PrintWriter err;
-    private EmbeddedDatabase embedded;
+    private EmbeddedPostgres embedded;
 
     Project(GlobalOptions global, java.util.Map<String, String> env, PrintWriter err) {
         this.global = global;
@@ -98,7 +99,7 @@ final class Project implements AutoCloseable {
     }
 
     /** The embedded database, started if needed; a usage error when a URL is configured or it is forbidden. */
-    EmbeddedDatabase embeddedDatabase() {
+    EmbeddedPostgres embeddedDatabase() {
         if (!usesEmbedded()) {
             throw new IllegalStateException("a database URL is configured; the embedded database is not used");
         }
@@ -111,12 +112,12 @@ final class Project implements AutoCloseable {
         return dir().resolve(".sluice");
     }
 
-    private EmbeddedDatabase embedded() {
+    private EmbeddedPostgres embedded() {
         if (embedded == null) {
             Path dataDir = embeddedDir();
             err.println("no database URL configured: using the embedded database in " + dataDir + "/");
             err.flush();
-            embedded = EmbeddedDatabase.start(dataDir);
+            embedded = EmbeddedPostgres.start(dataDir);
         }
         return embedded;
     }

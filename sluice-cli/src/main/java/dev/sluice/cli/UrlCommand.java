@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.postgres.EmbeddedPostgres;
 import dev.sluice.db.DatabaseUrl;
 import dev.sluice.db.LibpqUrl;
 import picocli.CommandLine.Command;
@@ -38,13 +39,13 @@ final class UrlCommand extends ProjectCommand {
             if (!project.usesEmbedded()) {
                 throw new CliException(ExitCodes.USAGE, "--stop stops the embedded database, but a URL is configured");
             }
-            boolean wasRunning = EmbeddedDatabase.stop(project.embeddedDir());
+            boolean wasRunning = EmbeddedPostgres.stop(project.embeddedDir());
             out().println(wasRunning ? "stopped the embedded database in " + project.embeddedDir() + "/"
                     : "the embedded database in " + project.embeddedDir() + "/ is not running");
             return ExitCodes.OK;
         }
         if (project.usesEmbedded()) {
-            EmbeddedDatabase db = project.embeddedDatabase();
+            EmbeddedPostgres db = project.embeddedDatabase();
             db.keepRunning();
             out().println("jdbc:  " + db.jdbcUrl() + "?user=" + db.user());
             out().println("psql:  psql '" + psql(db.jdbcUrl(), db.user()) + "'");
