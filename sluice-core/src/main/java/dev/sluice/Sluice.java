@@ -566,7 +566,15 @@ public final class Sluice {
     }
 
     public SchemaSnapshot snapshot(SnapshotOptions snapshotOptions) throws SQLException {
-        try (Connection c = Connections.open(options.connections())) {
+        return snapshotOf(options.connections(), snapshotOptions);
+    }
+
+    /**
+     * The schema of any database, e.g. one side of a {@code diff}; read in one repeatable-read, read-only
+     * transaction, so it is consistent while others change it.
+     */
+    public static SchemaSnapshot snapshotOf(ConnectionFactory database, SnapshotOptions snapshotOptions) throws SQLException {
+        try (Connection c = Connections.open(database)) {
             return new SchemaReader(snapshotOptions).read(c);
         }
     }

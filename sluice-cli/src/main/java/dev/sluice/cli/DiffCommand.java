@@ -1,10 +1,9 @@
 package dev.sluice.cli;
 
+import dev.sluice.Sluice;
 import dev.sluice.json.Json;
 
-import dev.sluice.db.Connections;
 import dev.sluice.schema.SchemaDiff;
-import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,9 +70,7 @@ final class DiffCommand extends ProjectCommand {
     private Side load(Project project, String source) throws Exception {
         if (source.startsWith("jdbc:")) {
             var connections = project.connectionsTo(source);
-            try (Connection c = Connections.open(connections)) {
-                return new Side(connections.describe(), new SchemaReader(project.snapshotOptions(privileges)).read(c));
-            }
+            return new Side(connections.describe(), Sluice.snapshotOf(connections, project.snapshotOptions(privileges)));
         }
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {

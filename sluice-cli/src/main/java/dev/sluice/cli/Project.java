@@ -138,7 +138,7 @@ final class Project implements AutoCloseable {
 
     /** The one check of the migration files, with every problem; touches no database. */
     dev.sluice.migration.MigrationValidation validation() {
-        return new dev.sluice.migration.MigrationResolver(strict()).validate(sources());
+        return sluiceWithoutDatabase().validateFiles();
     }
 
     private boolean strict() {
