@@ -40,8 +40,8 @@ public final class ProjectTracer {
     public static List<MigrationTrace> trace(MigrationCatalog catalog, Connection scratch, HistoryTable history,
                                              ExecutionSettings settings, Progress progress) throws SQLException {
         catalog.versioned().stream().filter(m -> m.type() == MigrationType.ONLINE).findFirst().ifPresent(m -> {
-            throw new TraceFailedException(m.script() + ": an online migration, which trace cannot run yet; "
-                    + "trace the migrations before it, and see docs/online.md for the locks of its operations", null);
+            throw new TraceFailedException(m.script() + ": an online migration, which trace cannot run yet, so nothing "
+                    + "was traced; docs/online.md lists the locks its operations take", null);
         });
         scratch.setAutoCommit(true);
         history.create(scratch);

@@ -72,6 +72,16 @@ class ProjectTraceIT {
         assertTrue(e.getMessage().contains("[SQLSTATE 42P01]"), e.getMessage());
     }
 
+    @Test
+    void onlineMigrationIsRefusedByNameBeforeAnythingRuns(TestDatabase db) throws Exception {
+        MigrationProject project = new MigrationProject(folder, db)
+                .file("V1__users.sql", "create table users (id int primary key, name text);\n")
+                .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: name, to: full_name}\n");
+        TraceFailedException e = assertThrows(TraceFailedException.class, () -> project.sluice().trace(scratch(db), Progress.NONE));
+        assertTrue(e.getMessage().startsWith("V2__rename.yaml: an online migration, which trace cannot run yet"), e.getMessage());
+        assertFalse(db.queryForBoolean("select to_regclass('users') is not null"), "nothing ran");
+    }
+
     private static JdbcConnectionFactory scratch(TestDatabase db) {
         return new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password());
     }
