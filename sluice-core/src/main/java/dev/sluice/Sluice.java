@@ -16,6 +16,7 @@ import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.MigrationPlanner;
 import dev.sluice.execution.MigrationStatus;
 import dev.sluice.execution.PlanExecutor;
+import dev.sluice.execution.ProjectTracer;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;
 import dev.sluice.execution.StepResult;
@@ -41,6 +42,7 @@ import dev.sluice.online.OnlineMigrationFile;
 import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.internal.OnlineRunner;
 import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.progress.Progress;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
@@ -59,7 +61,7 @@ import java.util.Optional;
 
 /**
  * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline and
- * repair against one database.
+ * repair against one database, and the lock trace of the project's migrations on a scratch one.
  *
  * <p>Every changing operation takes the migration lock first and reads the history only after it holds
  * it, so two runners never plan from the same stale state. Every operation resolves the project's
@@ -647,6 +649,29 @@ public final class Sluice {
         SchemaDiff diff = SchemaDiff.between(expected, compared, ignoreColumnOrder);
         return new DriftReport(DriftReport.Mode.REBUILD, status.current(), Optional.of(expected.fingerprint()),
                 live.fingerprint(), Optional.of(diff), targetMajor, scratchMajor, normalised);
+    }
+
+    /**
+     * Runs every migration of the project (versioned ups in order, then the repeatable ones) on
+     * {@code scratchDatabase}, an empty database the caller provides and drops afterwards, with the executor
+     * that {@code migrate} uses, and reports per statement the locks it took, what they block, what it
+     * rewrote, created and dropped. The target database is not touched. Reports each migration to
+     * {@code progress}.
+     *
+     * <p>Hazard: everything is committed on {@code scratchDatabase}.
+     *
+     * @throws dev.sluice.trace.TraceFailedException when a migration fails there (the message names its file
+     *                                               and the server's error), or is an online one
+     */
+    public TraceReport trace(ConnectionFactory scratchDatabase, Progress progress) throws SQLException {
+        return trace(catalog(), scratchDatabase, progress);
+    }
+
+    /** {@link #trace(ConnectionFactory, Progress)} of migrations the caller already resolved with {@link #catalog()}. */
+    public TraceReport trace(MigrationCatalog catalog, ConnectionFactory scratchDatabase, Progress progress) throws SQLException {
+        try (Connection c = Connections.open(scratchDatabase)) {
+            return new TraceReport(ProjectTracer.trace(catalog, c, history, options.execution(), progress));
+        }
     }
 
     /** The major version of the target server ({@code server_version_num} / 10000). */

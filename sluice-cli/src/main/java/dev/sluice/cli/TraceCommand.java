@@ -1,10 +1,12 @@
 package dev.sluice.cli;
 
+import dev.sluice.Sluice;
+import dev.sluice.TraceReport;
+import dev.sluice.db.ConnectionFactory;
 import dev.sluice.json.Json;
 
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.trace.MigrationTrace;
-import dev.sluice.trace.ProjectTracer;
 import dev.sluice.trace.RelationLock;
 import dev.sluice.trace.StatementTrace;
 import dev.sluice.trace.TraceFinding;
@@ -12,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,21 +35,20 @@ final class TraceCommand extends ProjectCommand {
     @Override
     int run(Project project) throws Exception {
         MigrationCatalog catalog = project.catalog();
-        List<MigrationTrace> traces;
+        TraceReport report;
         String where;
         try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer);
-             Connection c = scratch.newDatabase(project, "trace").open();
              ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
-            traces = ProjectTracer.trace(catalog, c, progress);
+            ConnectionFactory db = scratch.newDatabase(project, "trace");
+            report = new Sluice(project.optionsFor(db)).trace(catalog, db, progress);
             where = scratch.describe();
         }
-        List<TraceFinding> findings = traces.stream().flatMap(t -> t.findings().stream()).toList();
         if (json) {
-            out().println(Json.write(toJson(traces)));
+            out().println(Json.write(toJson(report.migrations())));
         } else {
-            print(traces, where);
+            print(report.migrations(), where);
         }
-        return findings.stream().anyMatch(f -> f.severity().equals("error")) ? ExitCodes.LINT_FAILED : ExitCodes.OK;
+        return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 
     private void print(List<MigrationTrace> traces, String where) {

@@ -23,8 +23,8 @@ import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementSplitter;
+import dev.sluice.Sluice;
 import dev.sluice.trace.MigrationTrace;
-import dev.sluice.trace.ProjectTracer;
 import dev.sluice.trace.TraceFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,9 +148,9 @@ final class VerifyCommand extends ProjectCommand {
                        List<CheckResult> results) throws SQLException {
         long start = System.nanoTime();
         List<MigrationTrace> traces;
-        try (Connection c = Connections.open(server.newDatabase(project, "trace"));
-             ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
-            traces = ProjectTracer.trace(catalog, c, progress);
+        ConnectionFactory db = server.newDatabase(project, "trace");
+        try (ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
+            traces = new Sluice(project.optionsFor(db)).trace(catalog, db, progress).migrations();
         } catch (TraceFailedException e) {
             results.add(new CheckResult("checks", "lock trace", CheckResult.Status.FAILED, e.getMessage(), "", List.of(), ms(start)));
             return;

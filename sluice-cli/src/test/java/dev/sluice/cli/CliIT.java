@@ -203,6 +203,21 @@ class CliIT {
     }
 
     @Test
+    void traceShowsTheLockOfAnAlterInAnAutocommitMigration() throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__users.sql"), "create table users (id int primary key);\n");
+        Files.writeString(dir.resolve("migrations/V2__fax.sql"), "alter table users add column fax text;\n"
+                + "create index concurrently users_fax on users (fax);\n");
+        CliRun r = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "trace");
+        assertEquals(0, r.exitCode(), r.toString());
+        String v2 = r.out().substring(r.out().indexOf("V2__fax.sql"));
+        assertTrue(v2.startsWith("V2__fax.sql  (autocommit: locks end with each statement)"), r.out());
+        String alter = v2.substring(v2.indexOf("line 1 "), v2.indexOf("line 2 "));
+        assertTrue(alter.contains("lock    ACCESS EXCLUSIVE on table public.users (blocks reads and writes"), r.out());
+        assertTrue(v2.substring(v2.indexOf("line 2 ")).contains("created index public.users_fax"), r.out());
+    }
+
+    @Test
     void aSecondRunnerWaitsBoundedlyThenExitsSixNamingTheHolder(TestDatabase db) throws Exception {
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__a.sql"), "create table a (id int);\n");

@@ -23,6 +23,7 @@ import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
+import dev.sluice.trace.StatementObserver;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,6 +50,10 @@ import java.util.stream.Collectors;
  * transaction commits together with the row's count of finished statements, so after a crash the count is
  * exact and the next run resumes after it.
  *
+ * <p>This is the one runner of migration bodies: {@code sluice trace} runs its migrations here too, with a
+ * {@link StatementObserver} that reads each statement's locks before its transaction commits. Without one
+ * ({@link StatementObserver#NONE}) nothing is sent beyond what the run needs.
+ *
  * <p>Hazard: the caller must hold the migration lock (see {@link dev.sluice.db.AdvisoryLock}) on another
  * connection for the whole run; this class does not take it, so that a concurrent index build in a step
  * can never wait on the lock's session. It asks the {@link LockCheck} before every step and every
@@ -65,6 +70,7 @@ public final class PlanExecutor {
     private final Connection monitor;
     private final Preflight preflight;
     private final LockCheck lock;
+    private final StatementObserver observer;
     private ConflictWait conflicts = ConflictWait.NONE;
     /**
      * The schema fingerprint is taken after the last step of a run only: reading the catalog after every
@@ -82,7 +88,17 @@ public final class PlanExecutor {
      */
     public PlanExecutor(Connection connection, Connection monitor, HistoryTable history, String installedBy,
                         ExecutionSettings settings, MigrationListener listener, LockCheck lock) {
+        this(connection, monitor, history, installedBy, settings, listener, lock, StatementObserver.NONE);
+    }
+
+    /**
+     * @param observer told around every statement and commit, on the migration's connection; a trace's
+     *                 {@link dev.sluice.trace.LockTracer} reads the locks each statement holds there
+     */
+    public PlanExecutor(Connection connection, Connection monitor, HistoryTable history, String installedBy,
+                        ExecutionSettings settings, MigrationListener listener, LockCheck lock, StatementObserver observer) {
         this.connection = connection;
+        this.observer = observer;
         this.lock = lock;
         this.monitor = monitor;
         this.preflight = monitor == null ? Preflight.NONE : new Preflight(monitor, settings, listener);
@@ -138,6 +154,7 @@ public final class PlanExecutor {
                         throw e;
                     }
                     long millis = (System.nanoTime() - start) / 1_000_000;
+                    observer.migrationFinished();
                     listener.stepFinished(step, millis);
                     done.add(new StepResult(step, millis));
                 }
@@ -218,9 +235,11 @@ public final class PlanExecutor {
         connection.setAutoCommit(false);
         try {
             applyTimeouts(step, true, lock.condition());
+            observer.migrationStarted(connection, step.scriptName(), true);
             runBody(step, true, watch);
             recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
             connection.commit();
+            observer.committed();
         } catch (MigrationFailedException | HistoryConflictException | LockLostException e) {
             rollbackQuietly();
             throw e;
@@ -323,6 +342,7 @@ public final class PlanExecutor {
     private void runInAutocommit(PlanStep step, BlockerWatch watch) throws SQLException {
         connection.setAutoCommit(true);
         applyTimeouts(step, false, Optional.empty());
+        observer.migrationStarted(connection, step.scriptName(), false);
         long start = System.nanoTime();
         int from = step.resumes().flatMap(AppliedMigration::statementsDone).orElse(0);
         if (step.body() instanceof SqlMigrationBody sql && !sql.autocommitStatements().isEmpty()
@@ -475,8 +495,10 @@ public final class PlanExecutor {
         }
     }
 
-    private void runStatement(PlanStep step, SqlStatement statement, BlockerWatch watch, boolean transactional, int index, int total) {
+    private void runStatement(PlanStep step, SqlStatement statement, BlockerWatch watch, boolean transactional, int index,
+                              int total) throws SQLException {
         watch.arm(step.lockTimeout());
+        long start = System.nanoTime();
         try {
             StatementRunner.execute(connection, statement);
             watch.disarm();
@@ -484,6 +506,7 @@ public final class PlanExecutor {
             List<Blocker> blockers = watch.disarm();
             throw failure(step, StatementFailure.of(statement, e), blockers, transactional, index, total);
         }
+        observer.statementRan(connection, statement, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -518,6 +541,7 @@ public final class PlanExecutor {
                 runStatement(step, statement, watch, false, index, total);
                 history.recordProgress(connection, at.rank(), index + 1);
                 connection.commit();
+                observer.committed();
             } catch (MigrationFailedException e) {
                 rollbackQuietly();
                 if (!SqlStates.ACTIVE_SQL_TRANSACTION.equals(e.sqlState().orElse(null))) {
@@ -538,21 +562,31 @@ public final class PlanExecutor {
         });
     }
 
-    private void runJava(PlanStep step, JavaMigrationBody java, boolean transactional) {
+    private void runJava(PlanStep step, JavaMigrationBody java, boolean transactional) throws SQLException {
         MigrationContext context = new MigrationContext(connection, java.migration().getClass().getName());
         String phase = java.direction() == Direction.UP ? "performUp" : "performDown";
+        long start = System.nanoTime();
         try {
             java.perform(context);
-            phase = java.direction() == Direction.UP ? "validateUp" : "validateDown";
+        } catch (Exception e) {
+            throw javaFailure(step, phase, e, transactional);
+        }
+        observer.javaMigrationRan(connection, step.scriptName(), (System.nanoTime() - start) / 1_000_000);
+        phase = java.direction() == Direction.UP ? "validateUp" : "validateDown";
+        try {
             java.validate(context);
         } catch (Exception e) {
-            String message = step.scriptName() + ": " + phase + " failed: " + e.getMessage()
-                    + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState() + "]" : "")
-                    + ". " + (transactional ? "The migration was rolled back; nothing of it remains."
-                    : "It ran outside a transaction; check what it changed before repairing.");
-            throw new MigrationFailedException(message, step.scriptName(), 0,
-                    e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), transactional, e);
+            throw javaFailure(step, phase, e, transactional);
         }
+    }
+
+    private static MigrationFailedException javaFailure(PlanStep step, String phase, Exception e, boolean transactional) {
+        String message = step.scriptName() + ": " + phase + " failed: " + e.getMessage()
+                + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState() + "]" : "")
+                + ". " + (transactional ? "The migration was rolled back; nothing of it remains."
+                : "It ran outside a transaction; check what it changed before repairing.");
+        return new MigrationFailedException(message, step.scriptName(), 0,
+                e instanceof SQLException s ? Optional.ofNullable(s.getSQLState()) : Optional.empty(), transactional, e);
     }
 
     private MigrationFailedException failure(PlanStep step, StatementFailure f, List<Blocker> blockers,

@@ -5,8 +5,8 @@ import dev.sluice.SluiceOptions;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.migration.SqlMigrationParser;
 import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.testing.InstalledPostgres;
 import dev.sluice.sql.LockMode;
@@ -99,8 +99,9 @@ class CompatibilityIT {
         JdbcConnectionFactory db = newDatabase();
         try (Connection c = db.open()) {
             c.createStatement().execute("create table accounts (id int primary key, n int)");
-            MigrationTrace t = new LockTracer(c).trace(SqlMigrationParser.parse("V9__t.sql",
-                    "alter table accounts alter column n type bigint;\n"));
+            Files.writeString(folder.resolve("V9__t.sql"), "alter table accounts alter column n type bigint;\n");
+            MigrationTrace t = new Sluice(SluiceOptions.builder(db).source(new FileSystemMigrationSource(folder)).build())
+                    .trace(db, Progress.NONE).migrations().get(0);
             assertEquals(LockMode.ACCESS_EXCLUSIVE, t.statements().get(0).locks().stream()
                     .filter(l -> l.relation().equals("public.accounts")).findFirst().orElseThrow().mode());
             assertEquals(LockTracer.COLUMN_TYPE_REWRITE, t.findings().get(0).rule());

@@ -1,6 +1,7 @@
 package dev.sluice.it;
 
-import dev.sluice.migration.SqlMigrationParser;
+import dev.sluice.db.JdbcConnectionFactory;
+import dev.sluice.progress.Progress;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
 import dev.sluice.sql.LockMode;
@@ -11,22 +12,33 @@ import dev.sluice.trace.StatementTrace;
 import dev.sluice.trace.TraceFinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.sql.Connection;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What statements really lock and rewrite, observed on real PostgreSQL. */
+/**
+ * What statements really lock and rewrite, observed on real PostgreSQL while the executor that
+ * {@code migrate} uses runs them.
+ */
 @ExtendWith(PostgresExtension.class)
 class LockTracerIT {
 
-    private static MigrationTrace trace(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect()) {
-            return new LockTracer(c).trace(SqlMigrationParser.parse("V9__traced.sql", sql));
-        }
+    @TempDir
+    Path folder;
+
+    /** Traces one migration, V9__traced.sql, on {@code db}; tables the test created before count as existing. */
+    private MigrationTrace trace(TestDatabase db, String sql) throws Exception {
+        MigrationProject project = new MigrationProject(folder, db).file("V9__traced.sql", sql);
+        MigrationTrace trace = project.sluice().trace(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()),
+                Progress.NONE).migrations().get(0);
+        // The history the trace wrote would refuse the same version twice; a test may trace two versions of V9.
+        db.execute("drop table sluice_history");
+        return trace;
     }
 
     private static RelationLock lockOn(StatementTrace t, String relation) {
