@@ -8,6 +8,11 @@ import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.db.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.doctor.Doctor;
+import dev.sluice.doctor.DoctorContext;
+import dev.sluice.doctor.DoctorReport;
+import dev.sluice.doctor.DoctorRequest;
+import dev.sluice.doctor.ProjectState;
 import dev.sluice.db.Privileges;
 import dev.sluice.db.SqlStates;
 import dev.sluice.execution.LockCheck;
@@ -57,8 +62,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline and
- * repair against one database.
+ * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline,
+ * repair and the pre-migration checklist (doctor) against one database.
  *
  * <p>Every changing operation takes the migration lock first and reads the history only after it holds
  * it, so two runners never plan from the same stale state. Every operation resolves the project's
@@ -551,6 +556,35 @@ public final class Sluice {
         SchemaDiff diff = SchemaDiff.between(expected, compared, ignoreColumnOrder);
         return new DriftReport(DriftReport.Mode.REBUILD, status.current(), Optional.of(expected.fingerprint()),
                 live.fingerprint(), Optional.of(diff), targetMajor, scratchMajor, normalised);
+    }
+
+    /**
+     * The pre-migration checklist ({@code sluice doctor}, {@code migrate --preflight}): every check of
+     * {@link Doctor#checks()} against this database and these migrations, in order. Changes nothing; a
+     * database that does not answer is a failed check, not an exception.
+     *
+     * @param request what the checks need beyond these options: where backups go, whether the target is
+     *                the embedded development database, whether a backup comes with the migrate
+     */
+    public DoctorReport doctor(DoctorRequest request) {
+        Sluice self = this;
+        ProjectState project = new ProjectState() {
+            @Override
+            public MigrationCatalog catalog() {
+                return self.catalog();
+            }
+
+            @Override
+            public ProjectStatus status() throws SQLException {
+                return self.status();
+            }
+
+            @Override
+            public MigrationPlan planMigrate(Optional<Version> target) throws SQLException {
+                return self.planMigrate(target);
+            }
+        };
+        return Doctor.run(new DoctorContext(options.connections(), options.lint(), project, request));
     }
 
     /** The major version of the target server ({@code server_version_num} / 10000). */

@@ -7,6 +7,7 @@ import dev.sluice.backup.PgTarget;
 import dev.sluice.backup.PgTools;
 import dev.sluice.backup.SchemaFingerprinter;
 import dev.sluice.history.HistoryTable;
+import dev.sluice.migration.DurationText;
 import dev.sluice.schema.SchemaReader;
 import dev.sluice.schema.SnapshotOptions;
 
@@ -93,7 +94,7 @@ final class BackupSupport {
         List<String> removed = backups.prune(keep, maxKeepAge);
         for (String id : removed) {
             out.println("pruned backup " + id + " (retention: keep " + keep
-                    + maxKeepAge.map(d -> " and any younger than " + DoctorCommand.human(d)).orElse("") + ")");
+                    + maxKeepAge.map(d -> " and any younger than " + DurationText.human(d)).orElse("") + ")");
         }
     }
 
