@@ -8,6 +8,11 @@ import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.db.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.doctor.Doctor;
+import dev.sluice.doctor.DoctorContext;
+import dev.sluice.doctor.DoctorReport;
+import dev.sluice.doctor.DoctorRequest;
+import dev.sluice.doctor.ProjectState;
 import dev.sluice.db.Privileges;
 import dev.sluice.db.SqlStates;
 import dev.sluice.execution.LockCheck;
@@ -60,8 +65,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline and
- * repair against one database, and the lock trace of the project's migrations on a scratch one.
+ * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline,
+ * repair and the pre-migration checklist (doctor) against one database, and the lock trace of the
+ * project's migrations on a scratch one.
  *
  * <p>Every changing operation takes the migration lock first and reads the history only after it holds
  * it, so two runners never plan from the same stale state. Every operation resolves the project's
@@ -672,6 +678,48 @@ public final class Sluice {
         try (Connection c = Connections.open(scratchDatabase)) {
             return new TraceReport(ProjectTracer.trace(catalog, c, history, options.execution(), progress));
         }
+    }
+
+    /**
+     * The pre-migration checklist ({@code sluice doctor}, {@code migrate --preflight}): every check of
+     * {@link Doctor#checks()} against this database and these migrations, in order. Changes nothing; a
+     * database that does not answer is a failed check, not an exception.
+     *
+     * @param request what the checks need beyond these options: where backups go, whether the target is
+     *                the embedded development database, whether a backup comes with the migrate
+     */
+    public DoctorReport doctor(DoctorRequest request) {
+        return doctor(request, Optional.empty());
+    }
+
+    /**
+     * The checklist for a run whose plan is known: the pre-flight of {@code migrate}, given the plan the run
+     * read under the lock ({@link BeforeRun}), so the checks judge exactly what will run and nothing is
+     * planned a second time.
+     */
+    public DoctorReport doctor(DoctorRequest request, MigrationPlan plan) {
+        return doctor(request, Optional.of(plan));
+    }
+
+    private DoctorReport doctor(DoctorRequest request, Optional<MigrationPlan> known) {
+        Sluice self = this;
+        ProjectState project = new ProjectState() {
+            @Override
+            public MigrationCatalog catalog() {
+                return self.catalog();
+            }
+
+            @Override
+            public ProjectStatus status() throws SQLException {
+                return self.status();
+            }
+
+            @Override
+            public MigrationPlan planMigrate(Optional<Version> target) throws SQLException {
+                return known.isPresent() ? known.get() : self.planMigrate(target);
+            }
+        };
+        return Doctor.run(new DoctorContext(options.connections(), options.lint(), project, request));
     }
 
     /** The major version of the target server ({@code server_version_num} / 10000). */

@@ -5,6 +5,7 @@ import dev.sluice.backup.Backups;
 import dev.sluice.backup.PgTarget;
 import dev.sluice.backup.PgTools;
 import dev.sluice.backup.Retention;
+import dev.sluice.migration.DurationText;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class BackupSupport {
         }
         for (String id : retention.pruned()) {
             out.println("pruned backup " + id + " (retention: keep " + settings.keep()
-                    + settings.maxKeepAge().map(d -> " and any younger than " + DoctorCommand.human(d)).orElse("") + ")");
+                    + settings.maxKeepAge().map(d -> " and any younger than " + DurationText.human(d)).orElse("") + ")");
         }
     }
 

@@ -58,17 +58,26 @@ final class MigrateCommand extends ProjectCommand {
             plan.describe().forEach(out()::println);
             return printGate(sluice, plan, out());
         }
-        if (preflight && !DoctorCommand.preflight(project, sluice, to, BackupBeforeMigrate.wanted(project, backup), out(), terminal())) {
-            return ExitCodes.CHECK_FAILED;
-        }
         boolean backupFirst = BackupBeforeMigrate.wanted(project, backup);
-        // The backup is taken for the run's own plan, under the migration lock, after the lint gate passed.
-        BeforeRun beforeRun = backupFirst
-                ? plan -> BackupBeforeMigrate.run(project, sluice, plan, to, out(), terminal()) : BeforeRun.NOTHING;
+        // The pre-flight and the backup judge and save for the run's own plan: the facade hands it over
+        // under the migration lock, after the lint gate passed, and runs exactly that plan afterwards.
+        BeforeRun beforeRun = plan -> {
+            if (preflight && !DoctorCommand.preflight(project, sluice, plan, to, backupFirst, out(), terminal())) {
+                throw new PreflightFailed();
+            }
+            if (backupFirst) {
+                BackupBeforeMigrate.run(project, sluice, plan, to, out(), terminal());
+            }
+        };
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
             result = sluice.migrate(to, true, complete, online.apply(dev.sluice.online.BackfillSettings.defaults(),
                     settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun);
+        } catch (PreflightFailed failed) {
+            return ExitCodes.CHECK_FAILED;
+        }
+        if (preflight && result.steps().isEmpty() && result.online().isEmpty()) {
+            out().println("preflight skipped: no pending migration");
         }
         if (backupFirst && result.steps().isEmpty() && result.online().isEmpty()) {
             out().println("backup skipped: no pending migration");
@@ -91,6 +100,15 @@ final class MigrateCommand extends ProjectCommand {
                     + " (was " + result.before().map(Version::toString).orElse("empty") + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /** The pre-flight failed and printed why; the run stops before its first statement. */
+    private static final class PreflightFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PreflightFailed() {
+            super("preflight failed", null, false, false);
+        }
     }
 
     /**

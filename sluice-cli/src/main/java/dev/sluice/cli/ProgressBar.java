@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.migration.DurationText;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,7 +45,7 @@ final class ProgressBar {
                 .append(Math.min(done + 1, total)).append('/').append(total);
         if (done > 0 && done < total) {
             long left = Math.max(0, doneMillis / done * (total - done) - currentMillis);
-            bar.append(", about ").append(DoctorCommand.human(Duration.ofMillis(left))).append(" left");
+            bar.append(", about ").append(DurationText.human(Duration.ofMillis(left))).append(" left");
         }
         return bar.toString();
     }

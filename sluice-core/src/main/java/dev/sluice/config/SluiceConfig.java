@@ -210,6 +210,21 @@ public final class SluiceConfig {
         });
     }
 
+    /** A finite decimal number, such as {@code backup-space-factor = 1.5}. */
+    public Optional<Double> decimal(String key) {
+        return get(key).map(v -> {
+            try {
+                double d = Double.parseDouble(v);
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new ConfigException(originOf(key) + ": '" + key + "' must be a number");
+        });
+    }
+
     /** The keys set that start with {@code prefix}, sorted. */
     public SortedSet<String> keysStartingWith(String prefix) {
         SortedSet<String> keys = new TreeSet<>();

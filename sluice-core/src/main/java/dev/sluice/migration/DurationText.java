@@ -94,4 +94,22 @@ public final class DurationText {
         }
         return ms + "ms";
     }
+
+    /**
+     * A duration the way a person says it, for messages: {@code 3d 4h}, {@code 2h 5min}, {@code 40s};
+     * whole seconds, the next smaller unit only when it is not zero. Not a form {@link #parse} reads back.
+     */
+    public static String human(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s >= 86_400) {
+            return s / 86_400 + "d" + (s % 86_400 >= 3600 ? " " + (s % 86_400) / 3600 + "h" : "");
+        }
+        if (s >= 3600) {
+            return s / 3600 + "h" + (s % 3600 >= 60 ? " " + (s % 3600) / 60 + "min" : "");
+        }
+        if (s >= 60) {
+            return s / 60 + "min";
+        }
+        return s + "s";
+    }
 }

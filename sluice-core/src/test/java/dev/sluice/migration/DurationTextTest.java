@@ -53,4 +53,14 @@ class DurationTextTest {
         assertThrows(IllegalArgumentException.class, () -> DurationText.parse("2 seconds"));
         assertThrows(IllegalArgumentException.class, () -> DurationText.parse("-1s"));
     }
+
+    @Test
+    void humanSaysADurationTheWayAPersonDoes() {
+        assertEquals("40s", DurationText.human(Duration.ofSeconds(40)));
+        assertEquals("5min", DurationText.human(Duration.ofMinutes(5).plusSeconds(59)));
+        assertEquals("2h 5min", DurationText.human(Duration.ofMinutes(125)));
+        assertEquals("1d", DurationText.human(Duration.ofHours(24)));
+        assertEquals("3d 4h", DurationText.human(Duration.ofHours(76)));
+        assertEquals("0s", DurationText.human(Duration.ofSeconds(-3)));
+    }
 }
