@@ -732,6 +732,16 @@ public final class Sluice {
     }
 
     /**
+     * The files, then the files against the history (read without the lock): every problem of both, so a
+     * user fixes them in one go. Changes nothing.
+     */
+    public ValidateResult validate() throws SQLException {
+        MigrationValidation files = validateFiles();
+        ProjectStatus status = status(files.catalog());
+        return new ValidateResult(files.catalog(), files.problems(), historyProblems(status, files));
+    }
+
+    /**
      * The history problems worth showing beside the file problems: an applied migration whose file is
      * there but cannot be resolved is not "gone", so that complaint is left to the file problem.
      */

@@ -1,9 +1,7 @@
 package dev.sluice.cli;
 
-import dev.sluice.Sluice;
-import dev.sluice.execution.ProjectStatus;
+import dev.sluice.ValidateResult;
 import dev.sluice.migration.MigrationProblem;
-import dev.sluice.migration.MigrationValidation;
 import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
@@ -19,16 +17,14 @@ final class ValidateCommand extends ProjectCommand {
     /** Exit code 3 on any problem, in the files or between them and the history; every one is printed. */
     @Override
     int run(Project project) throws Exception {
-        var sluice = project.sluice(project.settings());
-        MigrationValidation files = sluice.validateFiles();
-        var catalog = files.catalog();
+        ValidateResult result = project.sluice(project.settings()).validate();
+        var catalog = result.catalog();
         for (MigrationProblem w : catalog.warnings()) {
             err().println("warning: " + w);
         }
         List<String> problems = new ArrayList<>();
-        files.problems().forEach(p -> problems.add(p.toString()));
-        ProjectStatus status = sluice.status(catalog);
-        Sluice.historyProblems(status, files).forEach(p -> problems.add(p.toString()));
+        result.fileProblems().forEach(p -> problems.add(p.toString()));
+        result.historyProblems().forEach(p -> problems.add(p.toString()));
         if (problems.isEmpty()) {
             out().println("valid: " + catalog.versioned().size() + " versioned and " + catalog.repeatable().size()
                     + " repeatable migrations agree with the history");
