@@ -1,34 +1,34 @@
 package dev.sluice;
 
-import dev.sluice.db.AdvisoryLock;
+import dev.sluice.db.internal.AdvisoryLock;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.Deadline;
 import dev.sluice.db.JdbcConnectionFactory;
-import dev.sluice.db.SessionKeepAlive;
+import dev.sluice.db.internal.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
 import dev.sluice.doctor.Doctor;
 import dev.sluice.doctor.DoctorContext;
 import dev.sluice.doctor.DoctorReport;
 import dev.sluice.doctor.DoctorRequest;
 import dev.sluice.doctor.ProjectState;
-import dev.sluice.db.Privileges;
-import dev.sluice.db.SqlStates;
-import dev.sluice.execution.LockCheck;
+import dev.sluice.db.internal.Privileges;
+import dev.sluice.db.internal.SqlStates;
+import dev.sluice.execution.internal.LockCheck;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.MigrationPlan;
-import dev.sluice.execution.MigrationPlanner;
+import dev.sluice.execution.internal.MigrationPlanner;
 import dev.sluice.execution.MigrationStatus;
-import dev.sluice.execution.PlanExecutor;
-import dev.sluice.execution.ProjectTracer;
+import dev.sluice.execution.internal.PlanExecutor;
+import dev.sluice.execution.internal.ProjectTracer;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;
 import dev.sluice.execution.StepResult;
 import dev.sluice.execution.VersionState;
 import dev.sluice.history.AppliedMigration;
-import dev.sluice.history.HistoryRow;
-import dev.sluice.history.HistoryTable;
+import dev.sluice.history.internal.HistoryRow;
+import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.lint.GateReport;
 import dev.sluice.lint.LintSettings;
@@ -49,10 +49,10 @@ import dev.sluice.online.internal.OnlineRunner;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.progress.Progress;
 import dev.sluice.schema.SchemaDiff;
-import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
-import dev.sluice.schema.ViewDefinitions;
+import dev.sluice.schema.internal.ViewDefinitions;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -152,7 +152,7 @@ public final class Sluice {
     public dev.sluice.backup.Backups backups(dev.sluice.backup.BackupSettings settings, dev.sluice.backup.PgTarget target) {
         // The same canonical fingerprint the history and drift use, so a manifest can be compared with both.
         SnapshotOptions snapshot = SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table());
-        dev.sluice.backup.SchemaFingerprinter fingerprinter = c -> new dev.sluice.schema.SchemaReader(snapshot).read(c).fingerprint();
+        dev.sluice.backup.SchemaFingerprinter fingerprinter = c -> new dev.sluice.schema.internal.SchemaReader(snapshot).read(c).fingerprint();
         dev.sluice.backup.BackupStore store = new dev.sluice.backup.BackupStore(settings.dir());
         store.removeStaleFiles(false);
         dev.sluice.backup.PgTools[] located = new dev.sluice.backup.PgTools[1];

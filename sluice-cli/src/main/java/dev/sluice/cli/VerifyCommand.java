@@ -18,7 +18,7 @@ import dev.sluice.rehearsal.MigrationRehearsal;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.schema.SchemaDiff;
-import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlStatement;

@@ -225,7 +225,7 @@ class CliIT {
             s.execute("set application_name = 'other-runner'");
             // The key a Sluice runner takes for public.sluice_history: the two-int form, "Slu" then the table's CRC.
             s.execute("select pg_advisory_lock(" + 0x536c75 + ", "
-                    + dev.sluice.db.AdvisoryLock.keyFor("public.sluice_history") + ")");
+                    + dev.sluice.db.internal.AdvisoryLock.keyFor("public.sluice_history") + ")");
             CliRun r = sluice(db, "migrate", "--lock-wait", "300ms");
             assertEquals(ExitCodes.LOCKED, r.exitCode(), r.toString());
             assertTrue(r.err().contains("another Sluice run holds the migration lock") && r.err().contains("'other-runner'"), r.err());

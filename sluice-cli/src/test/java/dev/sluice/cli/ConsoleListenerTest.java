@@ -2,7 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationPlan;
-import dev.sluice.execution.MigrationPlanner;
+import dev.sluice.execution.internal.MigrationPlanner;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.migration.MigrationResolver;

@@ -3,7 +3,7 @@ package dev.sluice.backup;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.progress.Progress;
-import dev.sluice.history.HistoryTable;
+import dev.sluice.history.internal.HistoryTable;
 
 import java.io.IOException;
 import java.io.InputStream;

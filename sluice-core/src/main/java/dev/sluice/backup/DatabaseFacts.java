@@ -2,7 +2,7 @@ package dev.sluice.backup;
 
 import dev.sluice.db.Identifiers;
 import dev.sluice.history.AppliedMigration;
-import dev.sluice.history.HistoryTable;
+import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 
 import java.sql.Connection;

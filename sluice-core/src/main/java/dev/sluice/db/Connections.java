@@ -1,5 +1,6 @@
 package dev.sluice.db;
 
+import dev.sluice.db.internal.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,7 +1,7 @@
 package dev.sluice.doctor;
 
 import dev.sluice.db.Blocker;
-import dev.sluice.db.BlockerQueries;
+import dev.sluice.db.internal.BlockerQueries;
 import dev.sluice.db.Connections;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.migration.DurationText;

@@ -1,5 +1,6 @@
 package dev.sluice.execution;
 
+import dev.sluice.execution.internal.Resumption;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Checksum;
@@ -170,7 +171,7 @@ public record ProjectStatus(List<MigrationStatus> entries, Optional<Version> cur
         return problems;
     }
 
-    static String subject(MigrationStatus e) {
+    public static String subject(MigrationStatus e) {
         String script = e.migration().map(Migration::script)
                 .or(() -> e.lastRow().map(AppliedMigration::script)).orElse("?");
         return e.version().map(v -> "V" + v).orElse("R") + " " + e.description() + " (" + script + ")";

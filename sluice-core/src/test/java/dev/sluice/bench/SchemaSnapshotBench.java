@@ -1,7 +1,7 @@
 package dev.sluice.bench;
 
 import dev.sluice.postgres.PostgresCluster;
-import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
 

@@ -1,5 +1,6 @@
 package dev.sluice.execution;
 
+import dev.sluice.execution.internal.MigrationPlanner;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Checksum;

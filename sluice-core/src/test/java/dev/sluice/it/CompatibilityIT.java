@@ -10,7 +10,7 @@ import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.testing.InstalledPostgres;
 import dev.sluice.sql.LockMode;
-import dev.sluice.trace.LockTracer;
+import dev.sluice.trace.internal.LockTracer;
 import dev.sluice.trace.MigrationTrace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import dev.sluice.progress.Progress;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
 import dev.sluice.sql.LockMode;
-import dev.sluice.trace.LockTracer;
+import dev.sluice.trace.internal.LockTracer;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.RelationLock;
 import dev.sluice.trace.StatementTrace;

@@ -1,5 +1,6 @@
 package dev.sluice.schema;
 
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.sluice.online.internal;
 
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationFailedException;
-import dev.sluice.history.HistoryRow;
-import dev.sluice.history.HistoryTable;
+import dev.sluice.history.internal.HistoryRow;
+import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationType;
@@ -17,7 +17,7 @@ import dev.sluice.online.OnlineMigrationFile;
 import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.OnlineStep;
 import dev.sluice.online.SearchPath;
-import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SnapshotOptions;
 
 import java.sql.Connection;
@@ -233,7 +233,7 @@ public final class OnlineRunner {
         try {
             work.run();
         } catch (SQLException e) {
-            if (dev.sluice.db.SqlStates.isSessionLost(e)) {
+            if (dev.sluice.db.internal.SqlStates.isSessionLost(e)) {
                 throw e;
             }
             throw new MigrationFailedException(script + ": " + e.getMessage() + ". " + outcome + ".", script, 0,

@@ -1,5 +1,6 @@
-package dev.sluice.history;
+package dev.sluice.history.internal;
 
+import dev.sluice.history.MigrationState;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
 

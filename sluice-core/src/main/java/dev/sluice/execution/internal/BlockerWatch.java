@@ -1,7 +1,7 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
 import dev.sluice.db.Blocker;
-import dev.sluice.db.BlockerQueries;
+import dev.sluice.db.internal.BlockerQueries;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,11 +1,17 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
-import dev.sluice.history.HistoryTable;
+import dev.sluice.execution.PlanStep;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationFailedException;
+import dev.sluice.execution.ProjectStatus;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.execution.MigrationPlan;
+import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.OnlineMigrationBody;
 import dev.sluice.progress.Progress;
-import dev.sluice.trace.LockTracer;
+import dev.sluice.trace.internal.LockTracer;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.TraceFailedException;
 

@@ -1,8 +1,11 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
+import dev.sluice.execution.PlanStep;
+import dev.sluice.execution.MigrationBlockedException;
+import dev.sluice.execution.MigrationListener;
 import dev.sluice.db.Blocker;
-import dev.sluice.db.BlockerQueries;
-import dev.sluice.db.BlockerQueries.HeldLock;
+import dev.sluice.db.internal.BlockerQueries;
+import dev.sluice.db.internal.BlockerQueries.HeldLock;
 import dev.sluice.db.Deadline;
 import dev.sluice.migration.DurationText;
 import dev.sluice.sql.LockMode;

@@ -1,5 +1,7 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
+import dev.sluice.execution.PlanStep;
+import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.db.Identifiers;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.sluice.trace;
+package dev.sluice.trace.internal;
 
 import dev.sluice.sql.SqlStatement;
 

@@ -1,5 +1,7 @@
-package dev.sluice.db;
+package dev.sluice.db.internal;
 
+import dev.sluice.db.Identifiers;
+import dev.sluice.db.Blocker;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

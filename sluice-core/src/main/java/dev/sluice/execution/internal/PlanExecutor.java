@@ -1,16 +1,24 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
+import dev.sluice.execution.StepResult;
+import dev.sluice.execution.PlanStep;
+import dev.sluice.execution.MigrationBlockedException;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationFailedException;
+import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.execution.MigrationPlan;
 import dev.sluice.db.Blocker;
-import dev.sluice.db.BlockerQueries;
+import dev.sluice.db.internal.BlockerQueries;
 import dev.sluice.db.Deadline;
 import dev.sluice.db.LockLostException;
 import dev.sluice.db.RetryPolicy;
-import dev.sluice.db.SessionKeepAlive;
-import dev.sluice.db.SqlStates;
+import dev.sluice.db.internal.SessionKeepAlive;
+import dev.sluice.db.internal.SqlStates;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.HistoryConflictException;
-import dev.sluice.history.HistoryRow;
-import dev.sluice.history.HistoryTable;
+import dev.sluice.history.internal.HistoryRow;
+import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Direction;
 import dev.sluice.migration.DurationText;
@@ -19,11 +27,11 @@ import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
 import dev.sluice.migration.StatementRunner;
-import dev.sluice.schema.SchemaReader;
+import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
-import dev.sluice.trace.StatementObserver;
+import dev.sluice.trace.internal.StatementObserver;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +62,7 @@ import java.util.stream.Collectors;
  * {@link StatementObserver} that reads each statement's locks before its transaction commits. Without one
  * ({@link StatementObserver#NONE}) nothing is sent beyond what the run needs.
  *
- * <p>Hazard: the caller must hold the migration lock (see {@link dev.sluice.db.AdvisoryLock}) on another
+ * <p>Hazard: the caller must hold the migration lock (see {@link dev.sluice.db.internal.AdvisoryLock}) on another
  * connection for the whole run; this class does not take it, so that a concurrent index build in a step
  * can never wait on the lock's session. It asks the {@link LockCheck} before every step and every
  * autocommit statement, and the history table's unique index refuses a second APPLIED row, so a runner
@@ -93,7 +101,7 @@ public final class PlanExecutor {
 
     /**
      * @param observer told around every statement and commit, on the migration's connection; a trace's
-     *                 {@link dev.sluice.trace.LockTracer} reads the locks each statement holds there
+     *                 {@link dev.sluice.trace.internal.LockTracer} reads the locks each statement holds there
      */
     public PlanExecutor(Connection connection, Connection monitor, HistoryTable history, String installedBy,
                         ExecutionSettings settings, MigrationListener listener, LockCheck lock, StatementObserver observer) {

@@ -1,5 +1,8 @@
-package dev.sluice.db;
+package dev.sluice.db.internal;
 
+import dev.sluice.db.ConnectionFactory;
+import dev.sluice.db.PermissionDeniedException;
+import dev.sluice.db.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

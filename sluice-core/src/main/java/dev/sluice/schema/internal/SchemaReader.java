@@ -1,5 +1,9 @@
-package dev.sluice.schema;
+package dev.sluice.schema.internal;
 
+import dev.sluice.schema.ObjectKind;
+import dev.sluice.schema.SchemaObject;
+import dev.sluice.schema.SchemaSnapshot;
+import dev.sluice.schema.SnapshotOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,10 @@
-package dev.sluice.db;
+package dev.sluice.db.internal;
 
+import dev.sluice.db.Deadline;
+import dev.sluice.db.ConnectionFactory;
+import dev.sluice.db.LockLostException;
+import dev.sluice.db.LockBusyException;
+import dev.sluice.db.Connections;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

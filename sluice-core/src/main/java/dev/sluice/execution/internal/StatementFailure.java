@@ -1,4 +1,4 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
 import dev.sluice.sql.SqlStatement;
 

@@ -1,5 +1,6 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
+import dev.sluice.execution.MigrationStatus;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.SqlMigrationBody;
@@ -20,13 +21,13 @@ import java.util.stream.Collectors;
  * whose invalid leftover it drops. A row from a release that kept no count is resumable only when every
  * statement is. Anything else needs a person to check which statements took effect.
  */
-final class Resumption {
+public final class Resumption {
 
     private Resumption() {
     }
 
     /** Empty when {@code entry} (a RUNNING one) can be resumed; otherwise what a person must check. */
-    static Optional<String> whyNot(MigrationStatus entry) {
+    public static Optional<String> whyNot(MigrationStatus entry) {
         if (entry.migration().isEmpty()) {
             return Optional.of("its file is gone from the project");
         }

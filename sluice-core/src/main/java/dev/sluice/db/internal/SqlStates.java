@@ -1,4 +1,4 @@
-package dev.sluice.db;
+package dev.sluice.db.internal;
 
 import java.sql.SQLException;
 

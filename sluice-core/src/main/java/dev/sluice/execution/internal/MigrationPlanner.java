@@ -1,5 +1,13 @@
-package dev.sluice.execution;
+package dev.sluice.execution.internal;
 
+import dev.sluice.execution.PlanStep;
+import dev.sluice.execution.StateProblem;
+import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.MigrationStatus;
+import dev.sluice.execution.ProjectStatus;
+import dev.sluice.execution.MigrationStateException;
+import dev.sluice.execution.VersionState;
+import dev.sluice.execution.MigrationPlan;
 import dev.sluice.migration.Direction;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationBody;

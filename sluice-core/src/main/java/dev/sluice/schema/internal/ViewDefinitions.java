@@ -1,5 +1,8 @@
-package dev.sluice.schema;
+package dev.sluice.schema.internal;
 
+import dev.sluice.schema.ObjectKind;
+import dev.sluice.schema.SchemaObject;
+import dev.sluice.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,9 @@
-package dev.sluice.trace;
+package dev.sluice.trace.internal;
 
+import dev.sluice.trace.RelationLock;
+import dev.sluice.trace.StatementTrace;
+import dev.sluice.trace.MigrationTrace;
+import dev.sluice.trace.TraceFinding;
 import dev.sluice.sql.LockMode;
 import dev.sluice.sql.SqlStatement;
 

@@ -1,7 +1,10 @@
-package dev.sluice.history;
+package dev.sluice.history.internal;
 
+import dev.sluice.history.MigrationState;
+import dev.sluice.history.HistoryConflictException;
+import dev.sluice.history.AppliedMigration;
 import dev.sluice.db.Identifiers;
-import dev.sluice.db.SqlStates;
+import dev.sluice.db.internal.SqlStates;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
 
