@@ -11,6 +11,8 @@ import dev.sluice.lint.Rule;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
 import dev.sluice.migration.MigrationProblem;
+import dev.sluice.report.FindingFormats;
+import dev.sluice.report.Sarif;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

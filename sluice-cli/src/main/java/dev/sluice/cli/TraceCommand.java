@@ -3,6 +3,8 @@ package dev.sluice.cli;
 import dev.sluice.json.Json;
 
 import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.postgres.ScratchDatabases;
+import dev.sluice.report.FindingFormats;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.ProjectTracer;
 import dev.sluice.trace.RelationLock;
@@ -36,8 +38,8 @@ final class TraceCommand extends ProjectCommand {
         MigrationCatalog catalog = project.catalog();
         List<MigrationTrace> traces;
         String where;
-        try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer);
-             Connection c = scratch.newDatabase(project, "trace").open();
+        try (ScratchDatabases scratch = scratchServer.start(project);
+             Connection c = scratch.newDatabase("trace").connections().open();
              ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
             traces = ProjectTracer.trace(catalog, c, progress);
             where = scratch.describe();

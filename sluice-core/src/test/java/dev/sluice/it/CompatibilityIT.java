@@ -7,7 +7,7 @@ import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.SqlMigrationParser;
 import dev.sluice.postgres.PostgresCluster;
-import dev.sluice.rehearsal.Rehearsal;
+import dev.sluice.progress.Progress;
 import dev.sluice.testing.InstalledPostgres;
 import dev.sluice.sql.LockMode;
 import dev.sluice.trace.LockTracer;
@@ -90,7 +90,7 @@ class CompatibilityIT {
         project();
         JdbcConnectionFactory db = newDatabase();
         SluiceOptions options = SluiceOptions.builder(db).source(new FileSystemMigrationSource(folder)).build();
-        var report = new Rehearsal(options, db, Optional.empty(), true).run();
+        var report = new Sluice(options).rehearse(db, Optional.empty(), true, Progress.NONE);
         assertTrue(report.passed(), report.toString());
     }
 
