@@ -1,14 +1,14 @@
 package dev.sluice.it;
 
+import dev.sluice.Sluice;
 import dev.sluice.SluiceOptions;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.it.javamigrations.V1__Create_accounts;
 import dev.sluice.it.javamigrations.V2__Bad_down_validation;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.JavaMigrationSource;
-import dev.sluice.rehearsal.MigrationRehearsal;
-import dev.sluice.Sluice;
 import dev.sluice.progress.Progress;
+import dev.sluice.rehearsal.MigrationRehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.Verdict;
 import dev.sluice.testing.PostgresExtension;
