@@ -51,9 +51,9 @@ class VerifyApiIT {
 
     @Test
     void aCleanProjectPassesEveryCheck(TestDatabase db) throws Exception {
-        migration("V1__accounts.sql", "create table accounts (id int primary key, email text);\n");
+        migration("V1__accounts.sql", "create table accounts (id bigint primary key, email text);\n");
         migration("U1__accounts.sql", "drop table accounts;\n");
-        Files.writeString(dir.resolve("schema.sql"), "create table accounts (id int primary key, email text);\n");
+        Files.writeString(dir.resolve("schema.sql"), "create table accounts (id bigint primary key, email text);\n");
         VerifyReport report = verify(db, true);
         assertTrue(report.passed(), report.toString());
         assertEquals(List.of("migration files", "lint", "checksums against the target", "V1 accounts [V1__accounts.sql]",
