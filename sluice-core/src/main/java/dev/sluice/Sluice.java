@@ -38,7 +38,6 @@ import dev.sluice.migration.MigrationResolver;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
-import dev.sluice.postgres.PostgresBinaries;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
 import dev.sluice.online.OnlineException;
@@ -48,12 +47,22 @@ import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.internal.OnlineRunner;
 import dev.sluice.postgres.PostgresCluster;
 import dev.sluice.progress.Progress;
+import dev.sluice.postgres.ScratchDatabases;
+import dev.sluice.postgres.ScratchSettings;
+import dev.sluice.rehearsal.Rehearsal;
+import dev.sluice.rehearsal.RehearsalReport;
+import dev.sluice.rehearsal.RehearsalTarget;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.schema.internal.ViewDefinitions;
+import dev.sluice.verify.VerifyGate;
+import dev.sluice.verify.VerifyReport;
+import dev.sluice.verify.VerifyRequest;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -611,18 +620,105 @@ public final class Sluice {
      * on a fresh database.
      */
     public DriftReport driftAgainstRebuild(boolean privileges, boolean ignoreColumnOrder) throws SQLException {
-        int major = serverMajor();
-        PostgresBinaries binaries;
-        try {
-            binaries = PostgresBinaries.forMajor(major);
-        } catch (IllegalArgumentException e) {
-            binaries = PostgresBinaries.bundled();
+        try (ScratchDatabases scratch = scratchDatabases(ScratchSettings.ofTargetMajor())) {
+            return driftAgainstRebuild(privileges, ignoreColumnOrder, scratch.newDatabase("rebuild").connections());
         }
-        try (PostgresCluster scratch = PostgresCluster.startThrowaway(binaries)) {
-            scratch.createDatabase("sluice_rebuild");
-            return driftAgainstRebuild(privileges, ignoreColumnOrder,
-                    new JdbcConnectionFactory(scratch.jdbcUrl("sluice_rebuild"), scratch.user(), null));
-        }
+    }
+
+    /**
+     * The scratch server {@code settings} ask for, a throwaway one of this target's major by default
+     * ({@link ScratchDatabases#start}). Hazard: close it (try-with-resources), or a throwaway cluster keeps
+     * running until the JVM ends.
+     */
+    public ScratchDatabases scratchDatabases(ScratchSettings settings) throws SQLException {
+        return ScratchDatabases.start(settings, this::serverMajor);
+    }
+
+    /**
+     * Rehearses every migration in {@code scratch}, an empty database that may be changed at will: up, down
+     * and up again, with the proof that each down restores the schema and the rows ({@link Rehearsal}).
+     *
+     * @param seedFolder          where {@code seed.sql} and {@code S<version>__*.sql} files are, if anywhere
+     * @param irreversibleIsError whether a migration without a down fails the rehearsal
+     */
+    public RehearsalReport rehearse(ConnectionFactory scratch, Optional<Path> seedFolder, boolean irreversibleIsError,
+                                    Progress progress) throws SQLException {
+        Sluice onScratch = new Sluice(options.onScratch(scratch));
+        RehearsalTarget target = new RehearsalTarget() {
+            @Override
+            public MigrationCatalog catalog() {
+                return onScratch.catalog();
+            }
+
+            @Override
+            public void migrate(Optional<Version> to, boolean withRepeatables) throws SQLException {
+                onScratch.migrate(to, withRepeatables, MigrationListener.NONE);
+            }
+
+            @Override
+            public void rollbackOne() throws SQLException {
+                onScratch.rollback(1, Optional.empty(), MigrationListener.NONE);
+            }
+
+            @Override
+            public SchemaSnapshot snapshot() throws SQLException {
+                return onScratch.snapshot();
+            }
+        };
+        return new Rehearsal(target, scratch, options.schema(), options.historyTable(), seedFolder, irreversibleIsError)
+                .run(progress);
+    }
+
+    /**
+     * The CI gate ({@link VerifyGate}): the migration files, the lint, the checksums against this target when
+     * {@code request.checkTarget()}, a rehearsal with lock tracing on a scratch database, and the schema-file
+     * check. Changes nothing on the target; reads its history only for the checksums.
+     */
+    public VerifyReport verify(VerifyRequest request) throws SQLException, IOException {
+        Sluice sluice = this;
+        return new VerifyGate(new VerifyGate.Project() {
+            @Override
+            public MigrationCatalog catalog() {
+                return sluice.catalog();
+            }
+
+            @Override
+            public dev.sluice.lint.LintSettings lintSettings() {
+                return options.lint();
+            }
+
+            @Override
+            public ProjectStatus status() throws SQLException {
+                return sluice.status();
+            }
+
+            @Override
+            public String describeTarget() {
+                return options.connections().describe();
+            }
+
+            @Override
+            public ScratchDatabases scratchDatabases(ScratchSettings settings) throws SQLException {
+                return sluice.scratchDatabases(settings);
+            }
+
+            @Override
+            public RehearsalReport rehearse(ConnectionFactory scratch, Optional<Path> seedFolder, boolean irreversibleIsError,
+                                            Progress progress) throws SQLException {
+                return sluice.rehearse(scratch, seedFolder, irreversibleIsError, progress);
+            }
+
+            @Override
+            public List<dev.sluice.trace.MigrationTrace> trace(MigrationCatalog catalog, ConnectionFactory scratch,
+                                                               Progress progress) throws SQLException {
+                return sluice.trace(catalog, scratch, progress).migrations();
+            }
+
+            @Override
+            public SnapshotOptions snapshotOptions() {
+                return sluice.snapshotOptions(false);
+            }
+        }, request).run();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sluice.json.Json;
 import dev.sluice.DriftReport;
 import dev.sluice.Sluice;
 import dev.sluice.migration.Version;
+import dev.sluice.postgres.ScratchDatabases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +47,9 @@ final class DriftCommand extends ProjectCommand {
         if (againstHistory) {
             report = sluice.driftAgainstHistory();
         } else {
-            try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer)) {
+            try (ScratchDatabases scratch = sluice.scratchDatabases(scratchServer.settings(project))) {
                 rebuiltOn = scratch.describe();
-                report = sluice.driftAgainstRebuild(privileges, ignoreColumnOrder, scratch.newDatabase(project, "rebuild"));
+                report = sluice.driftAgainstRebuild(privileges, ignoreColumnOrder, scratch.newDatabase("rebuild").connections());
             }
         }
         String version = report.version().map(Version::toString).orElse("none");

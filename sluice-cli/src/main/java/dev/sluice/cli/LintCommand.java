@@ -9,6 +9,8 @@ import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Rule;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
+import dev.sluice.report.FindingFormats;
+import dev.sluice.report.Sarif;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

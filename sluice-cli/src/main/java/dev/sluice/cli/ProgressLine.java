@@ -1,6 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.progress.Progress;
+import dev.sluice.progress.PhaseProgress;
 
 import java.io.PrintWriter;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Hazard: the work reports from its own thread (pg_dump's output is read on another), while the ticker
  * redraws from a third; every method that writes is synchronized.
  */
-final class ProgressLine implements Progress, AutoCloseable {
+final class ProgressLine implements PhaseProgress {
 
     private final PrintWriter out;
     private final Terminal terminal;

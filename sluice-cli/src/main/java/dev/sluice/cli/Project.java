@@ -216,6 +216,26 @@ final class Project implements AutoCloseable {
      * The Sluice facade with explicit lint settings ({@code migrate --no-lint} turns the gate off). A command
      * runs once and ends, so the migrations are resolved once for all it asks of the facade.
      */
+    /**
+     * The facade for a verb that touches the target only on some paths (verify reads its history only
+     * when a URL is configured): the target is looked up on the first connection, so that
+     * {@code --require-url} without a URL, or the embedded database, costs nothing until then.
+     */
+    Sluice sluiceConnectingLazily() {
+        ConnectionFactory lazy = new ConnectionFactory() {
+            @Override
+            public java.sql.Connection open() throws java.sql.SQLException {
+                return connections().open();
+            }
+
+            @Override
+            public String describe() {
+                return connections().describe();
+            }
+        };
+        return new Sluice(options(lazy, settings(), lintSettings())).resolvingOnce();
+    }
+
     Sluice sluice(ExecutionSettings overrides, LintSettings lint) {
         return new Sluice(options(connections(), overrides, lint)).resolvingOnce();
     }
@@ -249,14 +269,21 @@ final class Project implements AutoCloseable {
      * password of the connection options, so that no password needs to be in the URL.
      */
     ConnectionFactory connectionsTo(String url) {
-        String user = first(global.user, "user").orElse(null);
-        String password = global.password != null ? new String(global.password)
-                : first(null, "password").orElse(null);
         try {
-            return new JdbcConnectionFactory(url, user, password);
+            return new JdbcConnectionFactory(url, user().orElse(null), password().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
+    }
+
+    /** The login of the connection options: {@code --user}, {@code SLUICE_USER} or {@code user}. */
+    Optional<String> user() {
+        return first(global.user, "user");
+    }
+
+    /** The password of the connection options; never printed. */
+    Optional<String> password() {
+        return global.password != null ? Optional.of(new String(global.password)) : config.get("password");
     }
 
     /** Run settings from the config; command flags are applied on top by the commands. */

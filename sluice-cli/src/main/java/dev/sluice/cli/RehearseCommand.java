@@ -2,9 +2,10 @@ package dev.sluice.cli;
 
 import dev.sluice.json.Json;
 
+import dev.sluice.Sluice;
+import dev.sluice.postgres.ScratchDatabases;
 import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.MigrationRehearsal;
-import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.Verdict;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class RehearseCommand extends ProjectCommand {
     int run(Project project) throws Exception {
         RehearsalReport report;
         String where;
-        try (ScratchDatabases server = ScratchDatabases.start(project, scratch.server)) {
+        try (ScratchDatabases server = scratch.server.start(project)) {
             where = server.describe();
             try (ProgressLine progress = new ProgressLine(out(), terminal(), "rehearsing")) {
                 report = rehearse(project, server, scratch, progress);
@@ -48,9 +49,9 @@ final class RehearseCommand extends ProjectCommand {
 
     static RehearsalReport rehearse(Project project, ScratchDatabases server, ScratchOptions options, Progress progress)
             throws Exception {
-        var target = server.newDatabase(project, "rehearse");
-        return new Rehearsal(project.optionsFor(target), target, Optional.of(options.seedFolder(project)),
-                options.irreversibleIsError(project)).run(progress);
+        var target = server.newDatabase("rehearse").connections();
+        return new Sluice(project.optionsFor(target)).rehearse(target, Optional.of(options.seedFolder(project)),
+                options.irreversibleIsError(project), progress);
     }
 
     static void print(java.io.PrintWriter out, RehearsalReport report, String where) {

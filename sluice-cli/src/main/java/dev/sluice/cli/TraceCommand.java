@@ -6,6 +6,8 @@ import dev.sluice.db.ConnectionFactory;
 import dev.sluice.json.Json;
 
 import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.postgres.ScratchDatabases;
+import dev.sluice.report.FindingFormats;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.RelationLock;
 import dev.sluice.trace.StatementTrace;
@@ -37,9 +39,9 @@ final class TraceCommand extends ProjectCommand {
         MigrationCatalog catalog = project.catalog();
         TraceReport report;
         String where;
-        try (ScratchDatabases scratch = ScratchDatabases.start(project, scratchServer);
+        try (ScratchDatabases scratch = scratchServer.start(project);
              ProgressLine progress = new ProgressLine(out(), terminal(), "tracing")) {
-            ConnectionFactory db = scratch.newDatabase(project, "trace");
+            ConnectionFactory db = scratch.newDatabase("trace").connections();
             report = new Sluice(project.optionsFor(db)).trace(catalog, db, progress);
             where = scratch.describe();
         }

@@ -1,16 +1,13 @@
 package dev.sluice.backup;
 
 import dev.sluice.db.ConnectionFactory;
-import dev.sluice.db.Identifiers;
-import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.postgres.PostgresBinaries;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.ScratchDatabase;
+import dev.sluice.postgres.ScratchDatabases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,36 +64,41 @@ public interface ScratchServer {
                         + "install postgresql-" + sourceMajor + " (its server package), or give --scratch-url of an "
                         + "empty PostgreSQL " + sourceMajor + " server");
             }
-            PostgresCluster cluster = PostgresCluster.startThrowaway(chosen);
-            cluster.createDatabase("scratch");
-            String url = cluster.jdbcUrl("scratch");
-            return new Scratch(PgTarget.fromJdbcUrl(url, cluster.user(), null),
-                    new JdbcConnectionFactory(url, cluster.user(), null),
-                    "a throwaway PostgreSQL " + chosenMajor + " cluster (" + chosen.home() + ")", cluster);
+            ScratchDatabases cluster = ScratchDatabases.throwaway(chosen, "");
+            return scratch(cluster, "a throwaway PostgreSQL " + chosenMajor + " cluster (" + chosen.home() + ")", null);
         };
     }
 
     /** A new database on the server of {@code adminUrl} (which must allow CREATE DATABASE), dropped afterwards. */
     static ScratchServer database(String adminUrl, String user, String password) {
         return sourceMajor -> {
-            JdbcConnectionFactory admin = new JdbcConnectionFactory(adminUrl, user, password);
-            String name = "sluice_verify_" + System.currentTimeMillis();
-            exec(admin, "create database " + Identifiers.quote(name));
+            ScratchDatabases server;
+            try {
+                server = ScratchDatabases.onServer(adminUrl, user, password);
+            } catch (SQLException e) {
+                throw new BackupException("cannot reach the scratch server for the check: " + e.getMessage(), e);
+            }
             PgTarget base = PgTarget.fromJdbcUrl(adminUrl, user, password);
-            String url = "jdbc:postgresql://" + base.host() + ":" + base.port() + "/" + name
-                    + base.sslMode().map(m -> "?sslmode=" + m).orElse("");
-            return new Scratch(PgTarget.fromJdbcUrl(url, base.user(), base.password().orElse(null)),
-                    new JdbcConnectionFactory(url, base.user(), base.password().orElse(null)),
-                    "database " + name + " on " + base.host() + ":" + base.port(),
-                    () -> exec(admin, "drop database if exists " + Identifiers.quote(name) + " with (force)"));
+            return scratch(server, null, base);
         };
     }
 
-    private static void exec(ConnectionFactory f, String sql) {
-        try (Connection c = f.open(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new BackupException(sql + " failed on the scratch server: " + e.getMessage(), e);
+    /**
+     * A database named after its purpose ({@code sluice_verify_...}) on {@code server}, described as the
+     * cluster ({@code description}) or as that database on {@code base}'s host; closing it closes the server.
+     */
+    private static Scratch scratch(ScratchDatabases server, String description, PgTarget base) {
+        try {
+            ScratchDatabase db = server.newDatabase("verify");
+            return new Scratch(PgTarget.fromJdbcUrl(db.jdbcUrl(), db.user(), db.password().orElse(null)), db.connections(),
+                    description != null ? description : "database " + db.name() + " on " + base.host() + ":" + base.port(),
+                    server);
+        } catch (SQLException | RuntimeException e) {
+            server.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new BackupException("create database failed on the scratch server: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.sluice.rehearsal;
 
-import dev.sluice.Sluice;
-import dev.sluice.SluiceOptions;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.execution.MigrationFailedException;
-import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.StatementRunner;
@@ -42,20 +39,27 @@ import java.util.Optional;
  */
 public final class Rehearsal {
 
-    private final SluiceOptions project;
+    private final RehearsalTarget target;
     private final ConnectionFactory scratch;
+    private final String historySchema;
+    private final String historyTable;
     private final Optional<Path> seedFolder;
     private final boolean irreversibleIsError;
 
     /**
-     * @param project             the project's options; its sources are rehearsed
+     * @param target              migrate, rollback and snapshot of the project's migrations on {@code scratch}
      * @param scratch             an empty database that may be changed at will
+     * @param historySchema       the schema of the history table, whose rows are not counted
+     * @param historyTable        the history table
      * @param seedFolder          where {@code seed.sql} and {@code S<version>__*.sql} files are, if anywhere
      * @param irreversibleIsError whether a migration without a down fails the rehearsal
      */
-    public Rehearsal(SluiceOptions project, ConnectionFactory scratch, Optional<Path> seedFolder, boolean irreversibleIsError) {
-        this.project = project;
+    public Rehearsal(RehearsalTarget target, ConnectionFactory scratch, String historySchema, String historyTable,
+                     Optional<Path> seedFolder, boolean irreversibleIsError) {
+        this.target = target;
         this.scratch = scratch;
+        this.historySchema = historySchema;
+        this.historyTable = historyTable;
         this.seedFolder = seedFolder;
         this.irreversibleIsError = irreversibleIsError;
     }
@@ -66,8 +70,7 @@ public final class Rehearsal {
 
     /** Rehearses every migration, reporting each one to {@code progress} as it starts and ends. */
     public RehearsalReport run(Progress progress) throws SQLException {
-        Sluice sluice = new Sluice(project.onScratch(scratch));
-        MigrationCatalog catalog = sluice.catalog();
+        MigrationCatalog catalog = target.catalog();
         int total = catalog.versioned().size();
         seed("seed.sql");
         List<MigrationRehearsal> results = new ArrayList<>();
@@ -81,7 +84,7 @@ public final class Rehearsal {
             long start = System.nanoTime();
             progress.started(m.label(), results.size(), total);
             List<String> problems = new ArrayList<>();
-            Verdict verdict = rehearse(sluice, m, problems);
+            Verdict verdict = rehearse(m, problems);
             broken = verdict == Verdict.FAILED && problems.stream().anyMatch(p -> p.startsWith("up failed"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             results.add(new MigrationRehearsal(m.label(), m.script(), verdict, problems, millis));
@@ -89,7 +92,7 @@ public final class Rehearsal {
         }
         if (!broken && !catalog.repeatable().isEmpty()) {
             try {
-                sluice.migrate(Optional.empty(), MigrationListener.NONE);
+                target.migrate(Optional.empty(), true);
             } catch (MigrationFailedException e) {
                 results.add(new MigrationRehearsal("repeatable migrations", "R__*", Verdict.FAILED,
                         List.of("up failed: " + e.getMessage()), 0));
@@ -104,13 +107,13 @@ public final class Rehearsal {
      */
     private Optional<SchemaSnapshot> last = Optional.empty();
 
-    private Verdict rehearse(Sluice sluice, Migration m, List<String> problems) throws SQLException {
+    private Verdict rehearse(Migration m, List<String> problems) throws SQLException {
         Optional<dev.sluice.migration.Version> version = m.version();
-        SchemaSnapshot before = last.isPresent() ? last.get() : sluice.snapshot();
+        SchemaSnapshot before = last.isPresent() ? last.get() : target.snapshot();
         last = Optional.empty();
         Map<String, Long> rowsBefore = rows();
         try {
-            sluice.migrate(version, false, MigrationListener.NONE);
+            target.migrate(version, false);
         } catch (MigrationFailedException e) {
             problems.add("up failed: " + e.getMessage());
             return Verdict.FAILED;
@@ -122,14 +125,14 @@ public final class Rehearsal {
                     + ".sql (or performDown), or accept that it cannot be rolled back");
             return Verdict.IRREVERSIBLE;
         }
-        SchemaSnapshot afterUp = sluice.snapshot();
+        SchemaSnapshot afterUp = target.snapshot();
         try {
-            sluice.rollback(1, Optional.empty(), MigrationListener.NONE);
+            target.rollbackOne();
         } catch (MigrationFailedException e) {
             problems.add("down failed: " + e.getMessage());
             return Verdict.FAILED;
         }
-        SchemaSnapshot afterDown = sluice.snapshot();
+        SchemaSnapshot afterDown = target.snapshot();
         SchemaDiff restored = SchemaDiff.between(before, afterDown, false);
         if (!restored.isEmpty()) {
             problems.add("the down does not restore the schema; after up and down, compared with before the up:\n    "
@@ -140,12 +143,12 @@ public final class Rehearsal {
             problems.add("the down does not restore the data:\n    " + String.join("\n    ", lostRows));
         }
         try {
-            sluice.migrate(version, false, MigrationListener.NONE);
+            target.migrate(version, false);
         } catch (MigrationFailedException e) {
             problems.add("up failed again after the down: " + e.getMessage());
             return Verdict.FAILED;
         }
-        SchemaSnapshot afterSecondUp = sluice.snapshot();
+        SchemaSnapshot afterSecondUp = target.snapshot();
         last = Optional.of(afterSecondUp);
         SchemaDiff again = SchemaDiff.between(afterUp, afterSecondUp, false);
         if (!again.isEmpty()) {
@@ -157,7 +160,7 @@ public final class Rehearsal {
 
     private Map<String, Long> rows() throws SQLException {
         try (Connection c = Connections.open(scratch)) {
-            return RowCounts.of(c, project.schema(), project.historyTable());
+            return RowCounts.of(c, historySchema, historyTable);
         }
     }
 

@@ -90,7 +90,7 @@ class CompatibilityIT {
         project();
         JdbcConnectionFactory db = newDatabase();
         SluiceOptions options = SluiceOptions.builder(db).source(new FileSystemMigrationSource(folder)).build();
-        var report = new Rehearsal(options, db, Optional.empty(), true).run();
+        var report = new Sluice(options).rehearse(db, Optional.empty(), true, Progress.NONE);
         assertTrue(report.passed(), report.toString());
     }
 

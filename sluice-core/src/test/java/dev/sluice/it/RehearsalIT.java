@@ -1,13 +1,14 @@
 package dev.sluice.it;
 
+import dev.sluice.Sluice;
 import dev.sluice.SluiceOptions;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.it.javamigrations.V1__Create_accounts;
 import dev.sluice.it.javamigrations.V2__Bad_down_validation;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.JavaMigrationSource;
+import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.MigrationRehearsal;
-import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.Verdict;
 import dev.sluice.testing.PostgresExtension;
@@ -45,8 +46,8 @@ class RehearsalIT {
     }
 
     private RehearsalReport rehearse(TestDatabase scratch, SluiceOptions options) throws Exception {
-        return new Rehearsal(options, new JdbcConnectionFactory(scratch.jdbcUrl(), scratch.user(), scratch.password()),
-                Optional.of(folder.resolve("seeds")), true).run();
+        return new Sluice(options).rehearse(new JdbcConnectionFactory(scratch.jdbcUrl(), scratch.user(), scratch.password()),
+                Optional.of(folder.resolve("seeds")), true, Progress.NONE);
     }
 
     private static MigrationRehearsal only(RehearsalReport r, int index) {
@@ -71,10 +72,10 @@ class RehearsalIT {
         write("V2__index.sql", "create index accounts_email_idx on accounts (email);\n");
         write("U2__index.sql", "drop index accounts_email_idx;\n");
         List<String> seen = new java.util.ArrayList<>();
-        new Rehearsal(SluiceOptions.builder(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()))
-                .source(new FileSystemMigrationSource(folder)).build(),
-                new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()), Optional.empty(), true)
-                .run(new dev.sluice.progress.Progress() {
+        new Sluice(SluiceOptions.builder(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()))
+                .source(new FileSystemMigrationSource(folder)).build())
+                .rehearse(new JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()), Optional.empty(), true,
+                        new dev.sluice.progress.Progress() {
                     @Override
                     public void started(String item, int done, int total) {
                         seen.add("start " + item + " " + done + "/" + total);

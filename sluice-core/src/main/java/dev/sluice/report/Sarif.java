@@ -1,4 +1,4 @@
-package dev.sluice.cli;
+package dev.sluice.report;
 
 import dev.sluice.lint.Finding;
 import dev.sluice.lint.Rule;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Lint findings as a SARIF 2.1.0 log, the format code-scanning services import. */
-final class Sarif {
+public final class Sarif {
 
     private Sarif() {
     }
 
-    static Map<String, Object> of(List<Finding> findings) {
+    public static Map<String, Object> of(List<Finding> findings) {
         List<Map<String, Object>> rules = Rules.all().stream().map(Sarif::rule).toList();
         List<Map<String, Object>> results = findings.stream().map(Sarif::result).toList();
         Map<String, Object> driver = new LinkedHashMap<>();

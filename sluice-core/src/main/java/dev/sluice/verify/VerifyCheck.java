@@ -1,11 +1,11 @@
-package dev.sluice.cli;
+package dev.sluice.verify;
 
 import dev.sluice.lint.Finding;
 
 import java.util.List;
 
 /**
- * One line of {@code sluice verify}'s verdict: a check (lint, checksums, trace, schema file) or one
+ * One line of {@code verify}'s verdict: a check (lint, checksums, trace, schema file) or one
  * migration's rehearsal. Each becomes a JUnit test case, so CI dashboards list them one by one.
  *
  * @param suite    {@code checks} or {@code rehearsal}
@@ -16,16 +16,16 @@ import java.util.List;
  * @param findings findings with file and line, for annotations
  * @param millis   how long it took
  */
-record CheckResult(String suite, String name, Status status, String message, String details, List<Finding> findings,
-                   long millis) {
+public record VerifyCheck(String suite, String name, Status status, String message, String details, List<Finding> findings,
+                          long millis) {
 
-    enum Status { PASSED, WARNING, FAILED, SKIPPED }
+    public enum Status { PASSED, WARNING, FAILED, SKIPPED }
 
-    CheckResult {
+    public VerifyCheck {
         findings = List.copyOf(findings);
     }
 
-    static CheckResult passed(String suite, String name, long millis) {
-        return new CheckResult(suite, name, Status.PASSED, "", "", List.of(), millis);
+    public static VerifyCheck passed(String suite, String name, long millis) {
+        return new VerifyCheck(suite, name, Status.PASSED, "", "", List.of(), millis);
     }
 }

@@ -1,6 +1,7 @@
-package dev.sluice.cli;
+package dev.sluice.verify;
 
 import dev.sluice.lint.Finding;
+import dev.sluice.report.FindingFormats;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,39 +9,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders {@code sluice verify}'s results as text, JSON, JUnit XML or GitHub annotations. */
-final class VerifyReport {
+/**
+ * Renders a {@link VerifyReport} as text, JSON, JUnit XML or GitHub annotations, the same for the command
+ * line and the build plugins; a shell picks the format and where it goes.
+ */
+public final class VerifyReportFormat {
 
-    private final List<CheckResult> results;
+    private final VerifyReport report;
+    private final List<VerifyCheck> results;
 
-    VerifyReport(List<CheckResult> results) {
-        this.results = List.copyOf(results);
+    private VerifyReportFormat(VerifyReport report) {
+        this.report = report;
+        this.results = report.checks();
     }
 
-    boolean passed() {
-        return results.stream().noneMatch(r -> r.status() == CheckResult.Status.FAILED);
+    public static VerifyReportFormat of(VerifyReport report) {
+        return new VerifyReportFormat(report);
     }
 
-    void text(PrintWriter out) {
-        for (Map.Entry<String, List<CheckResult>> suite : bySuite().entrySet()) {
+    private boolean passed() {
+        return report.passed();
+    }
+
+    /** Checks grouped by suite, one line each with details indented, and the verdict. */
+    public void text(PrintWriter out) {
+        for (Map.Entry<String, List<VerifyCheck>> suite : bySuite().entrySet()) {
             out.println(suite.getKey() + ":");
-            for (CheckResult r : suite.getValue()) {
+            for (VerifyCheck r : suite.getValue()) {
                 line(out, r);
             }
         }
-        long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
+        long failed = results.stream().filter(r -> r.status() == VerifyCheck.Status.FAILED).count();
         out.println(passed() ? "verify passed" : "verify failed: " + failed + " of " + results.size() + " checks failed");
     }
 
-    private Map<String, List<CheckResult>> bySuite() {
-        Map<String, List<CheckResult>> suites = new LinkedHashMap<>();
-        for (CheckResult r : results) {
+    private Map<String, List<VerifyCheck>> bySuite() {
+        Map<String, List<VerifyCheck>> suites = new LinkedHashMap<>();
+        for (VerifyCheck r : results) {
             suites.computeIfAbsent(r.suite(), k -> new ArrayList<>()).add(r);
         }
         return suites;
     }
 
-    private static void line(PrintWriter out, CheckResult r) {
+    private static void line(PrintWriter out, VerifyCheck r) {
         String mark = switch (r.status()) {
             case PASSED -> "ok  ";
             case WARNING -> "warn";
@@ -55,9 +66,10 @@ final class VerifyReport {
         }
     }
 
-    Map<String, Object> json() {
+    /** The report as JSON-ready maps: {@code passed} and every check with its findings. */
+    public Map<String, Object> json() {
         List<Object> checks = new ArrayList<>();
-        for (CheckResult r : results) {
+        for (VerifyCheck r : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("suite", r.suite());
             m.put("name", r.name());
@@ -75,18 +87,18 @@ final class VerifyReport {
     }
 
     /** JUnit XML: a test suite per kind of check, a test case per check or migration. */
-    String junit() {
-        Map<String, List<CheckResult>> suites = bySuite();
+    public String junit() {
+        Map<String, List<VerifyCheck>> suites = bySuite();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"sluice verify\" tests=\"").append(results.size()).append("\" failures=\"")
-                .append(count(results, CheckResult.Status.FAILED)).append("\">\n");
-        for (Map.Entry<String, List<CheckResult>> suite : suites.entrySet()) {
-            List<CheckResult> cases = suite.getValue();
+                .append(count(results, VerifyCheck.Status.FAILED)).append("\">\n");
+        for (Map.Entry<String, List<VerifyCheck>> suite : suites.entrySet()) {
+            List<VerifyCheck> cases = suite.getValue();
             xml.append("  <testsuite name=\"").append(attr(suite.getKey())).append("\" tests=\"").append(cases.size())
-                    .append("\" failures=\"").append(count(cases, CheckResult.Status.FAILED))
-                    .append("\" skipped=\"").append(count(cases, CheckResult.Status.SKIPPED))
-                    .append("\" time=\"").append(seconds(cases.stream().mapToLong(CheckResult::millis).sum())).append("\">\n");
-            for (CheckResult r : cases) {
+                    .append("\" failures=\"").append(count(cases, VerifyCheck.Status.FAILED))
+                    .append("\" skipped=\"").append(count(cases, VerifyCheck.Status.SKIPPED))
+                    .append("\" time=\"").append(seconds(cases.stream().mapToLong(VerifyCheck::millis).sum())).append("\">\n");
+            for (VerifyCheck r : cases) {
                 xml.append("    <testcase classname=\"sluice.").append(attr(r.suite())).append("\" name=\"").append(attr(r.name()))
                         .append("\" time=\"").append(seconds(r.millis())).append("\"");
                 switch (r.status()) {
@@ -103,19 +115,20 @@ final class VerifyReport {
         return xml.append("</testsuites>\n").toString();
     }
 
-    void github(PrintWriter out) {
-        for (CheckResult r : results) {
+    /** GitHub Actions workflow commands: one per finding, one per failed or warned check without findings. */
+    public void github(PrintWriter out) {
+        for (VerifyCheck r : results) {
             for (Finding f : r.findings()) {
                 out.println(FindingFormats.github(f));
             }
-            if (r.findings().isEmpty() && (r.status() == CheckResult.Status.FAILED || r.status() == CheckResult.Status.WARNING)) {
-                out.println(FindingFormats.github(r.status() == CheckResult.Status.FAILED ? "error" : "warning",
+            if (r.findings().isEmpty() && (r.status() == VerifyCheck.Status.FAILED || r.status() == VerifyCheck.Status.WARNING)) {
+                out.println(FindingFormats.github(r.status() == VerifyCheck.Status.FAILED ? "error" : "warning",
                         r.suite() + ": " + r.name(), r.message() + (r.details().isEmpty() ? "" : "\n" + r.details())));
             }
         }
     }
 
-    private static long count(List<CheckResult> results, CheckResult.Status status) {
+    private static long count(List<VerifyCheck> results, VerifyCheck.Status status) {
         return results.stream().filter(r -> r.status() == status).count();
     }
 

@@ -1,4 +1,4 @@
-package dev.sluice.cli;
+package dev.sluice.report;
 
 import dev.sluice.lint.Finding;
 import dev.sluice.lint.Severity;
@@ -13,18 +13,18 @@ import java.util.Map;
  * How findings look in every output that carries them (lint, trace, verify): one JSON shape, one
  * GitHub annotation form, file names relative to the working directory as compilers print them.
  */
-final class FindingFormats {
+public final class FindingFormats {
 
     private FindingFormats() {
     }
 
     /** A trace finding in the lint's shape, so both share ids, severities and formats. */
-    static Finding of(TraceFinding t) {
+    public static Finding of(TraceFinding t) {
         return new Finding(t.script(), Math.max(1, t.line()), 1, t.rule(), Severity.valueOf(t.severity().toUpperCase(Locale.ROOT)),
                 t.message() + " (seen by tracing)", "");
     }
 
-    static Map<String, Object> json(Finding f) {
+    public static Map<String, Object> json(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.file());
         m.put("line", f.line());
@@ -37,7 +37,7 @@ final class FindingFormats {
     }
 
     /** A GitHub Actions workflow command; its message and properties are escaped as the runner expects. */
-    static String github(Finding f) {
+    public static String github(Finding f) {
         String command = switch (f.severity()) {
             case ERROR -> "error";
             case WARNING -> "warning";
@@ -49,11 +49,11 @@ final class FindingFormats {
     }
 
     /** A GitHub annotation for a result that is not tied to a line. */
-    static String github(String level, String title, String message) {
+    public static String github(String level, String title, String message) {
         return "::" + level + " title=" + property(title) + "::" + data(message);
     }
 
-    static String data(String s) {
+    public static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
@@ -62,7 +62,7 @@ final class FindingFormats {
     }
 
     /** File names relative to the working directory when the file lies under it. */
-    static Finding relative(Finding f) {
+    public static Finding relative(Finding f) {
         Path cwd = Path.of("").toAbsolutePath();
         Path file = Path.of(f.file()).toAbsolutePath().normalize();
         String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : f.file();

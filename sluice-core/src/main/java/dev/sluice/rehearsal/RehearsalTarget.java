@@ -1,0 +1,32 @@
+package dev.sluice.rehearsal;
+
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.Version;
+import dev.sluice.schema.SchemaSnapshot;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * What a {@link Rehearsal} does to its scratch database, given by the caller (the facade runs its own
+ * migrate and rollback there), so that the rehearsal runs migrations exactly as {@code migrate} does
+ * without depending on the facade above it.
+ */
+public interface RehearsalTarget {
+
+    /** The project's migrations, resolved. */
+    MigrationCatalog catalog();
+
+    /**
+     * Applies the pending versioned migrations up to {@code target} (all when empty), and the new or
+     * changed repeatable ones after them when {@code withRepeatables}; a failure throws
+     * {@link dev.sluice.execution.MigrationFailedException}.
+     */
+    void migrate(Optional<Version> target, boolean withRepeatables) throws SQLException;
+
+    /** Rolls back the newest applied migration; a failure throws {@link dev.sluice.execution.MigrationFailedException}. */
+    void rollbackOne() throws SQLException;
+
+    /** The scratch database's schema now. */
+    SchemaSnapshot snapshot() throws SQLException;
+}
