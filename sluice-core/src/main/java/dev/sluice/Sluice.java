@@ -171,8 +171,8 @@ public final class Sluice {
             }
             return located[0];
         };
-        return new dev.sluice.backup.Backups(options.connections(), target, tools, store, fingerprinter, history,
-                java.time.Clock.systemUTC());
+        return new dev.sluice.backup.Backups(options.connections(), target, tools, store, fingerprinter, history.schema(),
+                history.table(), java.time.Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sluice.backup;
 
+import dev.sluice.backup.internal.DatabaseFacts;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.progress.Progress;
@@ -54,13 +55,13 @@ public final class Backups {
      * @param fingerprinter the schema fingerprint recorded and compared
      */
     public Backups(ConnectionFactory connections, PgTarget target, Supplier<PgTools> tools, BackupStore store,
-                   SchemaFingerprinter fingerprinter, HistoryTable history, Clock clock) {
+                   SchemaFingerprinter fingerprinter, String historySchema, String historyTable, Clock clock) {
         this.connections = connections;
         this.target = target;
         this.tools = tools;
         this.store = store;
         this.fingerprinter = fingerprinter;
-        this.history = history;
+        this.history = new HistoryTable(historySchema, historyTable);
         this.clock = clock;
     }
 

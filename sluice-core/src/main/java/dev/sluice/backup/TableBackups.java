@@ -1,5 +1,6 @@
 package dev.sluice.backup;
 
+import dev.sluice.backup.internal.DatabaseFacts;
 import dev.sluice.db.Identifiers;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.sluice.doctor;
 
-import dev.sluice.backup.DatabaseFacts;
+import dev.sluice.backup.internal.DatabaseFacts;
 import dev.sluice.db.Connections;
 import dev.sluice.migration.ByteSizeText;
 

@@ -1,4 +1,4 @@
-package dev.sluice.backup;
+package dev.sluice.backup.internal;
 
 import dev.sluice.db.Identifiers;
 import dev.sluice.history.AppliedMigration;
@@ -68,7 +68,7 @@ public final class DatabaseFacts {
         return counts;
     }
 
-    static long count(Connection c, String qualified) throws SQLException {
+    public static long count(Connection c, String qualified) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from " + Identifiers.quoteQualified(qualified))) {
             rs.next();
@@ -91,7 +91,7 @@ public final class DatabaseFacts {
     }
 
     /** The table as {@code schema.table}, resolved through the search path; empty when it does not exist. */
-    static Optional<String> resolve(Connection c, String name) throws SQLException {
+    public static Optional<String> resolve(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                         + "where c.oid = to_regclass(?)")) {
