@@ -45,7 +45,7 @@ import dev.sluice.online.OnlineListener;
 import dev.sluice.online.OnlineMigrationFile;
 import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.internal.OnlineRunner;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.progress.Progress;
 import dev.sluice.postgres.ScratchDatabases;
 import dev.sluice.postgres.ScratchSettings;

@@ -6,7 +6,7 @@ import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;

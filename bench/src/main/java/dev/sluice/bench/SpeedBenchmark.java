@@ -1,7 +1,7 @@
 package dev.sluice.bench;
 
 import dev.sluice.postgres.PostgresBinaries;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 
 import java.io.IOException;
 import java.nio.file.Files;

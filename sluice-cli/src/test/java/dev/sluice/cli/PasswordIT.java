@@ -1,6 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

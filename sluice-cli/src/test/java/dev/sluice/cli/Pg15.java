@@ -1,6 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.testing.InstalledPostgres;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.sluice.postgres;
 
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.JdbcConnectionFactory;

@@ -1,5 +1,8 @@
 package dev.sluice.postgres;
 
+import dev.sluice.postgres.internal.TarXzExtractor;
+import dev.sluice.postgres.internal.ServerUser;
+import dev.sluice.postgres.internal.MavenBinaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -192,7 +195,7 @@ public final class PostgresBinaries {
         return Path.of(System.getProperty("user.home"), ".cache", "sluice", "postgres");
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -200,7 +203,7 @@ public final class PostgresBinaries {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

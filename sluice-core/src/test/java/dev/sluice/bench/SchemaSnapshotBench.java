@@ -1,6 +1,6 @@
 package dev.sluice.bench;
 
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;

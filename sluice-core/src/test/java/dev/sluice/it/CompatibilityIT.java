@@ -5,7 +5,7 @@ import dev.sluice.SluiceOptions;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.testing.InstalledPostgres;

@@ -12,7 +12,7 @@ import dev.sluice.execution.MigrationListener;
 import dev.sluice.history.HistoryConflictException;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package dev.sluice.postgres;
 
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.testing.InstalledPostgres;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.sluice.sql;
 
 import dev.sluice.postgres.PostgresBinaries;
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.testing.InstalledPostgres;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,6 @@
 package dev.sluice.testing;
 
-import dev.sluice.postgres.PostgresCluster;
+import dev.sluice.postgres.internal.PostgresCluster;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

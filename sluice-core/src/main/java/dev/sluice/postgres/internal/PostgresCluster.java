@@ -1,5 +1,7 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
+import dev.sluice.postgres.PostgresStartException;
+import dev.sluice.postgres.PostgresBinaries;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

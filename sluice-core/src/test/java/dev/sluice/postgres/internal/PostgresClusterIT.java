@@ -1,5 +1,6 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
+import dev.sluice.postgres.PostgresStartException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

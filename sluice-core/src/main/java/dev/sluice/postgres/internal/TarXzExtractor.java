@@ -1,4 +1,4 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
 import org.tukaani.xz.XZInputStream;
 
@@ -18,12 +18,12 @@ import java.util.Set;
  *
  * <p>Hazard: entries that would land outside the target folder ({@code ../}) are refused.
  */
-final class TarXzExtractor {
+public final class TarXzExtractor {
 
     private TarXzExtractor() {
     }
 
-    static void extract(InputStream xz, Path target) throws IOException {
+    public static void extract(InputStream xz, Path target) throws IOException {
         try (InputStream in = new BufferedInputStream(new XZInputStream(new BufferedInputStream(xz)))) {
             extractTar(in, target);
         }

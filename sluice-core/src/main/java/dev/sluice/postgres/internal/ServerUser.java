@@ -1,4 +1,4 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@code nobody} while the files it writes stay owned by the real root; where namespaces are blocked,
  * {@code setpriv} switches to {@code nobody}, and the data folder must then belong to nobody.
  */
-enum ServerUser {
+public enum ServerUser {
     /** Not root: run the programs directly. */
     DIRECT,
     /** Root, with user namespaces: {@code unshare --user}. */
@@ -22,7 +22,7 @@ enum ServerUser {
 
     private static volatile ServerUser detected;
 
-    static ServerUser detect() {
+    public static ServerUser detect() {
         ServerUser d = detected;
         if (d == null) {
             d = probe();
@@ -56,7 +56,7 @@ enum ServerUser {
     }
 
     /** The command line that runs {@code program} with {@code args} as this kind of user. */
-    List<String> command(Path program, List<String> args) {
+    public List<String> command(Path program, List<String> args) {
         List<String> command = new ArrayList<>();
         switch (this) {
             case USER_NAMESPACE -> command.addAll(List.of("unshare", "--user"));

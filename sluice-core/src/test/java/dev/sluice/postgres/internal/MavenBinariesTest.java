@@ -1,4 +1,4 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
 import org.junit.jupiter.api.Test;
 

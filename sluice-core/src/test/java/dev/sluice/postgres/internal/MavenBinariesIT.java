@@ -1,5 +1,6 @@
-package dev.sluice.postgres;
+package dev.sluice.postgres.internal;
 
+import dev.sluice.postgres.PostgresBinaries;
 import dev.sluice.testing.InstalledPostgres;
 import org.junit.jupiter.api.Test;
 
