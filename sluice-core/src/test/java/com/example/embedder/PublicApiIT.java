@@ -17,6 +17,7 @@ import dev.sluice.lint.LintResult;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.Version;
 import dev.sluice.progress.Progress;
+import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.testing.PostgresExtension;
@@ -81,12 +82,20 @@ class PublicApiIT {
                 Progress.NONE);
         assertEquals(2, trace.migrations().size());
 
+        TestDatabase rehearsal = db.another();
+        RehearsalReport rehearsed = sluice.rehearse(new JdbcConnectionFactory(rehearsal.jdbcUrl(), rehearsal.user(),
+                rehearsal.password()), Optional.empty(), true, Progress.NONE);
+        assertTrue(rehearsed.passed(), rehearsed.toString());
+
         MigrateResult up = sluice.migrate(Optional.empty(), MigrationListener.NONE);
         assertEquals(2, up.steps().size());
         assertEquals(Optional.of(Version.parse("2")), sluice.status().current());
 
         SchemaSnapshot snapshot = sluice.snapshot();
         assertFalse(sluice.driftAgainstHistory().drifted());
+        TestDatabase rebuild = db.another();
+        assertFalse(sluice.driftAgainstRebuild(false, false, new JdbcConnectionFactory(rebuild.jdbcUrl(), rebuild.user(),
+                rebuild.password())).drifted());
         db.execute("alter table customers add column note text");
         assertTrue(sluice.driftAgainstHistory().drifted());
         SchemaDiff diff = SchemaDiff.between(snapshot, Sluice.snapshotOf(
