@@ -40,7 +40,7 @@ final class BackupBeforeMigrate {
             full = support.backups().full("before migrate" + until, progress);
         }
         BackupCommand.printFull(out, full, support);
-        List<String> destructive = DestructiveChanges.tables(plan);
+        List<String> destructive = DestructiveChanges.tables(plan.upBodies());
         if (!destructive.isEmpty()) {
             support.backups().tables(destructive, "before migrate" + until + ": pending migrations drop or rewrite data")
                     .ifPresent(m -> BackupCommand.printTables(out, m));

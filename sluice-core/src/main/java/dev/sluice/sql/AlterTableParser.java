@@ -48,6 +48,9 @@ final class AlterTableParser {
         Optional<String> name = Optional.empty();
         boolean concurrently = false;
         boolean hasUsing = false;
+        boolean finalizing = false;
+        // ADD COLUMN IF NOT EXISTS, DROP COLUMN/CONSTRAINT IF EXISTS, ALTER COLUMN ... DROP IDENTITY IF EXISTS, ...
+        boolean guarded = c.contains("IF", "EXISTS") || c.contains("IF", "NOT", "EXISTS");
         String w = c.nextUpper();
         switch (w) {
             case "ADD" -> {
@@ -148,12 +151,14 @@ final class AlterTableParser {
                 name = Optional.of(c.qualifiedName().toString());
                 concurrently = c.accept("CONCURRENTLY");
                 if (c.accept("FINALIZE")) {
+                    finalizing = true;
                     concurrently = true;
                 }
             }
             default -> {
             }
         }
-        return new AlterTableAction(type, column, newColumn, newType, constraint, name, concurrently, hasUsing, text, line, col);
+        return new AlterTableAction(type, column, newColumn, newType, constraint, name, concurrently, hasUsing, guarded,
+                finalizing, text, line, col);
     }
 }

@@ -28,6 +28,7 @@ final class ConstraintParser {
         List<String> columns = new ArrayList<>();
         String expression = "";
         boolean usingIndex = false;
+        Optional<QualifiedName> referencedTable = Optional.empty();
         String w = c.nextUpper();
         switch (w) {
             case "PRIMARY", "UNIQUE" -> {
@@ -53,6 +54,9 @@ final class ConstraintParser {
                         columns.add(col.identifier());
                     }
                 }
+                if (c.accept("REFERENCES") && c.peekIdentifier()) {
+                    referencedTable = Optional.of(c.qualifiedName());
+                }
             }
             case "CHECK" -> {
                 type = ConstraintDefinition.Type.CHECK;
@@ -77,7 +81,7 @@ final class ConstraintParser {
                 c.skipOne();
             }
         }
-        return new ConstraintDefinition(name, type, columns, expression, notValid, usingIndex);
+        return new ConstraintDefinition(name, type, columns, expression, notValid, usingIndex, referencedTable);
     }
 
     /** For the inside of {@code CHECK (...)}: the column when it reads {@code col IS NOT NULL}. */

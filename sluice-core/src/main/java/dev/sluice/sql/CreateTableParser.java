@@ -75,6 +75,7 @@ final class CreateTableParser {
         boolean identity = false;
         boolean generatedStored = false;
         boolean references = false;
+        Optional<QualifiedName> referencedTable = Optional.empty();
         boolean check = false;
         while (!c.atEnd()) {
             String w = c.nextUpper();
@@ -90,7 +91,12 @@ final class CreateTableParser {
                     notNull = true;
                 }
                 case "UNIQUE" -> unique = true;
-                case "REFERENCES" -> references = true;
+                case "REFERENCES" -> {
+                    references = true;
+                    if (c.peekIdentifier()) {
+                        referencedTable = Optional.of(c.qualifiedName());
+                    }
+                }
                 case "CHECK" -> {
                     check = true;
                     c.skipParens();
@@ -124,7 +130,7 @@ final class CreateTableParser {
             }
         }
         return new ColumnDefinition(name, type, notNull, primaryKey, unique, defaultValue, identity, generatedStored,
-                references, check, info.line(at), info.column(at));
+                references, referencedTable, check, info.line(at), info.column(at));
     }
 
     /** Reads a type name at the cursor. */

@@ -73,6 +73,20 @@ final class Cursor {
         return atEnd() ? "" : tokens.get(i).upper();
     }
 
+    /** Whether the words stand next to each other anywhere in this cursor's tokens; does not move. */
+    boolean contains(String... words) {
+        for (int from = 0; from + words.length <= tokens.size(); from++) {
+            int k = 0;
+            while (k < words.length && tokens.get(from + k).isWord(words[k])) {
+                k++;
+            }
+            if (k == words.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Consumes the words when they all come next, in order. */
     boolean accept(String... words) {
         for (int k = 0; k < words.length; k++) {

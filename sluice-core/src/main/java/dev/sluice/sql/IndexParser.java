@@ -20,7 +20,9 @@ final class IndexParser {
         boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         Optional<String> name = Optional.empty();
         if (!c.peekWord("ON")) {
-            name = Optional.of(c.identifier());
+            // PostgreSQL refuses a schema-qualified index name, but the name is read whole so that the
+            // statement is still followed and the error left to PostgreSQL.
+            name = Optional.of(c.qualifiedName().toString());
         }
         c.expect("ON");
         boolean only = c.accept("ONLY");

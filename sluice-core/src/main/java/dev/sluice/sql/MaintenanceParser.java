@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads maintenance and session statements: {@code VACUUM}, {@code CLUSTER} and {@code SET}. Part of {@link
- * StatementParser}, which says what a statement is and hands it here; like it, a method here may throw on a
- * statement it cannot follow, and the parser then keeps the statement opaque.
+ * Reads maintenance and session statements: {@code VACUUM}, {@code CLUSTER}, {@code SET}, {@code ALTER SYSTEM}
+ * and {@code PREPARE TRANSACTION}. Part of {@link StatementParser}, which says what a statement is and hands it
+ * here; like it, a method here may throw on a statement it cannot follow, and the parser then keeps the
+ * statement opaque.
  */
 final class MaintenanceParser {
 
@@ -83,5 +84,16 @@ final class MaintenanceParser {
         }
         String value = c.text(from, c.index());
         return new PgStatement.Set(info, local, parameter, value.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code ALTER SYSTEM ...}; other {@code ALTER}s of this kind are left opaque. */
+    static PgStatement alterSystem(PgStatement.Info info, Cursor c) {
+        c.expect("ALTER");
+        return c.accept("SYSTEM") ? new PgStatement.AlterSystem(info) : null;
+    }
+
+    /** {@code PREPARE TRANSACTION 'id'}; a {@code PREPARE name AS ...} and anything else is left opaque. */
+    static PgStatement prepareTransaction(PgStatement.Info info, Cursor c) {
+        return c.accept("PREPARE", "TRANSACTION") ? new PgStatement.PrepareTransaction(info) : null;
     }
 }

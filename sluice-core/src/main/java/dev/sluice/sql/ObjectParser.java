@@ -119,23 +119,47 @@ final class ObjectParser {
 
     static PgStatement createNamed(PgStatement.Info info, Cursor c) {
         c.expect("CREATE");
+        boolean orReplace = c.peekWord("OR") && c.peekWord(1, "REPLACE");
+        boolean materialized = false;
         while (!c.atEnd() && Set.of("OR", "REPLACE", "TEMP", "TEMPORARY", "RECURSIVE", "MATERIALIZED", "TRUSTED",
                 "PROCEDURAL", "UNLOGGED").contains(c.peekUpper())) {
+            materialized |= c.peekWord("MATERIALIZED");
             c.skipOne();
         }
-        c.nextUpper();
-        c.accept("IF", "NOT", "EXISTS");
+        String objectType = (materialized ? "MATERIALIZED " : "") + c.nextUpper();
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         if (c.peekWord("AUTHORIZATION")) {
             return null;
         }
-        return new PgStatement.Opaque(info, Optional.of(c.qualifiedName()));
+        return new PgStatement.CreateObject(info, objectType, Optional.of(c.qualifiedName()), orReplace, ifNotExists);
     }
 
+    /** {@code CREATE [OR REPLACE] [CONSTRAINT] TRIGGER ... ON table} and {@code CREATE POLICY ... ON table}. */
     static PgStatement createOn(PgStatement.Info info, Cursor c) {
+        c.expect("CREATE");
+        boolean orReplace = c.accept("OR", "REPLACE");
+        c.accept("CONSTRAINT");
+        String objectType = c.nextUpper();
         while (!c.atEnd() && !c.peekWord("ON")) {
             c.skipOne();
         }
         c.expect("ON");
-        return new PgStatement.Opaque(info, Optional.of(c.qualifiedName()));
+        return new PgStatement.CreateObject(info, objectType, Optional.of(c.qualifiedName()), orReplace, false);
+    }
+
+    /**
+     * Any other {@code CREATE} (role, database, tablespace, server, collation, ...): its type and modifiers,
+     * without a target, since these objects live outside the tables the lint follows.
+     */
+    static PgStatement createOther(PgStatement.Info info, Cursor c) {
+        c.expect("CREATE");
+        boolean orReplace = c.peekWord("OR") && c.peekWord(1, "REPLACE");
+        while (!c.atEnd() && Set.of("OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "TRUSTED",
+                "PROCEDURAL", "DEFAULT", "UNIQUE", "CONSTRAINT", "RECURSIVE").contains(c.peekUpper())) {
+            c.skipOne();
+        }
+        String objectType = c.atEnd() ? "" : c.nextUpper();
+        return new PgStatement.CreateObject(info, objectType, Optional.empty(), orReplace,
+                c.contains("IF", "NOT", "EXISTS"));
     }
 }

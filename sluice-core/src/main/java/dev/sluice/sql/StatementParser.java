@@ -29,17 +29,11 @@ public final class StatementParser {
 
     /** Parses one statement; never throws. */
     public static PgStatement parse(SqlStatement statement) {
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens;
         try {
-            SqlLexer lexer = new SqlLexer(statement.sql(), "statement");
-            Token t;
-            while ((t = lexer.next()) != null) {
-                if (!t.isComment()) {
-                    tokens.add(t);
-                }
-            }
+            tokens = SqlLexer.significantTokens(statement.sql());
         } catch (RuntimeException e) {
-            tokens.clear();
+            tokens = List.of();
         }
         StatementKind kind = classify(tokens);
         PgStatement.Info info = new PgStatement.Info(kind, statement, tokens);
@@ -47,7 +41,49 @@ public final class StatementParser {
             PgStatement detailed = detail(info, new Cursor(tokens, statement.sql()));
             return detailed != null ? detailed : new PgStatement.Opaque(info, Optional.empty());
         } catch (RuntimeException e) {
-            return new PgStatement.Opaque(info, Optional.empty());
+            return new PgStatement.Opaque(info, leadingTable(kind, new Cursor(tokens, statement.sql())));
+        }
+    }
+
+    /**
+     * For a statement that can destroy data but that the parser could not follow: the table its leading words
+     * name. Backup copies that table before such a statement runs; without the name it would copy nothing.
+     */
+    private static Optional<QualifiedName> leadingTable(StatementKind kind, Cursor c) {
+        try {
+            switch (kind) {
+                case ALTER_TABLE -> {
+                    c.expect("ALTER");
+                    c.expect("TABLE");
+                    c.accept("IF", "EXISTS");
+                    c.accept("ONLY");
+                }
+                case DROP_TABLE -> {
+                    c.expect("DROP");
+                    c.expect("TABLE");
+                    c.accept("IF", "EXISTS");
+                }
+                case TRUNCATE -> {
+                    c.expect("TRUNCATE");
+                    c.accept("TABLE");
+                    c.accept("ONLY");
+                }
+                case UPDATE -> {
+                    c.expect("UPDATE");
+                    c.accept("ONLY");
+                }
+                case DELETE -> {
+                    c.expect("DELETE");
+                    c.expect("FROM");
+                    c.accept("ONLY");
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(c.qualifiedName());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -224,6 +260,9 @@ public final class StatementParser {
             case CREATE_VIEW, CREATE_MATERIALIZED_VIEW, CREATE_FUNCTION, CREATE_PROCEDURE, CREATE_EXTENSION,
                  CREATE_SCHEMA, CREATE_SEQUENCE, CREATE_TYPE, CREATE_DOMAIN -> ObjectParser.createNamed(info, c);
             case CREATE_TRIGGER, CREATE_POLICY -> ObjectParser.createOn(info, c);
+            case CREATE_ROLE, CREATE_DATABASE, CREATE_OTHER -> ObjectParser.createOther(info, c);
+            case ALTER_OTHER -> MaintenanceParser.alterSystem(info, c);
+            case OTHER -> MaintenanceParser.prepareTransaction(info, c);
             default -> null;
         };
     }
