@@ -12,6 +12,10 @@ import java.util.Optional;
  * becomes an {@link PgStatement.Opaque} with the kind its leading words give; the lint then has less to
  * say about it, but the run goes on. Hazard: this means a rule must treat a missing detail as "unknown",
  * never as "safe" where that would hide a lock.
+ *
+ * <p>This class says what a statement is ({@link StatementKind}) and hands it to the grammar of its family:
+ * {@code CreateTableParser}, {@code ConstraintParser}, {@code AlterTableParser}, {@code IndexParser},
+ * {@code ObjectParser}, {@code DataParser} and {@code MaintenanceParser}, all written over {@code Cursor}.
  */
 public final class StatementParser {
 
