@@ -188,7 +188,7 @@ public final class Sluice {
         dev.sluice.backup.Backups backups = backups(settings, target);
         dev.sluice.backup.BackupManifest full = backups.full(reason, progress);
         Optional<dev.sluice.backup.BackupManifest> tables = Optional.empty();
-        List<String> destructive = dev.sluice.backup.DestructiveChanges.tables(plan);
+        List<String> destructive = dev.sluice.backup.DestructiveChanges.tables(plan.upBodies());
         if (!destructive.isEmpty()) {
             tables = backups.tables(destructive, reason + ": pending migrations drop or rewrite data");
         }

@@ -1,5 +1,8 @@
 package dev.sluice.execution;
 
+import dev.sluice.migration.Direction;
+import dev.sluice.migration.MigrationBody;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +18,11 @@ public record MigrationPlan(List<PlanStep> steps) {
 
     public boolean isEmpty() {
         return steps.isEmpty();
+    }
+
+    /** The bodies the plan runs forward (its up steps), in order: what a backup before the run looks into. */
+    public List<MigrationBody> upBodies() {
+        return steps.stream().filter(s -> s.direction() == Direction.UP).map(PlanStep::body).toList();
     }
 
     /** The plan as text, one block per step. */

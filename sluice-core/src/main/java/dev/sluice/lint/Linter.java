@@ -3,6 +3,7 @@ package dev.sluice.lint;
 import dev.sluice.lint.rules.Rules;
 import dev.sluice.lint.rules.UnparsableFile;
 import dev.sluice.migration.MigrationFileName;
+import dev.sluice.migration.MigrationOrder;
 import dev.sluice.migration.Version;
 import dev.sluice.sql.PgStatement;
 import dev.sluice.sql.SluiceDirective;
@@ -244,29 +245,16 @@ public final class Linter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
         }
-        record Entry(Path path, int group, Version version, String name) {
+        record Entry(Path path, Optional<MigrationFileName> name, String relative) {
         }
         List<Entry> entries = new ArrayList<>();
         for (Path p : files) {
             String file = p.getFileName().toString();
-            Optional<MigrationFileName> n = MigrationFileName.parse(file.substring(0, file.length() - 4));
-            int group = n.map(x -> x.kind() == 'V' ? 0 : x.kind() == 'U' ? 1 : 2).orElse(3);
-            Version v = n.flatMap(MigrationFileName::version).orElse(null);
-            entries.add(new Entry(p, group, v, folder.relativize(p).toString().replace('\\', '/')));
+            entries.add(new Entry(p, MigrationFileName.parse(file.substring(0, file.length() - 4)),
+                    folder.relativize(p).toString().replace('\\', '/')));
         }
-        entries.sort((a, b) -> {
-            boolean av = a.group <= 1;
-            boolean bv = b.group <= 1;
-            if (av && bv) {
-                int c = a.version.compareTo(b.version);
-                return c != 0 ? c : Integer.compare(a.group, b.group);
-            }
-            if (av != bv) {
-                return av ? -1 : 1;
-            }
-            int c = Integer.compare(a.group, b.group);
-            return c != 0 ? c : a.name.compareTo(b.name);
-        });
+        // The order migrate runs them in, so a finding about an earlier file's table sees what migrate sees.
+        entries.sort(Comparator.comparing(Entry::name, MigrationOrder.FILE_NAMES).thenComparing(Entry::relative));
         List<LintInput> inputs = new ArrayList<>();
         for (Entry e : entries) {
             String text = dev.sluice.migration.FileSystemMigrationSource.read(e.path, e.path.toString());

@@ -47,9 +47,9 @@ public final class MigrationResolver {
     public MigrationValidation validate(List<? extends MigrationSource> sources) {
         List<MigrationProblem> problems = new ArrayList<>();
         List<MigrationProblem> warnings = new ArrayList<>();
-        Map<Version, List<Candidate>> ups = new TreeMap<>();
+        Map<Version, List<Candidate>> ups = new TreeMap<>(MigrationOrder.VERSIONS);
         Map<Version, List<Candidate>> downs = new HashMap<>();
-        Map<String, List<Candidate>> repeatables = new TreeMap<>();
+        Map<String, List<Candidate>> repeatables = new TreeMap<>(MigrationOrder.DESCRIPTIONS);
 
         for (MigrationSource source : sources) {
             List<ScriptResource> scripts;
@@ -176,7 +176,7 @@ public final class MigrationResolver {
         problems.sort(Comparator.comparing(MigrationProblem::file).thenComparingInt(MigrationProblem::line));
         List<Migration> shown = new ArrayList<>(versioned);
         shown.addAll(partial);
-        shown.sort(Comparator.comparing(Migration::requireVersion));
+        shown.sort(Comparator.comparing(Migration::requireVersion, MigrationOrder.VERSIONS));
         return new MigrationValidation(new MigrationCatalog(problems.isEmpty() ? versioned : shown, repeatable, warnings), problems);
     }
 

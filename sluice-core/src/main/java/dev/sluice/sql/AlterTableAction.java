@@ -11,16 +11,19 @@ import java.util.Optional;
  * @param newType      for {@link Type#ALTER_COLUMN_TYPE}: the new type
  * @param constraint   for {@link Type#ADD_CONSTRAINT}: the constraint
  * @param name         a constraint name (validate, drop), a new name (rename), a partition or a schema
- * @param concurrently {@code DETACH PARTITION ... CONCURRENTLY}
+ * @param concurrently {@code DETACH PARTITION ... CONCURRENTLY} or {@code FINALIZE}
  * @param hasUsing     {@code ALTER COLUMN ... TYPE ... USING}
+ * @param guarded      carries {@code IF EXISTS} or {@code IF NOT EXISTS}, so a second run changes nothing
+ * @param finalizing   {@code DETACH PARTITION ... FINALIZE}, which completes an interrupted concurrent detach
+ *                     (and, unlike {@code CONCURRENTLY}, may run in a transaction block)
  * @param text         the sub-command as written
  * @param line         1-based line in the file where it starts
  * @param col          1-based column where it starts
  */
 public record AlterTableAction(Type type, Optional<String> column, Optional<ColumnDefinition> newColumn,
                                Optional<TypeName> newType, Optional<ConstraintDefinition> constraint,
-                               Optional<String> name, boolean concurrently, boolean hasUsing, String text,
-                               int line, int col) {
+                               Optional<String> name, boolean concurrently, boolean hasUsing, boolean guarded,
+                               boolean finalizing, String text, int line, int col) {
 
     /** The sub-commands the lint tells apart; everything else is {@link #OTHER}. */
     public enum Type {

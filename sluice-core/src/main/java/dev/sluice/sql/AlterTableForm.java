@@ -191,7 +191,7 @@ public final class AlterTableForm {
     /** The action's words upper-cased and its punctuation, comments left out. */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (Token t : StatementFacts.significantTokens(text)) {
+        for (Token t : SqlLexer.significantTokens(text)) {
             out.add(t.kind() == TokenKind.WORD ? t.upper() : t.text());
         }
         return out;

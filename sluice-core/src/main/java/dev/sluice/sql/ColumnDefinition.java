@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * @param identity        {@code GENERATED ... AS IDENTITY}
  * @param generatedStored {@code GENERATED ALWAYS AS (...) STORED}
  * @param references      an inline {@code REFERENCES} (foreign key)
+ * @param referencedTable the table an inline {@code REFERENCES} names, which the statement locks too
  * @param check           an inline {@code CHECK}
  * @param line            1-based file line where the column's name stands
  * @param col             1-based column there
  */
 public record ColumnDefinition(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique,
                                Optional<String> defaultValue, boolean identity, boolean generatedStored,
-                               boolean references, boolean check, int line, int col) {
+                               boolean references, Optional<QualifiedName> referencedTable, boolean check,
+                               int line, int col) {
 
     /** Calls whose value differs from row to row: a default using one must be computed, and stored, per row. */
     private static final Pattern VOLATILE = Pattern.compile(

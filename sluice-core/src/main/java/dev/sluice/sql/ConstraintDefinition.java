@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param expression for a CHECK, the expression's text inside the parentheses
  * @param notValid   {@code NOT VALID}: existing rows are not checked now
  * @param usingIndex {@code USING INDEX name}: adopts an index that already exists
+ * @param referencedTable for a FOREIGN KEY, the table it references, which the statement locks too
  */
 public record ConstraintDefinition(Optional<String> name, Type type, List<String> columns, String expression,
-                                   boolean notValid, boolean usingIndex) {
+                                   boolean notValid, boolean usingIndex, Optional<QualifiedName> referencedTable) {
 
     public ConstraintDefinition {
         columns = List.copyOf(columns);

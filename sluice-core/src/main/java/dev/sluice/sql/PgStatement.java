@@ -2,11 +2,17 @@ package dev.sluice.sql;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A statement read by {@link StatementParser}: what it is and, for the DDL that can lock or destroy,
  * the parts that decide whether it does. Anything the parser does not look into is an {@link Opaque}
  * with its kind, so an unusual but valid statement never stops a lint run.
+ *
+ * <p>This is the one statement model: the lint's rules, {@link StatementFacts} (locks, idempotence),
+ * {@link TransactionRequirement} (transaction mode) and {@link DataLoss} (what a statement destroys) all
+ * read it, so they cannot disagree about what a statement is. A question none of them can answer from it
+ * is a reason to add a detail here, not to read the statement's text again elsewhere.
  */
 public sealed interface PgStatement {
 
@@ -23,6 +29,11 @@ public sealed interface PgStatement {
 
     /** The table (or other object) the statement acts on first, when it names one. */
     Optional<QualifiedName> target();
+
+    /** Tables a foreign key of this statement references: PostgreSQL locks them too. */
+    default List<QualifiedName> referencedTables() {
+        return List.of();
+    }
 
     /**
      * @param kind   what the statement is
@@ -61,6 +72,12 @@ public sealed interface PgStatement {
         public Optional<QualifiedName> target() {
             return Optional.of(name);
         }
+
+        @Override
+        public List<QualifiedName> referencedTables() {
+            return Stream.concat(columns.stream().map(ColumnDefinition::referencedTable),
+                    constraints.stream().map(ConstraintDefinition::referencedTable)).flatMap(Optional::stream).toList();
+        }
     }
 
     record AlterTable(Info info, QualifiedName name, boolean ifExists, List<AlterTableAction> actions)
@@ -73,9 +90,19 @@ public sealed interface PgStatement {
         public Optional<QualifiedName> target() {
             return Optional.of(name);
         }
+
+        @Override
+        public List<QualifiedName> referencedTables() {
+            return actions.stream().flatMap(a -> Stream.concat(
+                    a.newColumn().flatMap(ColumnDefinition::referencedTable).stream(),
+                    a.constraint().flatMap(ConstraintDefinition::referencedTable).stream())).toList();
+        }
     }
 
-    /** @param only {@code ON ONLY}: on a partitioned table, an index for the parent alone */
+    /**
+     * @param name the index's name as written (quotes removed), when it is given
+     * @param only {@code ON ONLY}: on a partitioned table, an index for the parent alone
+     */
     record CreateIndex(Info info, Optional<String> name, QualifiedName table, boolean unique, boolean concurrently,
                        boolean ifNotExists, boolean only) implements PgStatement {
         @Override
@@ -190,7 +217,40 @@ public sealed interface PgStatement {
         }
     }
 
-    /** Anything else, with its kind and the object it names where that is easy to tell. */
+    /**
+     * {@code CREATE} of an object other than a table or an index: view, function, procedure, trigger, policy,
+     * sequence, schema, type, domain, extension, role, database, tablespace, ...
+     *
+     * @param objectType the object's type word in upper case, e.g. {@code VIEW}, {@code TRIGGER}, {@code TABLESPACE}
+     * @param target     the object made, or for a trigger or policy the table it is on; empty where the
+     *                   parser does not tell (roles, databases, and other objects outside the schema)
+     * @param orReplace  {@code CREATE OR REPLACE}
+     * @param ifNotExists {@code IF NOT EXISTS}
+     */
+    record CreateObject(Info info, String objectType, Optional<QualifiedName> target, boolean orReplace,
+                        boolean ifNotExists) implements PgStatement {
+    }
+
+    /** {@code ALTER SYSTEM}: writes the server's configuration file, outside any transaction. */
+    record AlterSystem(Info info) implements PgStatement {
+        @Override
+        public Optional<QualifiedName> target() {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code PREPARE TRANSACTION}: ends the current transaction, as a COMMIT does. */
+    record PrepareTransaction(Info info) implements PgStatement {
+        @Override
+        public Optional<QualifiedName> target() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Anything else, with its kind and the object it names where that is easy to tell. A statement of a
+     * detailed kind that the parser could not follow keeps the table its leading words name, where they do.
+     */
     record Opaque(Info info, Optional<QualifiedName> target) implements PgStatement {
     }
 }

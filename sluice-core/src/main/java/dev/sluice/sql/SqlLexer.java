@@ -1,5 +1,8 @@
 package dev.sluice.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A single-pass tokenizer for PostgreSQL's lexical rules: strings in all their forms, quoted identifiers,
  * dollar quoting, nested block comments, numbers, parameters and operators. Whitespace is skipped.
@@ -22,6 +25,19 @@ public final class SqlLexer {
     public SqlLexer(String normalizedText, String sourceName) {
         this.text = normalizedText;
         this.sourceName = sourceName;
+    }
+
+    /** The statement's tokens without its comments; throws {@link SqlParseException} where the lexer does. */
+    static List<Token> significantTokens(String sql) {
+        SqlLexer lexer = new SqlLexer(sql, "statement");
+        List<Token> tokens = new ArrayList<>();
+        Token tok;
+        while ((tok = lexer.next()) != null) {
+            if (!tok.isComment()) {
+                tokens.add(tok);
+            }
+        }
+        return tokens;
     }
 
     /** Removes a byte-order mark and turns CRLF and CR line endings into LF. */

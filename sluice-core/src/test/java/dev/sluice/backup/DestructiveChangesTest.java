@@ -1,5 +1,6 @@
 package dev.sluice.backup;
 
+import dev.sluice.migration.SqlMigrationParser;
 import dev.sluice.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,5 +66,13 @@ class DestructiveChangesTest {
         assertFalse(DestructiveChanges.isDestructive(statement("insert into notes values ('" + literal + "')")));
         assertTrue(DestructiveChanges.isDestructive(statement("update notes set body = '" + literal + "'")));
         assertEquals(List.of("notes"), DestructiveChanges.destroyedTables(statement("delete from notes -- '" + literal + "'")));
+    }
+
+    /** The caller passes the bodies about to run; no plan (an execution type) is needed to ask. */
+    @Test
+    void tablesOfTheBodiesAboutToRun() {
+        assertEquals(List.of("a", "accounts", "notes"), DestructiveChanges.tables(List.of(
+                SqlMigrationParser.parse("V1__x.sql", "drop table a;\ncreate table b (id int);\n"),
+                SqlMigrationParser.parse("V2__y.sql", "alter table accounts drop column x;\ndelete from notes;\ndrop table a;\n"))));
     }
 }
