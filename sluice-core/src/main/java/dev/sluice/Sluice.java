@@ -34,7 +34,7 @@ import dev.sluice.lint.GateReport;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.internal.MigrationResolver;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;

@@ -5,7 +5,7 @@ import dev.sluice.execution.MigrationPlan;
 import dev.sluice.execution.internal.MigrationPlanner;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.execution.ProjectStatus;
-import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.internal.MigrationResolver;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.ScriptResource;
 import org.junit.jupiter.api.Test;

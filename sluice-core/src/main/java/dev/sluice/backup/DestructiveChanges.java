@@ -4,7 +4,7 @@ import dev.sluice.migration.MigrationBody;
 import dev.sluice.migration.SqlMigrationBody;
 import dev.sluice.sql.DataLoss;
 import dev.sluice.sql.SqlStatement;
-import dev.sluice.sql.StatementParser;
+import dev.sluice.sql.internal.StatementParser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -10,7 +10,7 @@ import dev.sluice.sql.SluiceDirective;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlScript;
 import dev.sluice.sql.SqlStatement;
-import dev.sluice.sql.StatementParser;
+import dev.sluice.sql.internal.StatementParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +115,7 @@ public final class Linter {
         SqlScript script;
         try {
             script = input.split().isPresent() ? input.split().get()
-                    : dev.sluice.sql.StatementSplitter.split(input.text(), input.name());
+                    : dev.sluice.sql.internal.StatementSplitter.split(input.text(), input.name());
         } catch (SqlParseException e) {
             if (!settings.disabled().contains(UnparsableFile.ID)) {
                 out.add(new Finding(input.name(), e.line(), 1, UnparsableFile.ID,
@@ -128,7 +128,7 @@ public final class Linter {
             for (dev.sluice.sql.SluiceDirective d : script.directives()) {
                 if (d.keyword().equals("lock-timeout") || d.keyword().equals("statement-timeout")) {
                     try {
-                        dev.sluice.migration.SqlMigrationParser.parseDuration(input.name(), d);
+                        dev.sluice.migration.internal.SqlMigrationParser.parseDuration(input.name(), d);
                     } catch (dev.sluice.migration.MigrationFileException e) {
                         String prefix = input.name() + ":" + d.line() + ": ";
                         out.add(new Finding(input.name(), d.line(), 1, UnparsableFile.ID, severity(UnparsableFile.ID, Severity.ERROR),

@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.internal.ClasspathScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

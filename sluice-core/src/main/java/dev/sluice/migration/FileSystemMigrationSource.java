@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.MigrationFileName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.internal.ClasspathScanner;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.Version;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

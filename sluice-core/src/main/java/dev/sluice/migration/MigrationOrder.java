@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.MigrationFileName;
 import java.util.Comparator;
 import java.util.Optional;
 

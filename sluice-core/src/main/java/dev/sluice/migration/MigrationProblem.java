@@ -14,7 +14,7 @@ public record MigrationProblem(String file, int line, String message) {
         return (line > 0 ? file + ":" + line : file) + ": " + message;
     }
 
-    static MigrationProblem of(MigrationFileException e) {
+    public static MigrationProblem of(MigrationFileException e) {
         String prefix = e.line() > 0 ? e.file() + ":" + e.line() + ": " : e.file() + ": ";
         String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
         return new MigrationProblem(e.file(), e.line(), message);

@@ -62,7 +62,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
         return new OnlineMigrationFile(doc.operations());
     }
 
-    /** For {@link dev.sluice.migration.MigrationResolver}: reads the file and throws on a problem. */
+    /** For {@link dev.sluice.migration.internal.MigrationResolver}: reads the file and throws on a problem. */
     public static void check(String path, String text) {
         parse(path, text);
     }

@@ -5,13 +5,13 @@ import dev.sluice.db.Connections;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.migration.StatementRunner;
+import dev.sluice.migration.internal.StatementRunner;
 import dev.sluice.progress.Progress;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlStatement;
-import dev.sluice.sql.StatementSplitter;
+import dev.sluice.sql.internal.StatementSplitter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.internal.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 

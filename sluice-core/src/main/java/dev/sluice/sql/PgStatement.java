@@ -1,5 +1,6 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

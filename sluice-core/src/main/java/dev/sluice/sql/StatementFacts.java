@@ -1,5 +1,6 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.internal.StatementParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

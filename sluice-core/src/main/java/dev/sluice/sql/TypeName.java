@@ -37,7 +37,7 @@ public record TypeName(String name, List<Integer> modifiers, boolean array, Stri
     }
 
     /** Brings a spelled type name to its canonical form; {@code words} are the lower-case words of the name. */
-    static String canonical(String joined) {
+    public static String canonical(String joined) {
         return switch (joined) {
             case "int", "int4", "integer" -> "integer";
             case "int2", "smallint" -> "smallint";

@@ -12,7 +12,7 @@ import dev.sluice.lint.Severity;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationLoadException;
 import dev.sluice.migration.MigrationProblem;
-import dev.sluice.migration.StatementRunner;
+import dev.sluice.migration.internal.StatementRunner;
 import dev.sluice.postgres.ScratchDatabases;
 import dev.sluice.postgres.ScratchSettings;
 import dev.sluice.progress.PhaseProgress;
@@ -26,7 +26,7 @@ import dev.sluice.schema.SchemaSnapshot;
 import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlStatement;
-import dev.sluice.sql.StatementSplitter;
+import dev.sluice.sql.internal.StatementSplitter;
 import dev.sluice.trace.MigrationTrace;
 import dev.sluice.trace.TraceFailedException;
 

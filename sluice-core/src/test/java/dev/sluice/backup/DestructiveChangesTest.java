@@ -1,6 +1,6 @@
 package dev.sluice.backup;
 
-import dev.sluice.migration.SqlMigrationParser;
+import dev.sluice.migration.internal.SqlMigrationParser;
 import dev.sluice.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

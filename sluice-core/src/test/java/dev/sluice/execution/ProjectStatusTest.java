@@ -5,7 +5,7 @@ import dev.sluice.history.AppliedMigration;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Checksum;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.internal.MigrationResolver;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.ScriptResource;

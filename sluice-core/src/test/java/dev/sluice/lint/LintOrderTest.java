@@ -3,7 +3,7 @@ package dev.sluice.lint;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
-import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.internal.MigrationResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.internal.MigrationResolver;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import dev.sluice.migration.Version;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.sluice.online;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationFileException;
 import dev.sluice.migration.MigrationLoadException;
-import dev.sluice.migration.MigrationResolver;
+import dev.sluice.migration.internal.MigrationResolver;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.ScriptResource;

@@ -1,5 +1,7 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.internal.StatementSplitter;
+import dev.sluice.sql.internal.StatementParser;
 import dev.sluice.postgres.PostgresBinaries;
 import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.testing.InstalledPostgres;

@@ -1,5 +1,7 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.internal.StatementSplitter;
+import dev.sluice.sql.internal.StatementParser;
 import dev.sluice.lint.Finding;
 import dev.sluice.lint.LintInput;
 import dev.sluice.lint.LintSettings;

@@ -1,5 +1,9 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.internal.StatementSplitter;
+import dev.sluice.sql.internal.StatementParser;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.internal.SqlLexer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

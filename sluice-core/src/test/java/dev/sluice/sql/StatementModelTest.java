@@ -1,5 +1,6 @@
 package dev.sluice.sql;
 
+import dev.sluice.sql.internal.StatementParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -26,7 +26,7 @@ import dev.sluice.migration.JavaMigrationBody;
 import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
-import dev.sluice.migration.StatementRunner;
+import dev.sluice.migration.internal.StatementRunner;
 import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlStatement;

@@ -1,4 +1,4 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
 /**
  * Reads an online migration file while migrations are resolved, so a broken YAML file is reported with

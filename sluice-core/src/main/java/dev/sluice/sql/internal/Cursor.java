@@ -1,5 +1,8 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

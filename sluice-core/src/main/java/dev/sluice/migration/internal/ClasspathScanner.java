@@ -1,4 +1,4 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * listing API, so this reads the locations behind the URLs they return; other URL schemes are refused
  * with a clear message rather than silently finding nothing.
  */
-final class ClasspathScanner {
+public final class ClasspathScanner {
 
     private ClasspathScanner() {
     }
 
     /** Resource names (with the location prefix, '/'-separated) ending in {@code suffix}, sorted. */
-    static List<String> list(ClassLoader loader, String location, String suffix) {
+    public static List<String> list(ClassLoader loader, String location, String suffix) {
         String prefix = location.replace('.', '/').replaceAll("^/+|/+$", "");
         TreeSet<String> names = new TreeSet<>();
         try {

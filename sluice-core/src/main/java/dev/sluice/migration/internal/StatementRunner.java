@@ -1,4 +1,4 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
 import dev.sluice.sql.SqlStatement;
 import org.postgresql.PGConnection;

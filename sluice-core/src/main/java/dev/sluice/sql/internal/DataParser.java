@@ -1,5 +1,8 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.QualifiedName;
+import dev.sluice.sql.StatementKind;
+import dev.sluice.sql.PgStatement;
 import java.util.ArrayList;
 import java.util.List;
 

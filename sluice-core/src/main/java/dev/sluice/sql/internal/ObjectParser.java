@@ -1,5 +1,7 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.QualifiedName;
+import dev.sluice.sql.PgStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,9 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.ColumnDefinition;
+import dev.sluice.sql.PgStatement;
+import dev.sluice.sql.AlterTableAction;
+import dev.sluice.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

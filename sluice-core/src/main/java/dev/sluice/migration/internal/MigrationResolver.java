@@ -1,5 +1,22 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
+import dev.sluice.migration.MigrationFileName;
+import dev.sluice.migration.MigrationSource;
+import dev.sluice.migration.SafeMigration;
+import dev.sluice.migration.Checksum;
+import dev.sluice.migration.MigrationType;
+import dev.sluice.migration.Direction;
+import dev.sluice.migration.MigrationOrder;
+import dev.sluice.migration.ScriptResource;
+import dev.sluice.migration.MigrationProblem;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationValidation;
+import dev.sluice.migration.MigrationFileException;
+import dev.sluice.migration.JavaMigrationBody;
+import dev.sluice.migration.Migration;
+import dev.sluice.migration.Version;
+import dev.sluice.migration.MigrationBody;
+import dev.sluice.migration.OnlineMigrationBody;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,10 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
+import dev.sluice.migration.FileSystemMigrationSource;
+import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationValidation;
+import dev.sluice.migration.SqlMigrationBody;
+import dev.sluice.migration.MigrationLoadException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

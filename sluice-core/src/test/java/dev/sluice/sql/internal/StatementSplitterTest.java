@@ -1,5 +1,9 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.SqlScript;
+import dev.sluice.sql.SqlParseException;
+import dev.sluice.sql.SluiceDirective;
+import dev.sluice.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

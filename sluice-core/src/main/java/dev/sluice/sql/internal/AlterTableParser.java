@@ -1,5 +1,12 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.Token;
+import dev.sluice.sql.ColumnDefinition;
+import dev.sluice.sql.QualifiedName;
+import dev.sluice.sql.TypeName;
+import dev.sluice.sql.ConstraintDefinition;
+import dev.sluice.sql.PgStatement;
+import dev.sluice.sql.AlterTableAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

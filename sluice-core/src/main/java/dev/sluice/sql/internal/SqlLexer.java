@@ -1,5 +1,8 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.SqlParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +31,7 @@ public final class SqlLexer {
     }
 
     /** The statement's tokens without its comments; throws {@link SqlParseException} where the lexer does. */
-    static List<Token> significantTokens(String sql) {
+    public static List<Token> significantTokens(String sql) {
         SqlLexer lexer = new SqlLexer(sql, "statement");
         List<Token> tokens = new ArrayList<>();
         Token tok;

@@ -1,5 +1,11 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.SqlScript;
+import dev.sluice.sql.SqlParseException;
+import dev.sluice.sql.SluiceDirective;
+import dev.sluice.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,14 @@
-package dev.sluice.migration;
+package dev.sluice.migration.internal;
 
+import dev.sluice.migration.DurationText;
+import dev.sluice.migration.ScriptSettings;
+import dev.sluice.migration.SqlMigrationBody;
+import dev.sluice.migration.MigrationFileException;
 import dev.sluice.sql.SluiceDirective;
 import dev.sluice.sql.SqlParseException;
 import dev.sluice.sql.SqlScript;
 import dev.sluice.sql.SqlStatement;
-import dev.sluice.sql.StatementSplitter;
+import dev.sluice.sql.internal.StatementSplitter;
 import dev.sluice.sql.TransactionRequirement;
 
 import java.time.Duration;

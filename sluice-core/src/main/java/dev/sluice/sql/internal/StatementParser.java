@@ -1,5 +1,12 @@
-package dev.sluice.sql;
+package dev.sluice.sql.internal;
 
+import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.Token;
+import dev.sluice.sql.QualifiedName;
+import dev.sluice.sql.StatementKind;
+import dev.sluice.sql.SqlScript;
+import dev.sluice.sql.PgStatement;
+import dev.sluice.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
