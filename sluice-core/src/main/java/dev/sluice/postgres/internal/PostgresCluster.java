@@ -330,10 +330,10 @@ public final class PostgresCluster implements AutoCloseable {
             }
         }
         if (socketDir != null) {
-            PostgresBinaries.deleteTree(socketDir);
+            FileTrees.delete(socketDir);
         }
         if (throwaway) {
-            PostgresBinaries.deleteTree(dataDir.getParent());
+            FileTrees.delete(dataDir.getParent());
         }
     }
 
