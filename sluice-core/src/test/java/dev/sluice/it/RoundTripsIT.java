@@ -58,14 +58,15 @@ class RoundTripsIT {
 
     /**
      * Create a table and fill it: the step's first round trip sets its timeouts and checks the migration
-     * lock, then its two statements, its history row and the commit. psql needs four (BEGIN, the two
-     * statements, COMMIT). No blocker query: nobody can hold a lock on a table the step creates.
+     * lock, then its two statements, then its history row and the commit together. psql needs four too
+     * (BEGIN, the two statements, COMMIT). No blocker query: nobody can hold a lock on a table the step
+     * creates.
      */
     @Test
-    void aMigrationThatCreatesAndFillsATableCostsFiveRoundTrips(TestDatabase db) throws Exception {
+    void aMigrationThatCreatesAndFillsATableCostsFourRoundTrips(TestDatabase db) throws Exception {
         int five = run(db, folder.resolve("five"), 5);
         int twentyFive = run(db.another(), folder.resolve("twenty-five"), 25);
-        assertEquals(5, (twentyFive - five) / 20.0, 0.0, "round trips per migration (" + five + " for 5 migrations, "
+        assertEquals(4, (twentyFive - five) / 20.0, 0.0, "round trips per migration (" + five + " for 5 migrations, "
                 + twentyFive + " for 25)");
     }
 

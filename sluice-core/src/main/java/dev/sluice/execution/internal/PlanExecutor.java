@@ -245,8 +245,10 @@ public final class PlanExecutor {
             applyTimeouts(step, true, lock.condition());
             observer.migrationStarted(connection, step.scriptName(), true);
             runBody(step, true, watch);
-            recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
-            connection.commit();
+            if (!recordSuccessAndCommit(step, (System.nanoTime() - start) / 1_000_000)) {
+                recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
+                connection.commit();
+            }
             observer.committed();
         } catch (MigrationFailedException | HistoryConflictException | LockLostException e) {
             rollbackQuietly();
@@ -611,6 +613,18 @@ public final class PlanExecutor {
         String message = step.scriptName() + ":" + f.line() + ": " + f.describe() + blockedBy
                 + "\n  in: " + f.statement().summary(100) + "\n  " + state;
         return new MigrationFailedException(message, step.scriptName(), f.line(), f.sqlState(), transactional, f.cause(), blockers);
+    }
+
+    /**
+     * Records a transactional step and commits it in one round trip, when nothing else has to be written
+     * in its transaction after the row (no fingerprint, no undo mark); false when it must go the long way.
+     */
+    private boolean recordSuccessAndCommit(PlanStep step, long millis) throws SQLException {
+        if (fingerprintThisStep || step.direction() == Direction.DOWN) {
+            return false;
+        }
+        history.insertAndCommit(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
+        return true;
     }
 
     private void recordSuccess(PlanStep step, long millis) throws SQLException {
