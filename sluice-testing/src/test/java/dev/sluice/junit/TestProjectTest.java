@@ -1,0 +1,40 @@
+package dev.sluice.junit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which migrations folder a test class gets when it names none, and what it is told when there is none. */
+class TestProjectTest {
+
+    @Test
+    void flywaysFolderComesBeforeTheClisOne(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("migrations"));
+        assertEquals(project.resolve("migrations"), TestProject.of(project, "", "sluice.conf").migrations());
+        Files.createDirectories(project.resolve("src/main/resources/db/migration"));
+        assertEquals(project.resolve("src/main/resources/db/migration"), TestProject.of(project, "", "sluice.conf").migrations());
+    }
+
+    @Test
+    void aNamedFolderIsTakenRelativeToTheWorkingDirectory(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("db/schema"));
+        TestProject named = TestProject.of(project, "db/schema", "conf/sluice.conf");
+        assertEquals(project.resolve("db/schema"), named.migrations());
+        assertEquals(project.resolve("conf/sluice.conf"), named.config());
+    }
+
+    @Test
+    void noFolderIsAnErrorNamingWhereItLookedAndTheAttribute(@TempDir Path project) {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> TestProject.of(project, "", "sluice.conf"));
+        assertTrue(none.getMessage().contains("src/main/resources/db/migration nor migrations"), none.getMessage());
+        assertTrue(none.getMessage().contains("@SluiceTest(migrations = "), none.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> TestProject.of(project, "sql", "sluice.conf"));
+        assertTrue(missing.getMessage().startsWith("@SluiceTest(migrations = \"sql\"): " + project.resolve("sql")), missing.getMessage());
+    }
+}
