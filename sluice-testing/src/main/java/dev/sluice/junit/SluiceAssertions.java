@@ -38,7 +38,8 @@ public final class SluiceAssertions {
      * every migration that did not pass.
      *
      * @param migrations          the folder relative to the working directory; empty for the default
-     *                            ({@code src/main/resources/db/migration}, else {@code migrations})
+     *                            ({@code locations} of {@code sluice.conf}, else {@code src/main/resources/db/migration},
+     *                            else {@code migrations})
      * @param irreversibleIsError whether a migration without a down fails the assertion
      * @return the report, for further assertions
      */

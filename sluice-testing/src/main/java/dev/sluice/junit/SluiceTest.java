@@ -26,7 +26,8 @@ public @interface SluiceTest {
 
     /**
      * The migrations folder, relative to the working directory (the module's folder under Maven). Empty:
-     * {@code src/main/resources/db/migration} (Flyway's place), else {@code migrations} (the CLI's).
+     * the settings file's {@code locations} when it sets one, else {@code src/main/resources/db/migration}
+     * (Flyway's place), else {@code migrations} (the CLI's).
      */
     String migrations() default "";
 
@@ -34,8 +35,9 @@ public @interface SluiceTest {
     Isolation isolation() default Isolation.PER_METHOD;
 
     /**
-     * The Sluice settings file whose {@code schema}, {@code table}, execution and lint keys apply, as they
-     * do for {@code sluice migrate}; a missing file is no settings. Relative to the working directory.
+     * The Sluice settings file whose {@code locations}, {@code java-package}, {@code schema}, {@code table},
+     * execution and lint keys apply, as they do for {@code sluice migrate}; a missing file is no settings.
+     * Relative to the working directory.
      */
     String config() default "sluice.conf";
 }

@@ -30,6 +30,20 @@ class TestProjectTest {
     }
 
     @Test
+    void theSettingsFilesLocationsComesBeforeTheDefaults(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("src/main/resources/db/migration"));
+        Files.createDirectories(project.resolve("app/sql"));
+        Files.writeString(project.resolve("app/sluice.conf"), "locations = sql\n");
+        assertEquals(project.resolve("app/sql"), TestProject.of(project, "", "app/sluice.conf").migrations());
+        Files.createDirectories(project.resolve("named"));
+        assertEquals(project.resolve("named"), TestProject.of(project, "named", "app/sluice.conf").migrations(),
+                "the annotation's folder wins");
+        Files.writeString(project.resolve("app/sluice.conf"), "locations = gone\n");
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> TestProject.of(project, "", "app/sluice.conf"));
+        assertTrue(wrong.getMessage().startsWith(project.resolve("app/sluice.conf") + ": locations = gone: "), wrong.getMessage());
+    }
+
+    @Test
     void noFolderIsAnErrorNamingWhereItLookedAndTheAttribute(@TempDir Path project) {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> TestProject.of(project, "", "sluice.conf"));
         assertTrue(none.getMessage().contains("src/main/resources/db/migration nor migrations"), none.getMessage());
