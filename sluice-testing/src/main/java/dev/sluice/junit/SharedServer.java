@@ -116,8 +116,7 @@ final class SharedServer {
                             BackfillSettings.defaults(), MigrationListener.NONE, OnlineListener.NONE);
                 } catch (SQLException | RuntimeException e) {
                     throw new IllegalStateException("the migrations in " + project.migrations()
-                            + " do not apply to an empty database on " + server().describe() + ": " + e.getMessage()
-                            + "; run ./sluice migrate or ./sluice rehearse on them to see the failing file", e);
+                            + " do not apply to an empty database on " + server().describe() + ": " + e.getMessage(), e);
                 }
                 TEMPLATES.put(project, template);
                 return template;

@@ -92,9 +92,17 @@ public final class SluiceExtension implements ParameterResolver, AfterEachCallba
         } else {
             owner = classContext(context);
         }
-        TestProject project = TestProject.of(settings.migrations(), settings.config());
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class, k -> TestDatabase.create(project),
-                TestDatabase.class);
+        // Not getOrComputeIfAbsent: JUnit would keep a failure and wrap it for every later parameter, hiding the message.
+        // Locked: with JUnit's parallel execution, two tests of a PER_CLASS class may ask at once.
+        synchronized (SluiceExtension.class) {
+            ExtensionContext.Store store = owner.getStore(NAMESPACE);
+            TestDatabase database = store.get(TestDatabase.class, TestDatabase.class);
+            if (database == null) {
+                database = TestDatabase.create(TestProject.of(settings.migrations(), settings.config()));
+                store.put(TestDatabase.class, database);
+            }
+            return database;
+        }
     }
 
     /** The context of the test class, above a method's (and a repeated or parameterized test's invocations). */
