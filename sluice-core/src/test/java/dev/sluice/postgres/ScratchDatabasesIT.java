@@ -45,6 +45,32 @@ class ScratchDatabasesIT {
     }
 
     @Test
+    void aCopyOfATemplateHoldsItsTablesAndRowsAndADroppedCopyIsGoneAtOnce(TestDatabase db) throws Exception {
+        ScratchSettings settings = new ScratchSettings(Optional.of(db.jdbcUrl()), Optional.empty(), false,
+                Optional.of(db.user()), Optional.ofNullable(db.password()).filter(p -> !p.isEmpty()));
+        try (ScratchDatabases server = ScratchDatabases.start(settings, () -> 0)) {
+            ScratchDatabase template = server.newDatabase("template");
+            try (Connection c = Connections.open(template.connections())) {
+                c.createStatement().execute("create table t (id int); insert into t values (7)");
+            }
+            ScratchDatabase first = server.copyOf(template, "copy");
+            ScratchDatabase second = server.copyOf(template, "copy");
+            try (Connection c = Connections.open(first.connections())) {
+                c.createStatement().execute("insert into t values (8)");
+            }
+            try (Connection c = Connections.open(second.connections());
+                 var rs = c.createStatement().executeQuery("select string_agg(id::text, ',') from t")) {
+                rs.next();
+                assertEquals("7", rs.getString(1), "a write to one copy leaks into no other");
+            }
+            server.drop(first);
+            assertEquals(List.of(second.name(), template.name()).stream().sorted().toList(), scratchDatabases(db));
+            assertTrue(!first.name().equals(server.copyOf(template, "copy").name()), "a dropped copy's name is not reused");
+        }
+        assertEquals(List.of(), scratchDatabases(db));
+    }
+
+    @Test
     void aThrowawayClusterIsStoppedOnCloseEvenWhenTheWorkFails() throws Exception {
         ScratchDatabase[] made = new ScratchDatabase[1];
         assertThrows(IllegalStateException.class, () -> {

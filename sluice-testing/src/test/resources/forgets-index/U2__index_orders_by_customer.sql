@@ -1,0 +1,2 @@
+-- The down of V2 that forgets its index: the rehearsal must catch it.
+select 1;

@@ -1,0 +1,1 @@
+drop index concurrently orders_customer_idx;

@@ -1,0 +1,1 @@
+create index concurrently orders_customer_idx on orders (customer);
