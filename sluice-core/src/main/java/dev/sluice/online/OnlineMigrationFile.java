@@ -117,8 +117,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
             return "unknown key '" + u.getPropertyName() + "'; known keys here: " + u.getKnownPropertyIds();
         }
         if (e instanceof InvalidTypeIdException t) {
-            return "unknown operation '" + t.getTypeId() + "'; known: rename_column, change_column_type, set_not_null,"
-                    + " add_column, drop_column";
+            return "unknown operation '" + t.getTypeId() + "'; known: " + Operation.KINDS;
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return v.getCause().getMessage();

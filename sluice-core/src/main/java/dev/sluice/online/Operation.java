@@ -18,8 +18,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.SetNotNull.class, name = "set_not_null"),
         @JsonSubTypes.Type(value = Operation.AddColumn.class, name = "add_column"),
         @JsonSubTypes.Type(value = Operation.DropColumn.class, name = "drop_column"),
+        @JsonSubTypes.Type(value = Operation.DropNotNull.class, name = "drop_not_null"),
 })
 public sealed interface Operation {
+
+    /** The YAML keys of the operations, for messages. */
+    String KINDS = java.util.Arrays.stream(Operation.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name).collect(java.util.stream.Collectors.joining(", "));
 
     /** The table the operation changes, as written (optionally schema-qualified). */
     String table();
@@ -118,6 +123,26 @@ public sealed interface Operation {
         @Override
         public String kind() {
             return "drop_column";
+        }
+    }
+
+    /**
+     * The column may hold NULL in the new version while the old version still sees it NOT NULL: the new
+     * version sees a nullable copy, filled with {@code up} (default: the value itself); {@code down} gives
+     * the old column's value for rows the new version writes, and must give a value where the new version
+     * writes NULL. Complete swaps the copy in.
+     */
+    record DropNotNull(String table, String column, String up, String down) implements Operation {
+        public DropNotNull {
+            require("drop_not_null", "table", table);
+            require("drop_not_null", "column", column);
+            require("drop_not_null", "down", down);
+            up = up == null || up.isBlank() ? null : up;
+        }
+
+        @Override
+        public String kind() {
+            return "drop_not_null";
         }
     }
 

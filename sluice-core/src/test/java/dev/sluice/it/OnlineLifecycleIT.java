@@ -222,6 +222,30 @@ class OnlineLifecycleIT {
     }
 
     @Test
+    void dropNotNull(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - drop_not_null: {table: users, column: email, down: \"coalesce(email, 'none@' || id)\"}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("u4@example.com", one(v.neu(), "select email from users where id = 4"), "the backfill filled existing rows");
+            exec(v.neu(), "insert into users (id, email, name) values (10001, null, 'new')");
+            assertEquals("none@10001", one(v.old(), "select email from users where id = 10001"), "old clients never see NULL");
+            assertEquals(null, one(v.neu(), "select email from users where id = 10001"));
+            exec(v.old(), "update users set name = 'old' where id = 10001");
+            assertEquals(null, one(v.neu(), "select email from users where id = 10001"), "an unrelated write keeps the NULL");
+            exec(v.old(), "insert into users (id, email) values (10002, 'old@x')");
+            assertEquals("old@x", one(v.neu(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set email = 'old2@x' where id = 10002");
+            assertEquals("old2@x", one(v.neu(), "select email from users where id = 10002"));
+            exec(v.neu(), "update users set email = 'new@x' where id = 10002");
+            assertEquals("new@x", one(v.old(), "select email from users where id = 10002"));
+            exec(v.neu(), "update users set email = null where id = 10002");
+            assertEquals("none@10002", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "name text YES", "email text YES"), columns(db));
+        assertEquals("u4@example.com", db.queryForString("select email from users where id = 4"));
+    }
+
+    @Test
     void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)
                 .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n")
