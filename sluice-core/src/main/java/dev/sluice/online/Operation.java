@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.AddColumn.class, name = "add_column"),
         @JsonSubTypes.Type(value = Operation.DropColumn.class, name = "drop_column"),
         @JsonSubTypes.Type(value = Operation.DropNotNull.class, name = "drop_not_null"),
+        @JsonSubTypes.Type(value = Operation.RenameTable.class, name = "rename_table"),
 })
 public sealed interface Operation {
 
@@ -143,6 +144,30 @@ public sealed interface Operation {
         @Override
         public String kind() {
             return "drop_not_null";
+        }
+    }
+
+    /**
+     * The table is renamed: the new version's view of it has the new name; both versions write the same
+     * table, so nothing is copied. Complete renames the table itself.
+     */
+    record RenameTable(String from, String to) implements Operation {
+        public RenameTable {
+            require("rename_table", "from", from);
+            require("rename_table", "to", to);
+            if (to.contains(".")) {
+                throw new IllegalArgumentException("rename_table: 'to' is a name without schema; the table stays in its schema");
+            }
+        }
+
+        @Override
+        public String table() {
+            return from;
+        }
+
+        @Override
+        public String kind() {
+            return "rename_table";
         }
     }
 

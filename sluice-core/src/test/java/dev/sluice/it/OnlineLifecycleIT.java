@@ -246,6 +246,25 @@ class OnlineLifecycleIT {
     }
 
     @Test
+    void renameTable(TestDatabase db) throws Exception {
+        lifecycle(db, "operations:\n  - rename_table: {from: users, to: customers}\n", v -> {
+            exec(v.old(), "insert into users (id, email) values (10001, 'old@x')");
+            assertEquals("old@x", one(v.neu(), "select email from customers where id = 10001"));
+            exec(v.neu(), "insert into customers (id, email) values (10002, 'new@x')");
+            assertEquals("new@x", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set email = 'old2@x' where id = 10002");
+            assertEquals("old2@x", one(v.neu(), "select email from customers where id = 10002"));
+            exec(v.neu(), "update customers set email = 'new2@x' where id = 10001");
+            assertEquals("new2@x", one(v.old(), "select email from users where id = 10001"));
+            exec(v.neu(), "delete from customers where id in (10001, 10002)");
+            assertEquals("2500", one(v.old(), "select count(*) from users"));
+        });
+        assertEquals(List.of("customers"), db.queryForList("select table_name from information_schema.tables"
+                + " where table_schema = 'public' and table_name in ('users', 'customers')"));
+        assertEquals(2500L, db.queryForLong("select count(*) from customers"));
+    }
+
+    @Test
     void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)
                 .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n")

@@ -82,6 +82,19 @@ final class CatalogReader {
         return new TableInfo(schema, name, columns, pk, constrained);
     }
 
+    /** Whether a table, view, index, sequence or other relation named {@code name} exists in {@code schema}. */
+    static boolean relationExists(Connection c, String schema, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_class c"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The server's major version number times 10000, e.g. 150004. */
     static int serverVersion(Connection c) throws SQLException {
         try (var s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version_num")) {

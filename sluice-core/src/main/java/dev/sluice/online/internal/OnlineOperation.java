@@ -35,6 +35,8 @@ interface OnlineOperation {
             return new DropColumnOp(d);
         } else if (op instanceof Operation.DropNotNull n) {
             return new DropNotNullOp(n);
+        } else if (op instanceof Operation.RenameTable t) {
+            return new RenameTableOp(t);
         }
         throw new IllegalArgumentException("no implementation for " + op.kind());
     }
