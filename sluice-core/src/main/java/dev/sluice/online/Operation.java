@@ -20,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.DropColumn.class, name = "drop_column"),
         @JsonSubTypes.Type(value = Operation.DropNotNull.class, name = "drop_not_null"),
         @JsonSubTypes.Type(value = Operation.RenameTable.class, name = "rename_table"),
+        @JsonSubTypes.Type(value = Operation.CreateIndex.class, name = "create_index"),
+        @JsonSubTypes.Type(value = Operation.DropIndex.class, name = "drop_index"),
 })
 public sealed interface Operation {
 
@@ -168,6 +170,45 @@ public sealed interface Operation {
         @Override
         public String kind() {
             return "rename_table";
+        }
+    }
+
+    /**
+     * An index built concurrently after the start transaction (reads and writes go on); rollback drops it
+     * concurrently. {@code columns} are index elements as SQL ({@code email}, {@code lower(email)}) over the
+     * table's columns as they are at start; {@code method} ({@code btree} by default) and {@code where} (a
+     * partial index's predicate) are optional.
+     */
+    record CreateIndex(String table, String name, java.util.List<String> columns, boolean unique, String method,
+                       String where) implements Operation {
+        public CreateIndex {
+            require("create_index", "table", table);
+            require("create_index", "name", name);
+            if (columns == null || columns.isEmpty() || columns.stream().anyMatch(c -> c == null || c.isBlank())) {
+                throw new IllegalArgumentException("create_index: 'columns' is required: a list of columns or expressions");
+            }
+            columns = java.util.List.copyOf(columns);
+        }
+
+        @Override
+        public String kind() {
+            return "create_index";
+        }
+    }
+
+    /**
+     * An index dropped concurrently at complete, so that old clients keep its speed while the change is in
+     * progress. Refused for an index that backs a constraint (drop the constraint instead).
+     */
+    record DropIndex(String table, String name) implements Operation {
+        public DropIndex {
+            require("drop_index", "table", table);
+            require("drop_index", "name", name);
+        }
+
+        @Override
+        public String kind() {
+            return "drop_index";
         }
     }
 

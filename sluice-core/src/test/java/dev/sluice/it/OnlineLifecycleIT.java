@@ -60,7 +60,12 @@ class OnlineLifecycleIT {
     }
 
     private Sluice lifecycle(TestDatabase db, String yaml, Check bothVersions) throws Exception {
-        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS).file("V2__change.yaml", yaml).sluice();
+        return lifecycle(db, "", yaml, bothVersions);
+    }
+
+    /** @param setup SQL run after the users table is made, before the change */
+    private Sluice lifecycle(TestDatabase db, String setup, String yaml, Check bothVersions) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS + setup).file("V2__change.yaml", yaml).sluice();
         sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
         SchemaSnapshot before = sluice.snapshot();
 
@@ -262,6 +267,84 @@ class OnlineLifecycleIT {
         assertEquals(List.of("customers"), db.queryForList("select table_name from information_schema.tables"
                 + " where table_schema = 'public' and table_name in ('users', 'customers')"));
         assertEquals(2500L, db.queryForLong("select count(*) from customers"));
+    }
+
+    private static String indexDefinition(TestDatabase db, String name) throws SQLException {
+        List<String> found = db.queryForList("select pg_get_indexdef(i.indexrelid) || case when i.indisvalid then '' else ' INVALID' end"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = '" + name + "'");
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Both versions write the same physical table; a write through one is seen by the other. */
+    private static void sameTableBothWays(Versions v) throws SQLException {
+        exec(v.old(), "insert into users (id, email, name) values (10001, 'old@x', 'old')");
+        assertEquals("old", one(v.neu(), "select name from users where id = 10001"));
+        exec(v.neu(), "insert into users (id, email, name) values (10002, 'new@x', 'new')");
+        assertEquals("new", one(v.old(), "select name from users where id = 10002"));
+        exec(v.old(), "update users set name = 'old2' where id = 10002");
+        assertEquals("old2", one(v.neu(), "select name from users where id = 10002"));
+        exec(v.neu(), "update users set name = 'new2' where id = 10001");
+        assertEquals("new2", one(v.old(), "select name from users where id = 10001"));
+        exec(v.old(), "delete from users where id in (10001, 10002)");
+    }
+
+    @Test
+    void createIndexConcurrently(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - create_index: {table: users, name: users_lower_email, columns: [lower(email)], unique: true,"
+                + " where: name is not null}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("CREATE UNIQUE INDEX users_lower_email ON public.users USING btree (lower(email)) WHERE (name IS NOT NULL)",
+                    indexDefinition(db, "users_lower_email"), "start built the index, valid");
+            sameTableBothWays(v);
+        });
+        assertEquals("CREATE UNIQUE INDEX users_lower_email ON public.users USING btree (lower(email)) WHERE (name IS NOT NULL)",
+                indexDefinition(db, "users_lower_email"));
+    }
+
+    @Test
+    void aFailedConcurrentBuildLeavesAnInvalidIndexThatStartDropsAndBuildsAgain(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS + "update users set name = 'twin' where id in (1, 2);\n")
+                .file("V2__change.yaml", "operations:\n  - create_index: {table: users, name: users_name_key, columns: [name], unique: true}\n")
+                .sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        SchemaSnapshot before = sluice.snapshot();
+        assertThrows(RuntimeException.class, () -> sluice.start(BackfillSettings.defaults(), OnlineListener.NONE),
+                "the unique build fails on the duplicates");
+        assertEquals("CREATE UNIQUE INDEX users_name_key ON public.users USING btree (name) INVALID", indexDefinition(db, "users_name_key"));
+        assertTrue(sluice.onlineInProgress().isPresent(), "the change stays in progress");
+
+        db.execute("update users set name = 'n2' where id = 2");
+        sluice.start(BackfillSettings.defaults(), OnlineListener.NONE);
+        assertEquals("CREATE UNIQUE INDEX users_name_key ON public.users USING btree (name)", indexDefinition(db, "users_name_key"),
+                "start run again dropped the invalid index and built it again");
+
+        sluice.abortOnline(OnlineListener.NONE);
+        assertEquals(null, indexDefinition(db, "users_name_key"), "rollback drops it");
+        assertEquals(before.fingerprint(), sluice.snapshot().fingerprint());
+    }
+
+    @Test
+    void dropIndexConcurrently(TestDatabase db) throws Exception {
+        String setup = "create index users_name_idx on users (name);\n";
+        lifecycle(db, setup, "operations:\n  - drop_index: {table: users, name: users_name_idx}\n", v -> {
+            assertEquals("CREATE INDEX users_name_idx ON public.users USING btree (name)", indexDefinition(db, "users_name_idx"),
+                    "old clients keep the index while the change is in progress");
+            sameTableBothWays(v);
+        });
+        assertEquals(null, indexDefinition(db, "users_name_idx"));
+    }
+
+    @Test
+    void rollbackBuildsAgainAnIndexThatAFailedCompleteDropped(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS + "create index users_name_idx on users (name);\n")
+                .file("V2__change.yaml", "operations:\n  - drop_index: {table: users, name: users_name_idx}\n").sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        SchemaSnapshot before = sluice.snapshot();
+        sluice.start(BackfillSettings.defaults(), OnlineListener.NONE);
+        db.execute("drop index concurrently users_name_idx"); // as complete's first step does, before its transaction failed
+        sluice.abortOnline(OnlineListener.NONE);
+        assertEquals("CREATE INDEX users_name_idx ON public.users USING btree (name)", indexDefinition(db, "users_name_idx"));
+        assertEquals(before.fingerprint(), sluice.snapshot().fingerprint());
     }
 
     @Test

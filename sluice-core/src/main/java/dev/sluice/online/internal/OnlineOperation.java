@@ -37,6 +37,10 @@ interface OnlineOperation {
             return new DropNotNullOp(n);
         } else if (op instanceof Operation.RenameTable t) {
             return new RenameTableOp(t);
+        } else if (op instanceof Operation.CreateIndex i) {
+            return new CreateIndexOp(i);
+        } else if (op instanceof Operation.DropIndex i) {
+            return new DropIndexOp(i);
         }
         throw new IllegalArgumentException("no implementation for " + op.kind());
     }
