@@ -22,6 +22,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.RenameTable.class, name = "rename_table"),
         @JsonSubTypes.Type(value = Operation.CreateIndex.class, name = "create_index"),
         @JsonSubTypes.Type(value = Operation.DropIndex.class, name = "drop_index"),
+        @JsonSubTypes.Type(value = Operation.AddForeignKey.class, name = "add_foreign_key"),
+        @JsonSubTypes.Type(value = Operation.AddCheck.class, name = "add_check"),
+        @JsonSubTypes.Type(value = Operation.AddUnique.class, name = "add_unique"),
 })
 public sealed interface Operation {
 
@@ -210,6 +213,82 @@ public sealed interface Operation {
         public String kind() {
             return "drop_index";
         }
+    }
+
+    /**
+     * A foreign key added {@code NOT VALID} in the start transaction (new writes of both versions are
+     * checked at once) and validated at complete, without blocking writes.
+     *
+     * @param onDelete optional: {@code cascade}, {@code set null}, {@code restrict}, ...
+     */
+    record AddForeignKey(String table, String name, java.util.List<String> columns, Reference references,
+                         @com.fasterxml.jackson.annotation.JsonProperty("on_delete") String onDelete) implements Operation {
+        public AddForeignKey {
+            require("add_foreign_key", "table", table);
+            require("add_foreign_key", "name", name);
+            columns = requireColumns("add_foreign_key", "columns", columns);
+            if (references == null) {
+                throw new IllegalArgumentException("add_foreign_key: 'references' is required, e.g. {table: users, columns: [id]}");
+            }
+            if (references.columns().size() != columns.size()) {
+                throw new IllegalArgumentException("add_foreign_key: 'columns' and 'references.columns' must be as many");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "add_foreign_key";
+        }
+    }
+
+    /** The referenced side of a foreign key: a table (without schema: the referencing table's) and its columns. */
+    record Reference(String table, java.util.List<String> columns) {
+        public Reference {
+            require("add_foreign_key", "references.table", table);
+            columns = requireColumns("add_foreign_key", "references.columns", columns);
+        }
+    }
+
+    /**
+     * A check constraint added {@code NOT VALID} in the start transaction (new writes of both versions are
+     * checked at once) and validated at complete, without blocking writes.
+     */
+    record AddCheck(String table, String name, String check) implements Operation {
+        public AddCheck {
+            require("add_check", "table", table);
+            require("add_check", "name", name);
+            require("add_check", "check", check);
+        }
+
+        @Override
+        public String kind() {
+            return "add_check";
+        }
+    }
+
+    /**
+     * A unique constraint without a long exclusive lock: its unique index is built concurrently after the
+     * start transaction (and enforced from then on), and complete makes it the constraint with
+     * {@code ADD CONSTRAINT ... UNIQUE USING INDEX}, a catalog-only change.
+     */
+    record AddUnique(String table, String name, java.util.List<String> columns) implements Operation {
+        public AddUnique {
+            require("add_unique", "table", table);
+            require("add_unique", "name", name);
+            columns = requireColumns("add_unique", "columns", columns);
+        }
+
+        @Override
+        public String kind() {
+            return "add_unique";
+        }
+    }
+
+    private static java.util.List<String> requireColumns(String operation, String key, java.util.List<String> columns) {
+        if (columns == null || columns.isEmpty() || columns.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new IllegalArgumentException(operation + ": '" + key + "' is required: a list of column names");
+        }
+        return java.util.List.copyOf(columns);
     }
 
     private static void require(String operation, String key, String value) {

@@ -347,6 +347,68 @@ class OnlineLifecycleIT {
         assertEquals(before.fingerprint(), sluice.snapshot().fingerprint());
     }
 
+    private static String constraint(TestDatabase db, String name) throws SQLException {
+        List<String> found = db.queryForList("select contype::text || ' ' || convalidated || ' ' || pg_get_constraintdef(oid)"
+                + " from pg_constraint where conname = '" + name + "'");
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Test
+    void addForeignKey(TestDatabase db) throws Exception {
+        String setup = "create table notes (id bigserial primary key, user_id bigint, body text);\n"
+                + "insert into notes (user_id, body) select id, 'note' from users where id <= 100;\n";
+        String yaml = "operations:\n  - add_foreign_key:\n      table: notes\n      name: notes_user_fk\n      columns: [user_id]\n"
+                + "      references: {table: users, columns: [id]}\n      on_delete: cascade\n";
+        lifecycle(db, setup, yaml, v -> {
+            assertEquals("f false FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID", constraint(db, "notes_user_fk"));
+            exec(v.old(), "insert into notes (id, user_id, body) values (10001, 5, 'old')");
+            assertEquals("old", one(v.neu(), "select body from notes where id = 10001"));
+            exec(v.neu(), "insert into notes (id, user_id, body) values (10002, 6, 'new')");
+            assertEquals("new", one(v.old(), "select body from notes where id = 10002"));
+            exec(v.old(), "update notes set body = 'old2' where id = 10002");
+            assertEquals("old2", one(v.neu(), "select body from notes where id = 10002"));
+            exec(v.neu(), "update notes set body = 'new2' where id = 10001");
+            assertEquals("new2", one(v.old(), "select body from notes where id = 10001"));
+            for (Connection c : List.of(v.old(), v.neu())) {
+                SQLException refused = assertThrows(SQLException.class,
+                        () -> exec(c, "insert into notes (user_id, body) values (999999, 'orphan')"));
+                assertEquals("23503", refused.getSQLState(), "new writes of both versions are checked from start");
+            }
+            exec(v.old(), "delete from notes where id in (10001, 10002)");
+        });
+        assertEquals("f true FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", constraint(db, "notes_user_fk"));
+    }
+
+    @Test
+    void addCheck(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - add_check: {table: users, name: users_email_at, check: \"position('@' in email) > 1\"}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("c false CHECK ((POSITION(('@'::text) IN (email)) > 1)) NOT VALID", constraint(db, "users_email_at"));
+            sameTableBothWays(v);
+            for (Connection c : List.of(v.old(), v.neu())) {
+                SQLException refused = assertThrows(SQLException.class, () -> exec(c, "insert into users (email) values ('nobody')"));
+                assertEquals("23514", refused.getSQLState(), "new writes of both versions are checked from start");
+            }
+        });
+        assertEquals("c true CHECK ((POSITION(('@'::text) IN (email)) > 1))", constraint(db, "users_email_at"));
+    }
+
+    @Test
+    void addUnique(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - add_unique: {table: users, name: users_email_key, columns: [email]}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)", indexDefinition(db, "users_email_key"),
+                    "start built the unique index concurrently");
+            assertEquals(null, constraint(db, "users_email_key"), "the constraint comes at complete");
+            sameTableBothWays(v);
+            for (Connection c : List.of(v.old(), v.neu())) {
+                SQLException refused = assertThrows(SQLException.class, () -> exec(c, "insert into users (email) values ('u1@example.com')"));
+                assertEquals("23505", refused.getSQLState(), "the index is enforced for both versions from start");
+            }
+        });
+        assertEquals("u true UNIQUE (email)", constraint(db, "users_email_key"));
+    }
+
     @Test
     void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)

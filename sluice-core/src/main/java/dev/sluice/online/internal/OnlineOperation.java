@@ -41,6 +41,12 @@ interface OnlineOperation {
             return new CreateIndexOp(i);
         } else if (op instanceof Operation.DropIndex i) {
             return new DropIndexOp(i);
+        } else if (op instanceof Operation.AddForeignKey f) {
+            return new AddForeignKeyOp(f);
+        } else if (op instanceof Operation.AddCheck k) {
+            return new AddCheckOp(k);
+        } else if (op instanceof Operation.AddUnique u) {
+            return new AddUniqueOp(u);
         }
         throw new IllegalArgumentException("no implementation for " + op.kind());
     }
