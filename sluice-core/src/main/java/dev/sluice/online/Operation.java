@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.AddForeignKey.class, name = "add_foreign_key"),
         @JsonSubTypes.Type(value = Operation.AddCheck.class, name = "add_check"),
         @JsonSubTypes.Type(value = Operation.AddUnique.class, name = "add_unique"),
+        @JsonSubTypes.Type(value = Operation.RawSql.class, name = "raw_sql"),
 })
 public sealed interface Operation {
 
@@ -32,7 +33,7 @@ public sealed interface Operation {
     String KINDS = java.util.Arrays.stream(Operation.class.getAnnotation(JsonSubTypes.class).value())
             .map(JsonSubTypes.Type::name).collect(java.util.stream.Collectors.joining(", "));
 
-    /** The table the operation changes, as written (optionally schema-qualified). */
+    /** The table the operation changes, as written (optionally schema-qualified); null for {@code raw_sql}. */
     String table();
 
     /** The YAML key that declares this operation. */
@@ -282,6 +283,58 @@ public sealed interface Operation {
         public String kind() {
             return "add_unique";
         }
+    }
+
+    /**
+     * SQL of the team's own with its own undo: {@code up} runs in the start transaction, {@code down} in the
+     * rollback transaction, {@code on_complete} (optional) in the contract transaction. No view or trigger
+     * is made for it: both versions see what {@code up} did. Each must be able to run in a transaction
+     * (use create_index / drop_index for concurrent builds); see {@link dev.sluice.sql.TransactionRequirement}.
+     */
+    record RawSql(String up, String down,
+                  @com.fasterxml.jackson.annotation.JsonProperty("on_complete")
+                  @com.fasterxml.jackson.annotation.JsonAlias("onComplete") String onComplete) implements Operation {
+        public RawSql {
+            require("raw_sql", "up", up);
+            require("raw_sql", "down", down);
+            onComplete = onComplete == null || onComplete.isBlank() ? null : onComplete;
+            statements("raw_sql", "up", up);
+            statements("raw_sql", "down", down);
+            if (onComplete != null) {
+                statements("raw_sql", "on_complete", onComplete);
+            }
+        }
+
+        @Override
+        public String table() {
+            return null;
+        }
+
+        @Override
+        public String kind() {
+            return "raw_sql";
+        }
+    }
+
+    /**
+     * The statements of an SQL text, read by the statement model; refused when one cannot run in the
+     * phase's transaction or ends it.
+     */
+    static java.util.List<String> statements(String operation, String key, String sql) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (dev.sluice.sql.SqlStatement s : dev.sluice.sql.internal.StatementSplitter.split(sql, operation + "." + key).statements()) {
+            java.util.Optional<String> outside = dev.sluice.sql.TransactionRequirement.reasonOutsideTransaction(s);
+            if (outside.isPresent()) {
+                throw new IllegalArgumentException(operation + ": '" + key + "' line " + s.line() + ": " + outside.get()
+                        + ", and each phase of an online change runs in one; use create_index or drop_index for a concurrent index");
+            }
+            if (dev.sluice.sql.TransactionRequirement.isTransactionControl(s)) {
+                throw new IllegalArgumentException(operation + ": '" + key + "' line " + s.line()
+                        + ": transaction control would end the phase's transaction; remove it");
+            }
+            out.add(s.sql());
+        }
+        return java.util.List.copyOf(out);
     }
 
     private static java.util.List<String> requireColumns(String operation, String key, java.util.List<String> columns) {

@@ -410,6 +410,27 @@ class OnlineLifecycleIT {
     }
 
     @Test
+    void rawSql(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - raw_sql:\n"
+                + "      up: |\n        alter table users add column nickname text;\n        create table audit (id bigserial primary key, note text);\n"
+                + "      down: |\n        drop table audit;\n        alter table users drop column nickname;\n"
+                + "      on_complete: comment on column users.nickname is 'shown name'\n";
+        lifecycle(db, yaml, v -> {
+            sameTableBothWays(v);
+            exec(v.neu(), "update users set nickname = 'nick' where id = 7");
+            assertEquals("nick", one(v.old(), "select nickname from users where id = 7"));
+            exec(v.old(), "insert into audit (note) values ('old')");
+            assertEquals("old", one(v.neu(), "select note from audit"));
+            assertEquals(null, db.queryForString("select col_description(attrelid, attnum) from pg_attribute"
+                    + " where attrelid = 'users'::regclass and attname = 'nickname'"), "on_complete runs at complete");
+        });
+        assertEquals(List.of("id bigint NO", "email text NO", "name text YES", "nickname text YES"), columns(db));
+        assertEquals("shown name", db.queryForString("select col_description(attrelid, attnum) from pg_attribute"
+                    + " where attrelid = 'users'::regclass and attname = 'nickname'"));
+        assertTrue(db.queryForBoolean("select to_regclass('public.audit') is not null"));
+    }
+
+    @Test
     void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)
                 .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n")

@@ -69,6 +69,22 @@ class OnlineMigrationFileTest {
     }
 
     @Test
+    void rawSqlThatCannotRunInATransactionIsRefusedWithFileAndLine() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - raw_sql:\n      up: create index concurrently i on t (a)\n      down: drop index i\n"));
+        assertTrue(e.getMessage().startsWith("V3__x.yaml:2: raw_sql: 'up' line 1: CREATE INDEX CONCURRENTLY cannot run inside a transaction"),
+                e.getMessage());
+        Operation.RawSql raw = (Operation.RawSql) OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - raw_sql: {up: select 1, down: select 2, onComplete: select 3}\n").operations().get(0);
+        assertEquals("select 3", raw.onComplete());
+        MigrationFileException unknown = assertThrows(MigrationFileException.class,
+                () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - split_columns: {table: t}\n"));
+        assertTrue(unknown.getMessage().contains("known: rename_column, change_column_type, set_not_null, add_column, drop_column,"
+                + " drop_not_null, rename_table, create_index, drop_index, add_foreign_key, add_check, add_unique, raw_sql"),
+                unknown.getMessage());
+    }
+
+    @Test
     void schemaNamesFollowTheMigration() {
         assertEquals("sluice_v3_rename_email", SearchPath.schemaName("3", "rename email"));
         assertEquals("sluice_v1_2_add_x", SearchPath.schemaName("1.2", "Add X!"));

@@ -47,6 +47,8 @@ interface OnlineOperation {
             return new AddCheckOp(k);
         } else if (op instanceof Operation.AddUnique u) {
             return new AddUniqueOp(u);
+        } else if (op instanceof Operation.RawSql r) {
+            return new RawSqlOp(r);
         }
         throw new IllegalArgumentException("no implementation for " + op.kind());
     }
