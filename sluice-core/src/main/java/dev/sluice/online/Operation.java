@@ -26,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Operation.AddCheck.class, name = "add_check"),
         @JsonSubTypes.Type(value = Operation.AddUnique.class, name = "add_unique"),
         @JsonSubTypes.Type(value = Operation.RawSql.class, name = "raw_sql"),
+        @JsonSubTypes.Type(value = Operation.SplitColumn.class, name = "split_column"),
+        @JsonSubTypes.Type(value = Operation.MergeColumns.class, name = "merge_columns"),
 })
 public sealed interface Operation {
 
@@ -313,6 +315,66 @@ public sealed interface Operation {
         @Override
         public String kind() {
             return "raw_sql";
+        }
+    }
+
+    /**
+     * One column becomes several: the new version sees the {@code into} columns (each computed by its
+     * {@code up} from the old version's columns) instead of {@code column}; {@code down} computes the old
+     * column from the new version's columns for rows the new version writes. Complete drops the old column.
+     */
+    record SplitColumn(String table, String column, java.util.List<NewColumn> into, String down) implements Operation {
+        public SplitColumn {
+            require("split_column", "table", table);
+            require("split_column", "column", column);
+            require("split_column", "down", down);
+            if (into == null || into.size() < 2) {
+                throw new IllegalArgumentException("split_column: 'into' is required: a list of at least two {name, type, up}");
+            }
+            into = java.util.List.copyOf(into);
+        }
+
+        @Override
+        public String kind() {
+            return "split_column";
+        }
+    }
+
+    /** A column a split makes: its name, type and the {@code up} expression that computes it. */
+    record NewColumn(String name, String type, String up) {
+        public NewColumn {
+            require("split_column", "into.name", name);
+            require("split_column", "into.type", type);
+            require("split_column", "into.up", up);
+        }
+    }
+
+    /**
+     * Several columns become one: the new version sees {@code column} (computed by {@code up} from the old
+     * version's columns) instead of {@code columns}; {@code down} gives, per old column, its value computed
+     * from the new version's columns for rows the new version writes. Complete drops the old columns.
+     */
+    record MergeColumns(String table, java.util.List<String> columns, String column, String type, String up,
+                        java.util.Map<String, String> down) implements Operation {
+        public MergeColumns {
+            require("merge_columns", "table", table);
+            columns = requireColumns("merge_columns", "columns", columns);
+            require("merge_columns", "column", column);
+            require("merge_columns", "type", type);
+            require("merge_columns", "up", up);
+            if (columns.size() < 2) {
+                throw new IllegalArgumentException("merge_columns: 'columns' needs at least two columns");
+            }
+            if (down == null || !down.keySet().equals(new java.util.HashSet<>(columns))) {
+                throw new IllegalArgumentException("merge_columns: 'down' needs an expression for each of " + columns
+                        + ", e.g. {" + columns.get(0) + ": \"split_part(" + column + ", ' ', 1)\", ...}");
+            }
+            down = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(down));
+        }
+
+        @Override
+        public String kind() {
+            return "merge_columns";
         }
     }
 

@@ -431,6 +431,53 @@ class OnlineLifecycleIT {
     }
 
     @Test
+    void splitColumn(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - split_column:\n      table: users\n      column: email\n      into:\n"
+                + "        - {name: email_user, type: text, up: \"split_part(email, '@', 1)\"}\n"
+                + "        - {name: email_domain, type: text, up: \"split_part(email, '@', 2)\"}\n"
+                + "      down: \"email_user || '@' || email_domain\"\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("u4 example.com", one(v.neu(), "select email_user || ' ' || email_domain from users where id = 4"),
+                    "the backfill filled existing rows");
+            assertThrows(SQLException.class, () -> one(v.neu(), "select email from users limit 1"), "hidden from the new version");
+            exec(v.old(), "insert into users (id, email) values (10001, 'a@old.org')");
+            assertEquals("a old.org", one(v.neu(), "select email_user || ' ' || email_domain from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, email_user, email_domain) values (10002, 'b', 'new.org')");
+            assertEquals("b@new.org", one(v.old(), "select email from users where id = 10002"));
+            exec(v.old(), "update users set email = 'c@moved.org' where id = 10002");
+            assertEquals("c moved.org", one(v.neu(), "select email_user || ' ' || email_domain from users where id = 10002"));
+            exec(v.neu(), "update users set email_domain = 'other.org' where id = 10001");
+            assertEquals("a@other.org", one(v.old(), "select email from users where id = 10001"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "name text YES", "email_user text YES", "email_domain text YES"), columns(db));
+        assertEquals("u4 example.com", db.queryForString("select email_user || ' ' || email_domain from users where id = 4"));
+    }
+
+    @Test
+    void mergeColumns(TestDatabase db) throws Exception {
+        String yaml = "operations:\n  - merge_columns:\n      table: users\n      columns: [email, name]\n      column: label\n"
+                + "      type: text\n      up: \"email || '|' || coalesce(name, '')\"\n"
+                + "      down: {email: \"split_part(label, '|', 1)\", name: \"nullif(split_part(label, '|', 2), '')\"}\n";
+        lifecycle(db, yaml, v -> {
+            assertEquals("u4@example.com|n4", one(v.neu(), "select label from users where id = 4"), "the backfill filled existing rows");
+            assertEquals("u3@example.com|", one(v.neu(), "select label from users where id = 3"));
+            exec(v.old(), "insert into users (id, email, name) values (10001, 'a@x', 'old')");
+            assertEquals("a@x|old", one(v.neu(), "select label from users where id = 10001"));
+            exec(v.neu(), "insert into users (id, label) values (10002, 'b@x|new')");
+            assertEquals("b@x new", one(v.old(), "select email || ' ' || name from users where id = 10002"));
+            exec(v.old(), "update users set name = 'old2' where id = 10002");
+            assertEquals("b@x|old2", one(v.neu(), "select label from users where id = 10002"));
+            exec(v.neu(), "update users set label = 'c@x|' where id = 10001");
+            assertEquals("c@x", one(v.old(), "select email from users where id = 10001"));
+            assertEquals(null, one(v.old(), "select name from users where id = 10001"));
+            exec(v.old(), "delete from users where id in (10001, 10002)");
+        });
+        assertEquals(List.of("id bigint NO", "label text YES"), columns(db));
+        assertEquals("u4@example.com|n4", db.queryForString("select label from users where id = 4"));
+    }
+
+    @Test
     void migrateStartsAndCompleteFinishesAndRollbackAborts(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS)
                 .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n")

@@ -49,6 +49,10 @@ interface OnlineOperation {
             return new AddUniqueOp(u);
         } else if (op instanceof Operation.RawSql r) {
             return new RawSqlOp(r);
+        } else if (op instanceof Operation.SplitColumn sc) {
+            return new SplitColumnOp(sc);
+        } else if (op instanceof Operation.MergeColumns m) {
+            return new MergeColumnsOp(m);
         }
         throw new IllegalArgumentException("no implementation for " + op.kind());
     }

@@ -22,4 +22,11 @@ sealed interface SyncRule {
     /** A column only the old version has, given by {@code down} for rows the new version inserts. */
     record Backwrite(String oldColumn, String down) implements SyncRule {
     }
+
+    /**
+     * A column only the old version has, recomputed by {@code down} from the new version's columns on every
+     * write the new version makes (split and merge).
+     */
+    record Derive(String oldColumn, String down) implements SyncRule {
+    }
 }

@@ -69,6 +69,8 @@ final class SyncTrigger {
                         .append("  end if;\n");
             } else if (rule instanceof SyncRule.Fill f) {
                 body.append("  if not _sluice_from_new then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
+            } else if (rule instanceof SyncRule.Derive d) {
+                body.append("  if _sluice_from_new then\n").append(down(shape, d.oldColumn(), d.down())).append("  end if;\n");
             } else if (rule instanceof SyncRule.Backwrite b) {
                 body.append("  if tg_op = 'INSERT' and _sluice_from_new then\n").append(down(shape, b.oldColumn(), b.down()))
                         .append("  end if;\n");
