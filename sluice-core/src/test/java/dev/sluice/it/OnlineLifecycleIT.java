@@ -65,7 +65,12 @@ class OnlineLifecycleIT {
 
     /** @param setup SQL run after the users table is made, before the change */
     private Sluice lifecycle(TestDatabase db, String setup, String yaml, Check bothVersions) throws Exception {
-        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS + setup).file("V2__change.yaml", yaml).sluice();
+        return lifecycle(db, setup, "V2__change.yaml", yaml, bothVersions);
+    }
+
+    /** @param file the change's file name: YAML, or SQL with the header {@code -- sluice:online} */
+    private Sluice lifecycle(TestDatabase db, String setup, String file, String change, Check bothVersions) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS + setup).file(file, change).sluice();
         sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
         SchemaSnapshot before = sluice.snapshot();
 
@@ -475,6 +480,22 @@ class OnlineLifecycleIT {
         });
         assertEquals(List.of("id bigint NO", "label text YES"), columns(db));
         assertEquals("u4@example.com|n4", db.queryForString("select label from users where id = 4"));
+    }
+
+    @Test
+    void anOnlineSqlFile(TestDatabase db) throws Exception {
+        String sql = "-- sluice:online\nALTER TABLE users RENAME COLUMN email TO email_address;\n"
+                + "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n";
+        lifecycle(db, "", "V2__change.sql", sql, v -> {
+            exec(v.old(), "insert into users (id, email) values (10001, 'old@x')");
+            assertEquals("old@x", one(v.neu(), "select email_address from users where id = 10001"));
+            exec(v.neu(), "update users set email_address = 'new@x' where id = 10001");
+            assertEquals("new@x", one(v.old(), "select email from users where id = 10001"));
+            exec(v.old(), "delete from users where id = 10001");
+            assertEquals("CREATE INDEX users_name_idx ON public.users USING btree (name)", indexDefinition(db, "users_name_idx"));
+        });
+        assertEquals(List.of("id bigint NO", "email_address text NO", "name text YES"), columns(db));
+        assertEquals("CREATE INDEX users_name_idx ON public.users USING btree (name)", indexDefinition(db, "users_name_idx"));
     }
 
     @Test
