@@ -51,6 +51,22 @@ public record MigrationFileName(char kind, Optional<Version> version, String des
         return fileName.endsWith(".yaml") || fileName.endsWith(".yml");
     }
 
+    /**
+     * Whether a SQL file has the header {@code -- sluice:online} (before its first statement): its statements
+     * are then online operations, read by {@code dev.sluice.online} like a YAML file's, and not linted as
+     * plain SQL.
+     */
+    public static boolean hasOnlineHeader(String path, String text) {
+        dev.sluice.sql.SqlScript script;
+        try {
+            script = dev.sluice.sql.internal.StatementSplitter.split(text, path);
+        } catch (dev.sluice.sql.SqlParseException e) {
+            return false;
+        }
+        int first = script.statements().isEmpty() ? Integer.MAX_VALUE : script.statements().get(0).line();
+        return script.directives().stream().anyMatch(d -> d.keyword().equals("online") && d.line() < first);
+    }
+
     /** The name without its {@code .sql}, {@code .yaml} or {@code .yml}. */
     public static String baseName(String fileName) {
         int dot = fileName.lastIndexOf('.');

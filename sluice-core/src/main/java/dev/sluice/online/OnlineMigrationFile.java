@@ -25,6 +25,9 @@ import java.util.List;
  *   - rename_column: {table: users, from: email, to: email_address}
  * </pre>
  *
+ * <p>A {@code .sql} file with the header {@code -- sluice:online} is read too: each statement becomes
+ * the operation that does it safely, and one that maps to none is refused with file and line.
+ *
  * <p>Read with Jackson's YAML module; unknown keys and operations are errors naming file and line, so a
  * typo never silently drops part of a change.
  */
@@ -46,6 +49,9 @@ public record OnlineMigrationFile(List<Operation> operations) {
      * @throws MigrationFileException naming the file, the line and what to change
      */
     public static OnlineMigrationFile parse(String path, String text) {
+        if (path.endsWith(".sql")) {
+            return new OnlineMigrationFile(dev.sluice.online.internal.OnlineSqlReader.read(path, text));
+        }
         Document doc;
         try {
             doc = YAML.readValue(text, Document.class);
@@ -62,7 +68,10 @@ public record OnlineMigrationFile(List<Operation> operations) {
         return new OnlineMigrationFile(doc.operations());
     }
 
-    /** For {@link dev.sluice.migration.internal.MigrationResolver}: reads the file and throws on a problem. */
+    /**
+     * For {@link dev.sluice.migration.internal.MigrationResolver}: reads the file (YAML, or SQL with the header
+     * {@code -- sluice:online}) and throws on a problem.
+     */
     public static void check(String path, String text) {
         parse(path, text);
     }
@@ -117,8 +126,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
             return "unknown key '" + u.getPropertyName() + "'; known keys here: " + u.getKnownPropertyIds();
         }
         if (e instanceof InvalidTypeIdException t) {
-            return "unknown operation '" + t.getTypeId() + "'; known: rename_column, change_column_type, set_not_null,"
-                    + " add_column, drop_column";
+            return "unknown operation '" + t.getTypeId() + "'; known: " + Operation.KINDS;
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return v.getCause().getMessage();

@@ -69,6 +69,73 @@ class OnlineMigrationFileTest {
     }
 
     @Test
+    void rawSqlThatCannotRunInATransactionIsRefusedWithFileAndLine() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - raw_sql:\n      up: create index concurrently i on t (a)\n      down: drop index i\n"));
+        assertTrue(e.getMessage().startsWith("V3__x.yaml:2: raw_sql: 'up' line 1: CREATE INDEX CONCURRENTLY cannot run inside a transaction"),
+                e.getMessage());
+        Operation.RawSql raw = (Operation.RawSql) OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - raw_sql: {up: select 1, down: select 2, onComplete: select 3}\n").operations().get(0);
+        assertEquals("select 3", raw.onComplete());
+        MigrationFileException unknown = assertThrows(MigrationFileException.class,
+                () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - split_columns: {table: t}\n"));
+        assertTrue(unknown.getMessage().contains("known: rename_column, change_column_type, set_not_null, add_column, drop_column,"
+                + " drop_not_null, rename_table, create_index, drop_index, add_foreign_key, add_check, add_unique, raw_sql"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void anOnlineSqlFileBecomesOperations() {
+        OnlineMigrationFile file = OnlineMigrationFile.parse("V3__x.sql", """
+                -- sluice:online
+                ALTER TABLE users RENAME COLUMN email TO email_address;
+                ALTER TABLE users ALTER COLUMN name SET NOT NULL;
+                alter table users add column domain text default 'x';
+                alter table users add constraint users_name_short check (length(name) < 100);
+                alter table users add constraint users_email_key unique (email);
+                ALTER TABLE users RENAME TO customers;
+                CREATE UNIQUE INDEX CONCURRENTLY users_lower_name ON users USING btree (lower(name)) WHERE name IS NOT NULL;
+                """);
+        assertEquals(List.of(new Operation.RenameColumn("users", "email", "email_address"),
+                new Operation.SetNotNull("users", "name", "\"name\"", null),
+                new Operation.AddColumn("users", "domain", "text", "'x'", null, false),
+                new Operation.AddCheck("users", "users_name_short", "length(name) < 100"),
+                new Operation.AddUnique("users", "users_email_key", List.of("email")),
+                new Operation.RenameTable("users", "customers"),
+                new Operation.CreateIndex("users", "users_lower_name", List.of("lower ( name )"), true, "btree", "name IS NOT NULL")),
+                file.operations());
+    }
+
+    @Test
+    void anOnlineSqlStatementThatMapsToNoOperationIsRefusedWithFileAndLine() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.sql",
+                "-- sluice:online\nalter table users rename column a to b;\n\nupdate users set a = 1;\n"));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith("V3__x.sql:4: 'update users set a = 1' maps to no online operation"), e.getMessage());
+    }
+
+    @Test
+    void aSqlFileWithTheOnlineHeaderResolvesAsAnOnlineMigration() {
+        MigrationSource source = source(new ScriptResource("V1__a.sql", "V1__a.sql", "create table a (id int);"),
+                new ScriptResource("V2__rename.sql", "V2__rename.sql", "-- sluice:online\nalter table a rename column id to key;\n"));
+        MigrationCatalog catalog = new MigrationResolver(false, OnlineMigrationFile::check).resolve(List.of(source));
+        assertEquals(MigrationType.SQL, catalog.versioned().get(0).type());
+        assertEquals(MigrationType.ONLINE, catalog.versioned().get(1).type());
+        MigrationSource bad = source(new ScriptResource("V2__rename.sql", "V2__rename.sql", "-- sluice:online\ndrop table a;\n"));
+        MigrationLoadException e = assertThrows(MigrationLoadException.class,
+                () -> new MigrationResolver(false, OnlineMigrationFile::check).resolve(List.of(bad)));
+        assertTrue(e.getMessage().contains("V2__rename.sql:2: 'drop table a' maps to no online operation"), e.getMessage());
+    }
+
+    @Test
+    void lintLeavesAnOnlineSqlFileToItsOperations(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("V1__a.sql"), "create table a (id int, b int);\n");
+        java.nio.file.Files.writeString(folder.resolve("V2__rename.sql"), "-- sluice:online\nalter table a rename column b to c;\n");
+        assertEquals(List.of(folder.resolve("V1__a.sql").toString()),
+                dev.sluice.lint.Linter.folderInputs(folder, p -> true).stream().map(dev.sluice.lint.LintInput::name).toList());
+    }
+
+    @Test
     void schemaNamesFollowTheMigration() {
         assertEquals("sluice_v3_rename_email", SearchPath.schemaName("3", "rename email"));
         assertEquals("sluice_v1_2_add_x", SearchPath.schemaName("1.2", "Add X!"));

@@ -16,7 +16,7 @@ import java.util.Optional;
  * ({@code pg_index.indisvalid = false}). With {@code IF NOT EXISTS} the next build would silently keep
  * that useless index for ever, so it is dropped, concurrently, before the build runs again.
  */
-final class InvalidIndexes {
+public final class InvalidIndexes {
 
     private InvalidIndexes() {
     }
@@ -25,7 +25,7 @@ final class InvalidIndexes {
      * Whether {@code name} is an index that exists and is valid: a concurrent build that finished. Used only
      * where an interrupted run may have built it; anywhere else an existing index is the server's to report.
      */
-    static boolean isValid(Connection connection, String name) throws SQLException {
+    public static boolean isValid(Connection connection, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "select i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
             ps.setString(1, Identifiers.quoteQualified(name));
@@ -42,6 +42,23 @@ final class InvalidIndexes {
      */
     static boolean dropIfInvalid(Connection connection, PlanStep step, String name) {
         String qualified = Identifiers.quoteQualified(name);
+        try {
+            return dropIfInvalid(connection, name);
+        } catch (SQLException e) {
+            throw new MigrationFailedException(step.scriptName() + ": could not drop the invalid index " + name
+                    + " left by an interrupted build: " + e.getMessage() + ". Drop it by hand (DROP INDEX CONCURRENTLY "
+                    + qualified + ") and run migrate again", step.scriptName(), 0, Optional.ofNullable(e.getSQLState()), false, e);
+        }
+    }
+
+    /**
+     * Drops {@code name} (optionally schema-qualified) if it is an invalid index; the connection must be in
+     * autocommit.
+     *
+     * @return whether it dropped one
+     */
+    public static boolean dropIfInvalid(Connection connection, String name) throws SQLException {
+        String qualified = Identifiers.quoteQualified(name);
         try (PreparedStatement ps = connection.prepareStatement(
                 "select not i.indisvalid from pg_index i where i.indexrelid = to_regclass(?)")) {
             ps.setString(1, qualified);
@@ -50,14 +67,10 @@ final class InvalidIndexes {
                     return false;
                 }
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute("drop index concurrently if exists " + qualified);
-            }
-            return true;
-        } catch (SQLException e) {
-            throw new MigrationFailedException(step.scriptName() + ": could not drop the invalid index " + name
-                    + " left by an interrupted build: " + e.getMessage() + ". Drop it by hand (DROP INDEX CONCURRENTLY "
-                    + qualified + ") and run migrate again", step.scriptName(), 0, Optional.ofNullable(e.getSQLState()), false, e);
         }
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop index concurrently if exists " + qualified);
+        }
+        return true;
     }
 }

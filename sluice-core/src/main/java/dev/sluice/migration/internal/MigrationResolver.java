@@ -85,7 +85,8 @@ public final class MigrationResolver {
                     (strictNames ? problems : warnings).add(p);
                     continue;
                 }
-                boolean online = MigrationFileName.isOnlineFile(script.name());
+                boolean online = MigrationFileName.isOnlineFile(script.name())
+                        || (script.name().endsWith(".sql") && name.get().kind() == 'V' && MigrationFileName.hasOnlineHeader(script.path(), script.text()));
                 if (online && name.get().kind() != 'V') {
                     problems.add(new MigrationProblem(script.path(), 0, "an online migration is a versioned one: name it"
                             + " V<version>__<description>.yaml; its rollback comes from its operations, not from a U file"));

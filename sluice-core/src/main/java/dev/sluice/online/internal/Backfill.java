@@ -87,6 +87,9 @@ final class Backfill {
             String[] max = new String[1];
             String from = highWater;
             runBatch(table, () -> {
+                try (Statement mark = c.createStatement()) {
+                    mark.execute("set local " + SyncTrigger.BACKFILL + " = 'on'");
+                }
                 try (PreparedStatement ps = c.prepareStatement(batch)) {
                     ps.setString(1, bound);
                     ps.setString(2, from);

@@ -82,6 +82,40 @@ final class CatalogReader {
         return new TableInfo(schema, name, columns, pk, constrained);
     }
 
+    /** Whether a table, view, index, sequence or other relation named {@code name} exists in {@code schema}. */
+    static boolean relationExists(Connection c, String schema, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_class c"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = ?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** An index as the catalog describes it: its table, {@code pg_get_indexdef}, the constraint it backs. */
+    record Index(String table, String definition, Optional<String> constraint) {
+    }
+
+    static Optional<Index> index(Connection c, String schema, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select t.relname, pg_catalog.pg_get_indexdef(i.indexrelid),"
+                + " (select k.conname from pg_catalog.pg_constraint k where k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))"
+                + " from pg_catalog.pg_index i join pg_catalog.pg_class x on x.oid = i.indexrelid"
+                + " join pg_catalog.pg_class t on t.oid = i.indrelid join pg_catalog.pg_namespace n on n.oid = x.relnamespace"
+                + " where n.nspname = ? and x.relname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Index(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))));
+            }
+        }
+    }
+
     /** The server's major version number times 10000, e.g. 150004. */
     static int serverVersion(Connection c) throws SQLException {
         try (var s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version_num")) {

@@ -22,6 +22,12 @@ final class DuplicatedColumn {
      */
     static OperationSteps plan(TableShape shape, String operation, String column, String newType, String defaultExpr,
                                boolean notNull, String up, String down) {
+        return plan(shape, operation, column, newType, defaultExpr, notNull, up, down, false);
+    }
+
+    /** @param nullIsAValue the new column holds NULL the new version wrote, which a write elsewhere must keep */
+    static OperationSteps plan(TableShape shape, String operation, String column, String newType, String defaultExpr,
+                               boolean notNull, String up, String down, boolean nullIsAValue) {
         TableShape.ViewColumn view = shape.column(operation, column);
         shape.touch(operation, view.physical);
         String old = view.physical;
@@ -45,7 +51,7 @@ final class DuplicatedColumn {
         }
         view.physical = shadow;
         view.type = newType;
-        shape.rules.add(new SyncRule.Duplicate(old, shadow, up, down));
+        shape.rules.add(new SyncRule.Duplicate(old, shadow, up, down, nullIsAValue));
         shape.backfill = true;
         return new OperationSteps(expand, validate, contract,
                 List.of("alter table " + table + " drop column " + quote(shadow)));

@@ -32,7 +32,7 @@ import static dev.sluice.db.Identifiers.quote;
 public final class OnlinePlanner {
 
     /** The plan and what the runner needs besides it. */
-    public record Planned(OnlinePlan plan, List<BackfillTarget> backfills) {
+    public record Planned(OnlinePlan plan, List<BackfillTarget> backfills, PhaseSql phases) {
     }
 
     /** A table whose existing rows the backfill touches, in batches keyed on {@code key}. */
@@ -49,18 +49,33 @@ public final class OnlinePlanner {
         List<String> validate = new ArrayList<>();
         List<String> contract = new ArrayList<>();
         List<String> undo = new ArrayList<>();
+        List<String> startConcurrent = new ArrayList<>();
+        List<String> completeConcurrent = new ArrayList<>();
+        List<String> undoConcurrent = new ArrayList<>();
         for (Operation op : file.operations()) {
-            TableInfo info = CatalogReader.table(c, op.table(), baseSchema);
-            TableShape shape = shapes.get(info.label());
-            if (shape == null) {
-                shape = new TableShape(info);
-                shapes.put(info.label(), shape);
+            TableShape shape = null;
+            if (op.table() != null) {
+                TableInfo info = CatalogReader.table(c, op.table(), baseSchema);
+                shape = shapes.get(info.label());
+                if (shape == null) {
+                    shape = new TableShape(info);
+                    shapes.put(info.label(), shape);
+                }
             }
-            OperationSteps steps = OnlineOperation.of(op).plan(shape);
+            OperationSteps steps = OnlineOperation.of(op).plan(c, shape);
             expand.addAll(steps.expand());
             validate.addAll(steps.validate());
             contract.addAll(steps.contract());
             undo.addAll(0, steps.undo());
+            startConcurrent.addAll(steps.startConcurrent());
+            completeConcurrent.addAll(steps.completeConcurrent());
+            undoConcurrent.addAll(0, steps.undoConcurrent());
+        }
+        // A table is renamed last, after every other statement of complete that names it by its old name.
+        for (TableShape shape : shapes.values()) {
+            if (shape.renameTo != null) {
+                contract.add("alter table " + shape.table.qualified() + " rename to " + quote(shape.renameTo));
+            }
         }
         boolean invoker = CatalogReader.serverVersion(c) >= 150000;
         List<String> start = new ArrayList<>();
@@ -75,7 +90,7 @@ public final class OnlinePlanner {
                 dropTriggers.addAll(SyncTrigger.drop(viewSchema, shape));
             }
             start.add(view(viewSchema, shape, invoker));
-            dropViews.add("drop view " + quote(viewSchema) + "." + quote(shape.table.name()));
+            dropViews.add("drop view " + quote(viewSchema) + "." + quote(shape.viewName));
             if (shape.backfill) {
                 String key = shape.table.primaryKey().orElseThrow(() -> new OnlineException(shape.table.label()
                         + " needs a backfill, which walks the table in batches keyed on a one-column primary key, and it has none;"
@@ -88,36 +103,33 @@ public final class OnlinePlanner {
             }
         }
         String tables = shapes.values().stream().map(s -> s.table.label()).collect(Collectors.joining(", "));
-        List<OnlineStep> startSteps = List.of(new OnlineStep("expand: new columns and checks, sync triggers, views of the new version",
-                start, true, "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
-
-        List<OnlineStep> completeSteps = new ArrayList<>();
-        if (!validate.isEmpty()) {
-            completeSteps.add(new OnlineStep("validate the NOT VALID checks", validate, false,
-                    "SHARE UPDATE EXCLUSIVE on " + tables + ": scans, reads and writes go on"));
-        }
         List<String> swap = new ArrayList<>(dropViews);
         swap.addAll(dropTriggers);
         swap.add("drop schema " + quote(viewSchema));
         swap.addAll(contract);
-        completeSteps.add(new OnlineStep("contract: drop the views, triggers and view schema, remove the old shape", swap, true,
-                "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
-
         List<String> back = new ArrayList<>(dropViews);
         back.addAll(dropTriggers);
         back.add("drop schema " + quote(viewSchema));
         back.addAll(undo);
-        List<OnlineStep> rollbackSteps = List.of(new OnlineStep("drop the new version and what start added", back, true,
-                "ACCESS EXCLUSIVE on " + tables + " for catalog changes only, under lock_timeout, retried"));
+        PhaseSql phases = new PhaseSql(startConcurrent, completeConcurrent, validate, swap, undoConcurrent, back);
+
+        List<OnlineStep> startSteps = new ArrayList<>();
+        startSteps.add(new OnlineStep("expand: new columns and checks, sync triggers, views of the new version",
+                start, true, "ACCESS EXCLUSIVE" + (tables.isEmpty() ? "" : " on " + tables)
+                + " for catalog changes only, under lock_timeout, retried"));
+        if (!startConcurrent.isEmpty()) {
+            startSteps.add(phases.startConcurrentStep(tables));
+        }
         return new Planned(new OnlinePlan(version, viewSchema, oldSchema, startSteps,
-                backfills.stream().map(BackfillTarget::label).toList(), completeSteps, rollbackSteps), backfills);
+                backfills.stream().map(BackfillTarget::label).toList(), phases.completeSteps(tables), phases.rollbackSteps(tables)),
+                backfills, phases);
     }
 
     private static String view(String viewSchema, TableShape shape, boolean invoker) {
         String columns = shape.view.stream()
                 .map(v -> v.physical.equals(v.name) ? quote(v.name) : quote(v.physical) + " as " + quote(v.name))
                 .collect(Collectors.joining(", "));
-        return "create view " + quote(viewSchema) + "." + quote(shape.table.name())
+        return "create view " + quote(viewSchema) + "." + quote(shape.viewName)
                 + (invoker ? " with (security_invoker = true)" : "")
                 + " as select " + columns + " from " + shape.table.qualified();
     }

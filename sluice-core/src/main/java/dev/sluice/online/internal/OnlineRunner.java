@@ -84,8 +84,10 @@ public final class OnlineRunner {
             return Optional.empty();
         }
         StateTable.Saved s = saved.get();
-        return Optional.of(new OnlinePlan(s.change().version(), s.change().newSchema(), s.change().oldSchema(), List.of(),
-                s.change().backfills().stream().map(b -> b.table()).toList(), completeSteps(s), List.of(rollbackStep(s))));
+        List<OnlineStep> start = s.steps().startConcurrent().isEmpty() ? List.of() : List.of(s.steps().startConcurrentStep(""));
+        return Optional.of(new OnlinePlan(s.change().version(), s.change().newSchema(), s.change().oldSchema(), start,
+                s.change().backfills().stream().map(b -> b.table()).toList(), s.steps().completeSteps(""),
+                s.steps().rollbackSteps("")));
     }
 
     private OnlinePlanner.Planned planned(Migration m) throws SQLException {
@@ -97,8 +99,8 @@ public final class OnlineRunner {
 
     /**
      * Starts {@code m}: the new version's schema, columns, triggers and views in one transaction, then the
-     * backfill. When {@code m} is already in progress (a backfill that a crash or Ctrl-C stopped), only the
-     * backfill goes on, from its high-water mark.
+     * concurrent index builds, then the backfill. When {@code m} is already in progress (a build or backfill
+     * that a crash or Ctrl-C stopped), only the builds and the backfill go on.
      */
     public OnlineChange start(Migration m) throws SQLException {
         if (m.type() != MigrationType.ONLINE) {
@@ -114,24 +116,42 @@ public final class OnlineRunner {
         if (current.isEmpty()) {
             OnlinePlanner.Planned planned = planned(m);
             OnlinePlan plan = planned.plan();
-            List<String> validate = plan.complete().size() > 1 ? plan.complete().get(0).sql() : List.of();
-            List<String> contract = plan.complete().get(plan.complete().size() - 1).sql();
-            List<String> rollback = plan.rollback().get(0).sql();
-            for (OnlineStep step : plan.start()) {
-                listener.stepStarted("start", step);
-                guarded(m.script(), "its start ran in one transaction, which was rolled back: nothing of it remains", () -> ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
-                        execution.retryDeadline(), listener, () -> {
-                            execute(step.sql());
-                            state.insert(c, version, m.description(), m.script(), m.checksum().orElse(null), plan.oldSchema(),
-                                    plan.viewSchema(), validate, contract, rollback);
-                            for (OnlinePlanner.BackfillTarget target : planned.backfills()) {
-                                state.addBackfill(c, version, target);
-                            }
-                        }));
-            }
+            OnlineStep step = plan.start().get(0);
+            listener.stepStarted("start", step);
+            guarded(m.script(), "its start ran in one transaction, which was rolled back: nothing of it remains", () -> ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
+                    execution.retryDeadline(), listener, () -> {
+                        execute(step.sql());
+                        state.insert(c, version, m.description(), m.script(), m.checksum().orElse(null), plan.oldSchema(),
+                                plan.viewSchema(), planned.phases());
+                        for (OnlinePlanner.BackfillTarget target : planned.backfills()) {
+                            state.addBackfill(c, version, target);
+                        }
+                    }));
         }
+        StateTable.Saved saved = state.inProgress(c).orElseThrow();
+        buildConcurrently(saved);
         new Backfill(c, state, backfill, execution.retryDeadline(), listener).run(version);
         return state.inProgress(c).orElseThrow().change();
+    }
+
+    /**
+     * The concurrent index builds of start, after its transaction; run again, harmlessly, when start resumes
+     * and before complete, since a crash may have stopped them.
+     */
+    private void buildConcurrently(StateTable.Saved saved) throws SQLException {
+        PhaseSql steps = saved.steps();
+        if (steps.startConcurrent().isEmpty()) {
+            return;
+        }
+        OnlineStep step = steps.startConcurrentStep("");
+        listener.stepStarted("start", step);
+        autocommit(saved, step, "the change is in progress; 'sluice start' builds what is missing, 'sluice rollback' drops it");
+    }
+
+    private void autocommit(StateTable.Saved saved, OnlineStep step, String outcome) throws SQLException {
+        String what = step.description() + " of V" + saved.change().version();
+        guarded(saved.change().script(), outcome, () -> AutocommitStatements.run(c, what, step.sql(), execution.lockTimeout(),
+                execution.retryDeadline(), listener));
     }
 
     /**
@@ -143,8 +163,17 @@ public final class OnlineRunner {
         StateTable.Saved saved = state.inProgress(c).orElseThrow(() -> new OnlineException(
                 "no online change is in progress; 'sluice start' (or migrate) starts one"));
         String version = saved.change().version();
+        buildConcurrently(saved);
         new Backfill(c, state, backfill, execution.retryDeadline(), listener).run(version);
-        List<OnlineStep> steps = completeSteps(saved);
+        PhaseSql phases = saved.steps();
+        if (!phases.completeConcurrent().isEmpty()) {
+            OnlineStep step = phases.completeConcurrentStep("");
+            listener.stepStarted("complete", step);
+            autocommit(saved, step, "the change is still in progress; 'sluice complete' tries again, 'sluice rollback' restores"
+                    + " what was dropped");
+        }
+        List<OnlineStep> steps = phases.validate().isEmpty() ? List.of(phases.contractStep(""))
+                : List.of(phases.validateStep(""), phases.contractStep(""));
         for (int i = 0; i < steps.size(); i++) {
             OnlineStep step = steps.get(i);
             listener.stepStarted("complete", step);
@@ -175,7 +204,12 @@ public final class OnlineRunner {
     /** Aborts the change in progress: the schema is again exactly what it was before start. */
     public OnlineChange rollback() throws SQLException {
         StateTable.Saved saved = state.inProgress(c).orElseThrow(() -> new OnlineException("no online change is in progress"));
-        OnlineStep step = rollbackStep(saved);
+        if (!saved.steps().rollbackConcurrent().isEmpty()) {
+            OnlineStep step = saved.steps().rollbackConcurrentStep("");
+            listener.stepStarted("rollback", step);
+            autocommit(saved, step, "the change is still in progress; 'sluice rollback' tries again");
+        }
+        OnlineStep step = saved.steps().rollbackStep("");
         listener.stepStarted("rollback", step);
         guarded(saved.change().script(), "the rollback transaction was rolled back; the change is still in progress",
                 () -> ShortTransaction.run(c, "rollback of V" + saved.change().version(), execution.lockTimeout(),
@@ -184,21 +218,6 @@ public final class OnlineRunner {
                             state.delete(c, saved.change().version());
                         }));
         return saved.change();
-    }
-
-    private static List<OnlineStep> completeSteps(StateTable.Saved s) {
-        OnlineStep contract = new OnlineStep("contract: drop the views and triggers, remove the old shape", s.contract(), true,
-                "ACCESS EXCLUSIVE for catalog changes only, under lock_timeout, retried");
-        if (s.validate().isEmpty()) {
-            return List.of(contract);
-        }
-        return List.of(new OnlineStep("validate the NOT VALID checks", s.validate(), false,
-                "SHARE UPDATE EXCLUSIVE: scans, reads and writes go on"), contract);
-    }
-
-    private static OnlineStep rollbackStep(StateTable.Saved s) {
-        return new OnlineStep("drop the new version and what start added", s.rollback(), true,
-                "ACCESS EXCLUSIVE for catalog changes only, under lock_timeout, retried");
     }
 
     private Optional<String> checksum(StateTable.Saved saved) throws SQLException {

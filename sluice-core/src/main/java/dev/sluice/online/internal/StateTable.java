@@ -26,6 +26,9 @@ final class StateTable {
 
     static final String BACKFILL_TABLE = "sluice_online_backfill";
 
+    private static final List<String> CONCURRENT_COLUMNS = List.of("start_concurrent_sql", "complete_concurrent_sql",
+            "rollback_concurrent_sql");
+
     private final String state;
     private final String backfill;
     private final String schema;
@@ -37,7 +40,7 @@ final class StateTable {
     }
 
     /** The saved statements of a change in progress. */
-    record Saved(OnlineChange change, List<String> validate, List<String> contract, List<String> rollback) {
+    record Saved(OnlineChange change, PhaseSql steps) {
     }
 
     void create(Connection c) throws SQLException {
@@ -47,6 +50,11 @@ final class StateTable {
                     + " script text not null, checksum text, phase text not null, old_schema text not null,"
                     + " new_schema text not null, started_at timestamptz not null default now(), completed_at timestamptz,"
                     + " validate_sql text[] not null, contract_sql text[] not null, rollback_sql text[] not null)");
+            // Statements that run outside a transaction (concurrent index builds and drops); a state table
+            // made before they existed gets the columns empty.
+            for (String column : CONCURRENT_COLUMNS) {
+                s.execute("alter table " + state + " add column if not exists " + column + " text[] not null default '{}'");
+            }
             s.execute("create table if not exists " + backfill + " (version text not null, table_name text not null,"
                     + " key_column text not null, key_type text not null, touch_column text not null, high_water text, bound text,"
                     + " rows_done bigint not null default 0, rows_total bigint not null default 0,"
@@ -65,18 +73,22 @@ final class StateTable {
     }
 
     void insert(Connection c, String version, String description, String script, String checksum, String oldSchema,
-                String newSchema, List<String> validate, List<String> contract, List<String> rollback) throws SQLException {
+                String newSchema, PhaseSql steps) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into " + state + " (version, description, script, checksum, phase,"
-                + " old_schema, new_schema, validate_sql, contract_sql, rollback_sql) values (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?, ?)")) {
+                + " old_schema, new_schema, validate_sql, contract_sql, rollback_sql, start_concurrent_sql, complete_concurrent_sql,"
+                + " rollback_concurrent_sql) values (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, version);
             ps.setString(2, description);
             ps.setString(3, script);
             ps.setString(4, checksum);
             ps.setString(5, oldSchema);
             ps.setString(6, newSchema);
-            ps.setArray(7, c.createArrayOf("text", validate.toArray()));
-            ps.setArray(8, c.createArrayOf("text", contract.toArray()));
-            ps.setArray(9, c.createArrayOf("text", rollback.toArray()));
+            ps.setArray(7, c.createArrayOf("text", steps.validate().toArray()));
+            ps.setArray(8, c.createArrayOf("text", steps.contract().toArray()));
+            ps.setArray(9, c.createArrayOf("text", steps.rollback().toArray()));
+            ps.setArray(10, c.createArrayOf("text", steps.startConcurrent().toArray()));
+            ps.setArray(11, c.createArrayOf("text", steps.completeConcurrent().toArray()));
+            ps.setArray(12, c.createArrayOf("text", steps.rollbackConcurrent().toArray()));
             ps.executeUpdate();
         }
     }
@@ -132,7 +144,8 @@ final class StateTable {
             return Optional.empty();
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version, description, script, phase,"
-                + " old_schema, new_schema, started_at, completed_at, validate_sql, contract_sql, rollback_sql from " + state + " " + where)) {
+                + " old_schema, new_schema, started_at, completed_at, validate_sql, contract_sql, rollback_sql, start_concurrent_sql,"
+                + " complete_concurrent_sql, rollback_concurrent_sql from " + state + " " + where)) {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -141,9 +154,8 @@ final class StateTable {
             OnlineChange change = new OnlineChange(version, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getTimestamp(7).toInstant(), Optional.ofNullable(completed).map(Timestamp::toInstant),
                     List.of());
-            List<String> validate = strings(rs.getArray(9));
-            List<String> contract = strings(rs.getArray(10));
-            List<String> rollback = strings(rs.getArray(11));
+            PhaseSql steps = new PhaseSql(strings(rs.getArray(12)), strings(rs.getArray(13)), strings(rs.getArray(9)),
+                    strings(rs.getArray(10)), strings(rs.getArray(14)), strings(rs.getArray(11)));
             rs.close();
             List<BackfillProgress> progress = new ArrayList<>();
             for (BackfillRow row : backfills(c, version)) {
@@ -151,7 +163,7 @@ final class StateTable {
             }
             change = new OnlineChange(change.version(), change.description(), change.script(), change.phase(), change.oldSchema(),
                     change.newSchema(), change.startedAt(), change.completedAt(), progress);
-            return Optional.of(new Saved(change, validate, contract, rollback));
+            return Optional.of(new Saved(change, steps));
         }
     }
 

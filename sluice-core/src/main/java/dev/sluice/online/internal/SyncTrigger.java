@@ -19,6 +19,14 @@ final class SyncTrigger {
 
     private static final String GUARD = "sluice.online_sync";
 
+    /**
+     * Set (transaction-local) by the backfill's batches. Where NULL is a value the new version may write
+     * (drop_not_null), only the backfill's touch fills a new column that is still NULL from {@code up}: any
+     * other write that leaves both columns alone must keep that NULL, which {@code up} of the old value
+     * would overwrite.
+     */
+    static final String BACKFILL = "sluice.online_backfill";
+
     private SyncTrigger() {
     }
 
@@ -56,10 +64,13 @@ final class SyncTrigger {
                         .append(" is not distinct from ").append(pn).append(" then\n").append(up)
                         .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" then\n")
                         .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n")
-                        .append("  elsif ").append(n).append(" is null then\n").append(up)
+                        .append("  elsif ").append(n).append(" is null").append(d.nullIsAValue() ? " and pg_catalog.current_setting('"
+                                + BACKFILL + "', true) = 'on'" : "").append(" then\n").append(up)
                         .append("  end if;\n");
             } else if (rule instanceof SyncRule.Fill f) {
                 body.append("  if not _sluice_from_new then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
+            } else if (rule instanceof SyncRule.Derive d) {
+                body.append("  if _sluice_from_new then\n").append(down(shape, d.oldColumn(), d.down())).append("  end if;\n");
             } else if (rule instanceof SyncRule.Backwrite b) {
                 body.append("  if tg_op = 'INSERT' and _sluice_from_new then\n").append(down(shape, b.oldColumn(), b.down()))
                         .append("  end if;\n");

@@ -29,6 +29,10 @@ final class TableShape {
     }
 
     final TableInfo table;
+    /** The name the new version's view has: the table's, unless the change renames it. */
+    String viewName;
+    /** The table's name after complete, when the change renames it. */
+    String renameTo;
     final List<ViewColumn> view = new ArrayList<>();
     final List<SyncRule> rules = new ArrayList<>();
     private final Set<String> touched = new HashSet<>();
@@ -36,6 +40,7 @@ final class TableShape {
 
     TableShape(TableInfo table) {
         this.table = table;
+        this.viewName = table.name();
         for (TableInfo.Column c : table.columns()) {
             view.add(new ViewColumn(c.name(), c.name(), c.type()));
         }
