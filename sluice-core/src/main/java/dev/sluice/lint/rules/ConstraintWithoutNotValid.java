@@ -44,7 +44,9 @@ public final class ConstraintWithoutNotValid extends BaseRule {
                                 + at.name() + " is checked against every row while "
                                 + (fk ? "a SHARE ROW EXCLUSIVE lock on both tables" : "an ACCESS EXCLUSIVE lock") + " blocks writes",
                         "ALTER TABLE " + at.name() + " ADD CONSTRAINT " + name + " ... NOT VALID;\n"
-                                + "-- then, in a later migration: ALTER TABLE " + at.name() + " VALIDATE CONSTRAINT " + name + ";");
+                                + "-- then, in a later migration: ALTER TABLE " + at.name() + " VALIDATE CONSTRAINT " + name + ";\n"
+                                + "-- or the online operation " + (fk ? "add_foreign_key" : "add_check")
+                                + " in a V<n>__<desc>.yaml file does both (docs/online.md)");
             }
         }
     }

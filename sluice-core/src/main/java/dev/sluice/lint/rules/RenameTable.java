@@ -38,6 +38,7 @@ public final class RenameTable extends BaseRule {
     private static void report(PgStatement statement, String what, String to, Reporter reporter) {
         reporter.report(statement, "renaming " + what + " to " + to + " breaks every query of the running application that "
                         + "uses the old name",
-                "rename, then create a view with the old name (CREATE VIEW old AS SELECT * FROM new) until no client uses it");
+                "rename, then create a view with the old name (CREATE VIEW old AS SELECT * FROM new) until no client uses it;"
+                        + " or let Sluice do it: the online operation rename_table in a V<n>__<desc>.yaml file (docs/online.md)");
     }
 }

@@ -43,7 +43,8 @@ public final class UniqueConstraintUnderLock extends BaseRule {
                     ? "no concurrent form exists for EXCLUDE: create the table anew and copy, or accept the lock in a quiet window"
                     : "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + at.name() + " (...);\n"
                     + "-- next migration: ALTER TABLE " + at.name() + " ADD CONSTRAINT " + name + " " + kind
-                    + " USING INDEX " + name + ";";
+                    + " USING INDEX " + name + ";"
+                    + (kind.equals("UNIQUE") ? "\n-- or the online operation add_unique in a V<n>__<desc>.yaml file does both (docs/online.md)" : "");
             reporter.report(statement, a.line(), a.col(), kind + " on existing table " + at.name() + " builds its index while "
                     + "an ACCESS EXCLUSIVE lock blocks all reads and writes", alternative);
         }
