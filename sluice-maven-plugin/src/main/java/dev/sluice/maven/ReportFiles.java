@@ -22,10 +22,12 @@ final class ReportFiles {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) {
+            // Only the report folder itself is private; target/ and above keep the build's usual modes.
+            Files.createDirectories(dir.getParent());
             if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
-                Files.createDirectories(dir);
+                Files.createDirectory(dir);
             }
         }
         Files.deleteIfExists(file);
