@@ -109,9 +109,6 @@ abstract class AbstractSluiceMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    File buildDirectory;
-
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
@@ -150,11 +147,6 @@ abstract class AbstractSluiceMojo extends AbstractMojo {
 
     Path projectDir() {
         return basedir.toPath().toAbsolutePath().normalize();
-    }
-
-    /** Where the goals write their reports: {@code target/sluice/}. */
-    Path reportDir() {
-        return buildDirectory.toPath().toAbsolutePath().resolve("sluice");
     }
 
     /** The settings, layered as the class comment says. */
