@@ -1,5 +1,9 @@
 package dev.sluice;
 
+import dev.sluice.adopt.AdoptResult;
+import dev.sluice.adopt.AdoptSource;
+import dev.sluice.adopt.internal.Adopter;
+import dev.sluice.adopt.internal.ForeignHistories;
 import dev.sluice.db.internal.AdvisoryLock;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
@@ -207,7 +211,9 @@ public final class Sluice {
      */
     public ProjectStatus status(MigrationCatalog catalog) throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
-            return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
+            List<AppliedMigration> rows = history.all(c);
+            ForeignHistories.refuseIfManagedElsewhere(c, rows.size(), options.schema());
+            return ProjectStatus.of(catalog, rows, AdvisoryLock.isHeld(c, history.qualifiedName()));
         } catch (SQLException e) {
             throw permissionDenied(e, false);
         }
@@ -292,6 +298,7 @@ public final class Sluice {
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+                refuseIfManagedElsewhere(c);
                 history.create(c);
                 ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
                 versionsBefore.add(before.current());
@@ -300,6 +307,7 @@ public final class Sluice {
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+            refuseIfManagedElsewhere(c);
             history.create(c);
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
             refuseWhileInProgress(online, "migrate");
@@ -346,6 +354,7 @@ public final class Sluice {
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+            refuseIfManagedElsewhere(c);
             history.create(c);
             ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
             versionsBefore.add(before.current());
@@ -366,6 +375,7 @@ public final class Sluice {
     public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
         MigrationCatalog catalog = catalog();
         return underLock((c, lock) -> {
+            refuseIfManagedElsewhere(c);
             history.create(c);
             OnlineRunner online = onlineRunner(c, backfill, listener);
             Optional<OnlineChange> current = online.inProgress();
@@ -521,6 +531,32 @@ public final class Sluice {
     @FunctionalInterface
     private interface LockedRun {
         MigrateResult run() throws SQLException;
+    }
+
+    /** The guard of the verbs that decide from the history what runs: see {@link ForeignHistories}. */
+    private void refuseIfManagedElsewhere(Connection c) throws SQLException {
+        ForeignHistories.refuseIfManagedElsewhere(c, history.all(c).size(), options.schema());
+    }
+
+    /**
+     * Takes over the history of another migration tool ({@code sluice adopt --from flyway}): reads its history
+     * table, checks every checksum it stored against the files in place, and records what it applied in
+     * Sluice's history as APPLIED, with Sluice's checksums, without running anything. Afterwards status,
+     * validate, migrate and rollback work on the same files. Under the migration lock; all rows in one
+     * transaction.
+     *
+     * @param dryRun only say what would be recorded
+     * @throws dev.sluice.adopt.AdoptionRefusedException naming every file that differs from what the tool applied,
+     *                                                   every applied migration whose file is gone, every failed
+     *                                                   row; or when Sluice already has a history here
+     */
+    public AdoptResult adopt(AdoptSource from, boolean dryRun) throws SQLException {
+        MigrationCatalog catalog = catalog();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (dev.sluice.migration.MigrationSource source : options.sources()) {
+            source.scripts().forEach(script -> texts.putIfAbsent(script.path(), script.text()));
+        }
+        return underLock((c, lock) -> new Adopter(history).adopt(c, from, catalog, texts, dryRun));
     }
 
     /**

@@ -1,0 +1,43 @@
+package dev.sluice.adopt.internal;
+
+import dev.sluice.adopt.AdoptSource;
+import dev.sluice.adopt.ManagedByAnotherToolException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The guard of every verb that reads Sluice's history to decide what runs: when that history is empty and
+ * another tool's holds applied migrations, every file would look pending and {@code migrate} would re-run
+ * them, so the verb stops and says to adopt. Costs one catalog query, and only while Sluice's history is empty.
+ */
+public final class ForeignHistories {
+
+    private ForeignHistories() {
+    }
+
+    /**
+     * @param sluiceRows   how many rows Sluice's history holds (0 when the table does not exist)
+     * @param schema       Sluice's history schema, where the other tool's table is looked for first
+     * @throws ManagedByAnotherToolException when Sluice has no history here and Flyway has applied migrations
+     */
+    public static void refuseIfManagedElsewhere(Connection c, int sluiceRows, String schema) throws SQLException {
+        if (sluiceRows > 0) {
+            return;
+        }
+        Optional<FlywayHistory> flyway = FlywayHistory.find(c, schema);
+        if (flyway.isEmpty()) {
+            return;
+        }
+        long applied = flyway.get().appliedCount(c);
+        if (applied == 0) {
+            return;
+        }
+        throw new ManagedByAnotherToolException(AdoptSource.FLYWAY, "this database is managed by Flyway ("
+                + flyway.get().qualifiedName() + " records " + applied + " applied migration" + (applied == 1 ? "" : "s")
+                + ") and Sluice has no history here yet: run 'sluice adopt --from flyway' to take over its history "
+                + "without re-running anything ('--dry-run' shows what it would record), or 'sluice baseline --version V'; "
+                + "nothing ran");
+    }
+}
