@@ -34,10 +34,9 @@ public final class ForeignHistories {
         if (applied == 0) {
             return;
         }
-        throw new ManagedByAnotherToolException(AdoptSource.FLYWAY, "this database is managed by Flyway ("
-                + flyway.get().qualifiedName() + " records " + applied + " applied migration" + (applied == 1 ? "" : "s")
-                + ") and Sluice has no history here yet: run 'sluice adopt --from flyway' to take over its history "
-                + "without re-running anything ('--dry-run' shows what it would record), or 'sluice baseline --version V'; "
-                + "nothing ran");
+        throw new ManagedByAnotherToolException(AdoptSource.FLYWAY, "this database is managed by Flyway: run 'sluice adopt "
+                + "--from flyway' to take over its history without re-running anything ('--dry-run' shows what it would "
+                + "record), or 'sluice baseline --version V'. " + flyway.get().qualifiedName() + " records " + applied
+                + " applied migration" + (applied == 1 ? "" : "s") + " and Sluice has no history here yet; nothing ran");
     }
 }
