@@ -16,7 +16,7 @@ import java.util.List;
         + "stored against the files, and record what it applied in Sluice's history, without running anything.")
 final class AdoptCommand extends ProjectCommand {
 
-    @Option(names = "--from", required = true, paramLabel = "TOOL", description = "The tool that migrated the database: flyway.")
+    @Option(names = "--from", required = true, paramLabel = "TOOL", description = "The tool that migrated the database: flyway or prisma.")
     String from;
 
     @Option(names = "--dry-run", description = "Show what would be recorded; write nothing.")

@@ -171,6 +171,7 @@ class FlywayAdoptIT {
         assertTrue(adopt.err().contains("V2 create orders (V2__create_orders.sql): failed under Flyway"), adopt.err());
         CliRun unknown = sluice(db, "adopt", "--from", "liquibase");
         assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("known: flyway, prisma"), unknown.err());
     }
 
     /** Applies every V file, then the R file, in version order with psql, as a person would by hand. */

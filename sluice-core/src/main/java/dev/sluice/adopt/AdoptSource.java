@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 public enum AdoptSource {
 
     /** Flyway: {@code flyway_schema_history}, V/U/R files, CRC32 checksums of the files' lines. */
-    FLYWAY("Flyway", "flyway_schema_history");
+    FLYWAY("Flyway", "flyway_schema_history"),
+
+    /** Prisma Migrate: {@code _prisma_migrations}, {@code prisma/migrations/<name>/migration.sql}, SHA-256 checksums. */
+    PRISMA("Prisma", "_prisma_migrations");
 
     private final String displayName;
     private final String historyTable;

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  *   <li>the project folder itself, when it directly holds migration files ({@code --dir} pointed at a
  *       folder of V files);</li>
  *   <li>{@code src/main/resources/db/migration}, Flyway's default {@code classpath:db/migration} in a Maven
- *       or Gradle layout.</li>
+ *       or Gradle layout;</li>
+ *   <li>{@code prisma/migrations}, Prisma's folders of {@code migration.sql} ({@link PrismaMigrationSource}),
+ *       also named as {@code prisma:FOLDER}.</li>
  * </ol>
  * A choice that was not Sluice's own default is explained in {@link #notes()}, which a shell prints on
  * stderr, so that nobody wonders which files ran.
@@ -72,6 +74,11 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
             return new Locations(List.of(new FileSystemMigrationSource(flyway)), flyway,
                     List.of("no " + DEFAULT_FOLDER + "/ folder: using Flyway's default location " + FLYWAY_DEFAULT));
         }
+        Path prisma = project.resolve(PrismaMigrationSource.DEFAULT_FOLDER);
+        if (Files.isDirectory(prisma)) {
+            return new Locations(List.of(new PrismaMigrationSource(prisma)), prisma,
+                    List.of("no " + DEFAULT_FOLDER + "/ folder: using Prisma's " + PrismaMigrationSource.DEFAULT_FOLDER));
+        }
         // Nothing found: the folder Sluice would create, whose absence the file source reports.
         return new Locations(List.of(new FileSystemMigrationSource(own)), own, List.of());
     }
@@ -89,10 +96,18 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
                 sources.add(new ClasspathMigrationSource(path, loader));
                 continue;
             }
+            if (entry.startsWith("prisma:")) {
+                Path resolved = project.resolve(entry.substring("prisma:".length())).normalize();
+                sources.add(new PrismaMigrationSource(resolved));
+                if (folder == null) {
+                    folder = resolved;
+                }
+                continue;
+            }
             String path = entry.startsWith("filesystem:") ? entry.substring("filesystem:".length()) : entry;
             if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !entry.startsWith("filesystem:")) {
-                throw new IllegalArgumentException("location '" + entry + "' has an unknown prefix; use filesystem:FOLDER "
-                        + "or classpath:PACKAGE/FOLDER");
+                throw new IllegalArgumentException("location '" + entry + "' has an unknown prefix; use filesystem:FOLDER, "
+                        + "classpath:PACKAGE/FOLDER or prisma:FOLDER");
             }
             Path resolved = project.resolve(path).normalize();
             sources.add(new FileSystemMigrationSource(resolved));

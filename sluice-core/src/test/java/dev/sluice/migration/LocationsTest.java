@@ -52,6 +52,25 @@ class LocationsTest {
     }
 
     @Test
+    void prismasFoldersAreFoundAndReadAsVersionedMigrationsWithTheirDowns() throws Exception {
+        Path init = Files.createDirectories(dir.resolve("prisma/migrations/20240101120001_init"));
+        Files.writeString(init.resolve("migration.sql"), "create table a (id int);\n");
+        Files.writeString(init.resolve("down.sql"), "drop table a;\n");
+        Files.writeString(dir.resolve("prisma/migrations/migration_lock.toml"), "provider = \"postgresql\"\n");
+        Locations l = Locations.resolve(dir, Optional.empty(), loader);
+        assertTrue(l.notes().get(0).contains("using Prisma's prisma/migrations"), l.notes().toString());
+        assertEquals(List.of("V20240101120001__init.sql", "U20240101120001__init.sql"),
+                l.sources().get(0).scripts().stream().map(ScriptResource::name).toList());
+        assertEquals("20240101120001_init/migration.sql", l.sources().get(0).scripts().get(0).path());
+
+        Files.createDirectories(dir.resolve("prisma/migrations/init_without_timestamp"));
+        Files.writeString(dir.resolve("prisma/migrations/init_without_timestamp/migration.sql"), "select 1;\n");
+        Locations named = Locations.resolve(dir, Optional.of("prisma:prisma/migrations"), loader);
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> named.sources().get(0).scripts());
+        assertTrue(e.getMessage().contains("init_without_timestamp/migration.sql"), e.getMessage());
+    }
+
+    @Test
     void nothingFoundMeansTheDefaultFolderWhoseAbsenceTheSourceReports() {
         Locations l = Locations.resolve(dir, Optional.empty(), loader);
         assertEquals(dir.resolve("migrations").toAbsolutePath().normalize(), l.folder());

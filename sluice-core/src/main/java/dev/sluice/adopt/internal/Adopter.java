@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Runs an adoption on a connection that holds the migration lock: reads the other tool's history, plans
- * what to record ({@link FlywayAdoption}), and writes Sluice's history rows in one transaction, so an
+ * what to record ({@link FlywayAdoption}, {@link PrismaAdoption}), and writes Sluice's history rows in one transaction, so an
  * adoption is recorded whole or not at all. Nothing of the migrations runs.
  */
 public final class Adopter {
@@ -39,12 +39,19 @@ public final class Adopter {
             throw new AdoptionRefusedException("adopt refused: " + history.qualifiedName() + " already records migrations; "
                     + "this database is managed by Sluice", List.of());
         }
-        FlywayHistory flyway = FlywayHistory.find(c, history.schema()).orElseThrow(() -> new AdoptionRefusedException(
-                "nothing to adopt: no " + FlywayHistory.TABLE + " table in this database; for a database that no tool "
-                        + "migrated, 'sluice baseline --version V' marks what is already there", List.of()));
-        FlywayAdoption.Plan plan = FlywayAdoption.plan(flyway.rows(c), catalog, texts);
+        String foreignTable;
+        AdoptionPlan plan;
+        if (from == AdoptSource.PRISMA) {
+            PrismaHistory prisma = PrismaHistory.find(c, history.schema()).orElseThrow(() -> nothingToAdopt(PrismaHistory.TABLE));
+            foreignTable = prisma.qualifiedName();
+            plan = PrismaAdoption.plan(prisma.rows(c), catalog, texts);
+        } else {
+            FlywayHistory flyway = FlywayHistory.find(c, history.schema()).orElseThrow(() -> nothingToAdopt(FlywayHistory.TABLE));
+            foreignTable = flyway.qualifiedName();
+            plan = FlywayAdoption.plan(flyway.rows(c), catalog, texts);
+        }
         if (!plan.problems().isEmpty()) {
-            throw new AdoptionRefusedException("adopt refused: " + flyway.qualifiedName() + " and the files disagree; "
+            throw new AdoptionRefusedException("adopt refused: " + foreignTable + " and the files disagree; "
                     + "nothing was recorded", plan.problems());
         }
         if (!dryRun) {
@@ -64,6 +71,11 @@ public final class Adopter {
                 c.setAutoCommit(auto);
             }
         }
-        return new AdoptResult(from, flyway.qualifiedName(), dryRun, plan.recorded(), plan.notes());
+        return new AdoptResult(from, foreignTable, dryRun, plan.recorded(), plan.notes());
+    }
+
+    private static AdoptionRefusedException nothingToAdopt(String table) {
+        return new AdoptionRefusedException("nothing to adopt: no " + table + " table in this database; for a database that "
+                + "no tool migrated, 'sluice baseline --version V' marks what is already there", List.of());
     }
 }

@@ -26,17 +26,13 @@ import java.util.Optional;
  */
 public final class FlywayAdoption {
 
-    /** What to record, what was left out on purpose, and what stops the adoption. */
-    public record Plan(List<AdoptedMigration> recorded, List<String> notes, List<String> problems) {
-    }
-
     private FlywayAdoption() {
     }
 
     /**
      * @param texts each SQL file's text by its script path, as the migration records it
      */
-    public static Plan plan(List<FlywayRow> rows, MigrationCatalog catalog, Map<String, String> texts) {
+    public static AdoptionPlan plan(List<FlywayRow> rows, MigrationCatalog catalog, Map<String, String> texts) {
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, FlywayRow> last = new LinkedHashMap<>();
@@ -98,7 +94,7 @@ public final class FlywayAdoption {
             }
             recorded.add(adopted(row, m.version(), m.description(), m.type(), m.script(), m.checksum()));
         }
-        return new Plan(recorded, notes, problems);
+        return new AdoptionPlan(recorded, notes, problems);
     }
 
     private static void repeatable(FlywayRow row, MigrationCatalog catalog, Map<String, String> texts, String subject,

@@ -1,9 +1,6 @@
 package dev.sluice.adopt.internal;
 
-import dev.sluice.db.Identifiers;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,28 +17,20 @@ public final class FlywayHistory {
 
     public static final String TABLE = "flyway_schema_history";
 
-    private final String schema;
+    private final ForeignTable table;
 
-    private FlywayHistory(String schema) {
-        this.schema = schema;
+    private FlywayHistory(ForeignTable table) {
+        this.table = table;
     }
 
     /** The table, when one exists in the database; {@code preferredSchema} wins over others. */
     public static Optional<FlywayHistory> find(Connection c, String preferredSchema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select n.nspname from pg_catalog.pg_class r "
-                + "join pg_catalog.pg_namespace n on n.oid = r.relnamespace where r.relname = ? and r.relkind in ('r', 'p') "
-                + "order by n.nspname = ? desc, n.nspname = current_schema() desc, n.nspname limit 1")) {
-            ps.setString(1, TABLE);
-            ps.setString(2, preferredSchema);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new FlywayHistory(rs.getString(1))) : Optional.empty();
-            }
-        }
+        return ForeignTable.find(c, TABLE, preferredSchema).map(FlywayHistory::new);
     }
 
     /** {@code schema.flyway_schema_history}, unquoted, for messages. */
     public String qualifiedName() {
-        return schema + "." + TABLE;
+        return table.qualifiedName();
     }
 
     /** Every row, in Flyway's order ({@code installed_rank}). */
@@ -50,7 +39,7 @@ public final class FlywayHistory {
         // installed_on is a timestamp without time zone that Flyway fills with now(): read in the session's zone.
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select installed_rank, version, description, type, "
                 + "script, checksum, installed_by, installed_on::timestamptz as installed_on, execution_time, success from "
-                + Identifiers.quote(schema) + "." + Identifiers.quote(TABLE) + " order by installed_rank")) {
+                + table.sqlName() + " order by installed_rank")) {
             while (rs.next()) {
                 int checksum = rs.getInt("checksum");
                 Optional<Integer> sum = rs.wasNull() ? Optional.empty() : Optional.of(checksum);
@@ -66,7 +55,7 @@ public final class FlywayHistory {
     /** How many migrations Flyway applied successfully (its schema marker and undone ones aside), cheaply. */
     public long appliedCount(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from "
-                + Identifiers.quote(schema) + "." + Identifiers.quote(TABLE) + " where success and type <> 'SCHEMA'")) {
+                + table.sqlName() + " where success and type <> 'SCHEMA'")) {
             rs.next();
             return rs.getLong(1);
         }

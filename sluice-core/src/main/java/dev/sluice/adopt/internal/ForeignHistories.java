@@ -20,23 +20,29 @@ public final class ForeignHistories {
     /**
      * @param sluiceRows   how many rows Sluice's history holds (0 when the table does not exist)
      * @param schema       Sluice's history schema, where the other tool's table is looked for first
-     * @throws ManagedByAnotherToolException when Sluice has no history here and Flyway has applied migrations
+     * @throws ManagedByAnotherToolException when Sluice has no history here and Flyway or Prisma has applied migrations
      */
     public static void refuseIfManagedElsewhere(Connection c, int sluiceRows, String schema) throws SQLException {
         if (sluiceRows > 0) {
             return;
         }
         Optional<FlywayHistory> flyway = FlywayHistory.find(c, schema);
-        if (flyway.isEmpty()) {
-            return;
+        if (flyway.isPresent()) {
+            refuse(AdoptSource.FLYWAY, flyway.get().qualifiedName(), flyway.get().appliedCount(c));
         }
-        long applied = flyway.get().appliedCount(c);
+        Optional<PrismaHistory> prisma = PrismaHistory.find(c, schema);
+        if (prisma.isPresent()) {
+            refuse(AdoptSource.PRISMA, prisma.get().qualifiedName(), prisma.get().appliedCount(c));
+        }
+    }
+
+    private static void refuse(AdoptSource tool, String table, long applied) {
         if (applied == 0) {
             return;
         }
-        throw new ManagedByAnotherToolException(AdoptSource.FLYWAY, "this database is managed by Flyway: run 'sluice adopt "
-                + "--from flyway' to take over its history without re-running anything ('--dry-run' shows what it would "
-                + "record), or 'sluice baseline --version V'. " + flyway.get().qualifiedName() + " records " + applied
+        throw new ManagedByAnotherToolException(tool, "this database is managed by " + tool.displayName() + ": run 'sluice adopt "
+                + "--from " + tool.id() + "' to take over its history without re-running anything ('--dry-run' shows what it "
+                + "would record), or 'sluice baseline --version V'. " + table + " records " + applied
                 + " applied migration" + (applied == 1 ? "" : "s") + " and Sluice has no history here yet; nothing ran");
     }
 }

@@ -60,7 +60,7 @@ class FlywayAdoptionTest {
                 row("3", "c", "SQL", "V3__c.sql", texts.get("V3__c.sql"), true),
                 row("3", "c", "UNDO_SQL", "U3__c.sql", "drop table c;", true),
                 row("2", "b", "DELETE", "V2__b.sql", null, true));
-        FlywayAdoption.Plan plan = FlywayAdoption.plan(rows, catalog, texts);
+        AdoptionPlan plan = FlywayAdoption.plan(rows, catalog, texts);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("V1 a"), plan.recorded().stream().map(AdoptedMigration::label).toList());
         AdoptedMigration v1 = plan.recorded().get(0);
@@ -76,11 +76,11 @@ class FlywayAdoptionTest {
         List<FlywayRow> rows = List.of(
                 row("1", "<< Flyway Baseline >>", "BASELINE", "<< Flyway Baseline >>", null, true),
                 row("2", "b", "SQL", "V2__b.sql", texts.get("V2__b.sql"), true));
-        FlywayAdoption.Plan plan = FlywayAdoption.plan(rows, catalog, texts);
+        AdoptionPlan plan = FlywayAdoption.plan(rows, catalog, texts);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of(MigrationType.BASELINE, MigrationType.SQL), plan.recorded().stream().map(AdoptedMigration::type).toList());
 
-        FlywayAdoption.Plan java = FlywayAdoption.plan(List.of(row("3", "Seed", "JDBC", "com.example.V3__Seed", null, true)),
+        AdoptionPlan java = FlywayAdoption.plan(List.of(row("3", "Seed", "JDBC", "com.example.V3__Seed", null, true)),
                 catalog, texts);
         assertEquals(1, java.problems().size());
         assertTrue(java.problems().get(0).contains("no file or class of version 3"), java.problems().toString());
@@ -93,7 +93,7 @@ class FlywayAdoptionTest {
                 row("1", "a", "SQL", "V1__a.sql", "create table a (id bigint);\n", true),
                 row(null, "v", "SQL", "R__v.sql", "create or replace view v as select 1;\n", true),
                 row("2", "b", "SQL", "V2__b.sql", "x", false));
-        FlywayAdoption.Plan plan = FlywayAdoption.plan(rows, catalog, texts);
+        AdoptionPlan plan = FlywayAdoption.plan(rows, catalog, texts);
         assertEquals(2, plan.problems().size(), plan.problems().toString());
         assertTrue(plan.problems().get(0).startsWith("V1__a.sql: differs from what Flyway applied (its checksum "
                 + FlywayChecksum.of("create table a (id bigint);\n") + ", the file's " + FlywayChecksum.of(texts.get("V1__a.sql"))),
