@@ -212,7 +212,7 @@ public final class Sluice {
     public ProjectStatus status(MigrationCatalog catalog) throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
             List<AppliedMigration> rows = history.all(c);
-            ForeignHistories.refuseIfManagedElsewhere(c, rows.size(), options.schema());
+            ForeignHistories.refuseIfManagedElsewhere(c, !rows.isEmpty(), options.schema());
             return ProjectStatus.of(catalog, rows, AdvisoryLock.isHeld(c, history.qualifiedName()));
         } catch (SQLException e) {
             throw permissionDenied(e, false);
@@ -298,20 +298,18 @@ public final class Sluice {
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-                refuseIfManagedElsewhere(c);
-                history.create(c);
-                ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+                createHistory(c);
+                ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
                 versionsBefore.add(before.current());
                 MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
                 return run(c, lock, catalog, before, plan, listener, beforeRun);
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-            refuseIfManagedElsewhere(c);
-            history.create(c);
+            createHistory(c);
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
             refuseWhileInProgress(online, "migrate");
-            ProjectStatus first = ProjectStatus.of(catalog, history.all(c));
+            ProjectStatus first = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(first.current());
             MigrationPlan firstPlan = new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables);
             LintGate.check(options.lint(), catalog, firstPlan, c);
@@ -354,9 +352,8 @@ public final class Sluice {
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-            refuseIfManagedElsewhere(c);
-            history.create(c);
-            ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            createHistory(c);
+            ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(before.current());
             OnlineRunner online = onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE);
             if (online.inProgress().isPresent()) {
@@ -375,8 +372,8 @@ public final class Sluice {
     public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
         MigrationCatalog catalog = catalog();
         return underLock((c, lock) -> {
-            refuseIfManagedElsewhere(c);
-            history.create(c);
+            createHistory(c);
+            ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
             OnlineRunner online = onlineRunner(c, backfill, listener);
             Optional<OnlineChange> current = online.inProgress();
             if (current.isPresent()) {
@@ -533,9 +530,22 @@ public final class Sluice {
         MigrateResult run() throws SQLException;
     }
 
-    /** The guard of the verbs that decide from the history what runs: see {@link ForeignHistories}. */
-    private void refuseIfManagedElsewhere(Connection c) throws SQLException {
-        ForeignHistories.refuseIfManagedElsewhere(c, history.all(c).size(), options.schema());
+    /**
+     * Creates or upgrades the history table, unless another tool manages this database and Sluice has no
+     * history here ({@link ForeignHistories}): then nothing is written. A current table costs one query.
+     */
+    private void createHistory(Connection c) throws SQLException {
+        if (!history.isCurrent(c)) {
+            ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
+            history.create(c);
+        }
+    }
+
+    /** The history rows, after the guard of {@link ForeignHistories}, which costs nothing while they are there. */
+    private List<AppliedMigration> rowsOfSluiceHistory(Connection c) throws SQLException {
+        List<AppliedMigration> rows = history.all(c);
+        ForeignHistories.refuseIfManagedElsewhere(c, !rows.isEmpty(), options.schema());
+        return rows;
     }
 
     /**

@@ -18,12 +18,12 @@ public final class ForeignHistories {
     }
 
     /**
-     * @param sluiceRows   how many rows Sluice's history holds (0 when the table does not exist)
+     * @param sluiceHasHistory whether Sluice's history table exists and holds a row
      * @param schema       Sluice's history schema, where the other tool's table is looked for first
      * @throws ManagedByAnotherToolException when Sluice has no history here and Flyway or Prisma has applied migrations
      */
-    public static void refuseIfManagedElsewhere(Connection c, int sluiceRows, String schema) throws SQLException {
-        if (sluiceRows > 0) {
+    public static void refuseIfManagedElsewhere(Connection c, boolean sluiceHasHistory, String schema) throws SQLException {
+        if (sluiceHasHistory) {
             return;
         }
         Optional<FlywayHistory> flyway = FlywayHistory.find(c, schema);

@@ -162,7 +162,11 @@ public final class HistoryTable {
         return table + "_applied_once";
     }
 
-    private boolean isCurrent(Connection c) throws SQLException {
+    /**
+     * Whether the table exists with every column and index this release writes, in one query; when it is,
+     * {@link #create} writes nothing.
+     */
+    public boolean isCurrent(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_attribute a "
                 + "join pg_catalog.pg_class r on r.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = r.relnamespace "
                 + "where n.nspname = ? and r.relname = ? and r.relkind in ('r', 'p') and a.attname = 'statements_done' "
@@ -212,6 +216,17 @@ public final class HistoryTable {
             }
         }
         return String.join("; ", found);
+    }
+
+    /** Whether the table exists and holds a row; reads no column, so it works on a table of any release. */
+    public boolean hasRows(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select exists (select 1 from " + sqlName() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** Every row in rank order; empty when the table does not exist yet. */
