@@ -1,5 +1,9 @@
 package dev.sluice;
 
+import dev.sluice.adopt.AdoptResult;
+import dev.sluice.adopt.AdoptSource;
+import dev.sluice.adopt.internal.Adopter;
+import dev.sluice.adopt.internal.ForeignHistories;
 import dev.sluice.db.internal.AdvisoryLock;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
@@ -207,7 +211,9 @@ public final class Sluice {
      */
     public ProjectStatus status(MigrationCatalog catalog) throws SQLException {
         try (Connection c = Connections.open(options.connections())) {
-            return ProjectStatus.of(catalog, history.all(c), AdvisoryLock.isHeld(c, history.qualifiedName()));
+            List<AppliedMigration> rows = history.all(c);
+            ForeignHistories.refuseIfManagedElsewhere(c, !rows.isEmpty(), options.schema());
+            return ProjectStatus.of(catalog, rows, AdvisoryLock.isHeld(c, history.qualifiedName()));
         } catch (SQLException e) {
             throw permissionDenied(e, false);
         }
@@ -292,18 +298,18 @@ public final class Sluice {
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-                history.create(c);
-                ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+                createHistory(c);
+                ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
                 versionsBefore.add(before.current());
                 MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
                 return run(c, lock, catalog, before, plan, listener, beforeRun);
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-            history.create(c);
+            createHistory(c);
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
             refuseWhileInProgress(online, "migrate");
-            ProjectStatus first = ProjectStatus.of(catalog, history.all(c));
+            ProjectStatus first = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(first.current());
             MigrationPlan firstPlan = new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables);
             LintGate.check(options.lint(), catalog, firstPlan, c);
@@ -346,8 +352,8 @@ public final class Sluice {
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
-            history.create(c);
-            ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
+            createHistory(c);
+            ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(before.current());
             OnlineRunner online = onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE);
             if (online.inProgress().isPresent()) {
@@ -366,7 +372,8 @@ public final class Sluice {
     public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
         MigrationCatalog catalog = catalog();
         return underLock((c, lock) -> {
-            history.create(c);
+            createHistory(c);
+            ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
             OnlineRunner online = onlineRunner(c, backfill, listener);
             Optional<OnlineChange> current = online.inProgress();
             if (current.isPresent()) {
@@ -521,6 +528,45 @@ public final class Sluice {
     @FunctionalInterface
     private interface LockedRun {
         MigrateResult run() throws SQLException;
+    }
+
+    /**
+     * Creates or upgrades the history table, unless another tool manages this database and Sluice has no
+     * history here ({@link ForeignHistories}): then nothing is written. A current table costs one query.
+     */
+    private void createHistory(Connection c) throws SQLException {
+        if (!history.isCurrent(c)) {
+            ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
+            history.create(c);
+        }
+    }
+
+    /** The history rows, after the guard of {@link ForeignHistories}, which costs nothing while they are there. */
+    private List<AppliedMigration> rowsOfSluiceHistory(Connection c) throws SQLException {
+        List<AppliedMigration> rows = history.all(c);
+        ForeignHistories.refuseIfManagedElsewhere(c, !rows.isEmpty(), options.schema());
+        return rows;
+    }
+
+    /**
+     * Takes over the history of another migration tool ({@code sluice adopt --from flyway}): reads its history
+     * table, checks every checksum it stored against the files in place, and records what it applied in
+     * Sluice's history as APPLIED, with Sluice's checksums, without running anything. Afterwards status,
+     * validate, migrate and rollback work on the same files. Under the migration lock; all rows in one
+     * transaction.
+     *
+     * @param dryRun only say what would be recorded
+     * @throws dev.sluice.adopt.AdoptionRefusedException naming every file that differs from what the tool applied,
+     *                                                   every applied migration whose file is gone, every failed
+     *                                                   row; or when Sluice already has a history here
+     */
+    public AdoptResult adopt(AdoptSource from, boolean dryRun) throws SQLException {
+        MigrationCatalog catalog = catalog();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (dev.sluice.migration.MigrationSource source : options.sources()) {
+            source.scripts().forEach(script -> texts.putIfAbsent(script.path(), script.text()));
+        }
+        return underLock((c, lock) -> new Adopter(history).adopt(c, from, catalog, texts, dryRun));
     }
 
     /**

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The arrows of DESIGN.md, checked on the compiled classes:
- * {@code db ← sql ← migration ← schema/history ← lint/trace ← execution ← rehearsal/backup/online ←
+ * {@code db ← sql ← migration ← schema/history ← lint/trace ← execution ← rehearsal/backup/online/adopt ←
  * doctor/verify ← config ← facade}, with the leaf utilities (progress, json) below everything. A package may use its own sub-packages and any package of a lower tier, never one of its own
  * tier or above; so no cycle can form between concerns. A public type outside an {@code internal}
  * package is API, and no API signature may hand out an internal type.
@@ -44,7 +44,7 @@ class ArchitectureTest {
         tier(4, "schema", "history");
         tier(5, "lint", "trace");
         tier(6, "execution", "report");
-        tier(7, "rehearsal", "backup", "online");
+        tier(7, "rehearsal", "backup", "online", "adopt");
         // The checklist reads the backup folder; the CI gate rehearses and writes reports.
         tier(8, "doctor", "verify");
         tier(9, "config");

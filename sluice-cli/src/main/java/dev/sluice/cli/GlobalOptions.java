@@ -20,6 +20,17 @@ final class GlobalOptions {
             description = "Config file to read instead of DIR/sluice.conf.")
     Path config;
 
+    @Option(names = "--locations", scope = ScopeType.INHERIT, paramLabel = "LOCATIONS",
+            description = "Where the migration files are, comma-separated: folders relative to DIR, filesystem:FOLDER or "
+                    + "classpath:db/migration (default: DIR/migrations, else DIR itself when it holds V files, else "
+                    + "Flyway's src/main/resources/db/migration). Env: SLUICE_LOCATIONS.")
+    String locations;
+
+    @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATHS",
+            description = "Folders of compiled classes and jars (a folder's jars count too) from which the Java migrations "
+                    + "of java-package load, comma-separated. Env: SLUICE_JAVA_CLASSPATH.")
+    String classpath;
+
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Target database: jdbc:postgresql://localhost:5432/app, or postgres://user@host:5432/app "
                     + "(a password in it is moved to the password setting). Env: SLUICE_URL.")

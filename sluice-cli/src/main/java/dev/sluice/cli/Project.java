@@ -8,8 +8,7 @@ import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.lint.LintSettings;
-import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.migration.JavaMigrationSource;
+import dev.sluice.migration.Locations;
 import dev.sluice.schema.SnapshotOptions;
 
 import java.io.PrintWriter;
@@ -32,6 +31,7 @@ final class Project implements AutoCloseable {
     private final java.util.Map<String, String> env;
     private final PrintWriter err;
     private EmbeddedPostgres embedded;
+    private Locations locations;
 
     Project(GlobalOptions global, java.util.Map<String, String> env, PrintWriter err) {
         this.global = global;
@@ -39,16 +39,42 @@ final class Project implements AutoCloseable {
         this.err = err;
         this.configFile = Optional.ofNullable(global.config).orElse(dir().resolve(SluiceConfig.FILE_NAME));
         // Environment variables (SLUICE_<KEY>) over the file; flags over both, where a flag exists.
-        this.config = SluiceConfig.load(configFile, global.config != null).overriddenBy(SluiceConfig.fromEnvironment(env));
+        this.config = SluiceConfig.load(configFile, global.config != null).overriddenBy(SluiceConfig.fromEnvironment(env))
+                .overriddenBy(flags(global));
+    }
+
+    /** The flags that set a config key, as settings that win over the environment and the file. */
+    private static SluiceConfig flags(GlobalOptions global) {
+        java.util.Map<String, String> set = new java.util.HashMap<>();
+        if (global.locations != null) {
+            set.put("locations", global.locations);
+        }
+        if (global.classpath != null) {
+            set.put("java-classpath", global.classpath);
+        }
+        return SluiceConfig.of(set, "the command line");
     }
 
     Path dir() {
         return global.dir.toAbsolutePath().normalize();
     }
 
-    /** The migrations folder: {@code locations} from the config, relative to the project, default {@code migrations}. */
+    /**
+     * The migrations folder: the first folder of {@code locations}, or the one found when none is configured
+     * ({@link Locations#resolve}); where {@code new} writes and what the lint and doctor read.
+     */
     Path migrationsDir() {
-        return dir().resolve(config.get("locations").orElse("migrations"));
+        return locations().folder();
+    }
+
+    /** Where the migrations come from, resolved once; why, when it is not {@code migrations/}, said on stderr. */
+    private Locations locations() {
+        if (locations == null) {
+            locations = config.locations(dir(), Thread.currentThread().getContextClassLoader());
+            locations.notes().forEach(err::println);
+            err.flush();
+        }
+        return locations;
     }
 
     SluiceConfig config() {
@@ -122,13 +148,9 @@ final class Project implements AutoCloseable {
         return embedded;
     }
 
-    /** Where the migrations come from: the folder, and Java classes when {@code java-package} is set. */
+    /** Where the migrations come from: the locations, and Java classes when {@code java-package} is set. */
     java.util.List<dev.sluice.migration.MigrationSource> sources() {
-        java.util.List<dev.sluice.migration.MigrationSource> sources = new java.util.ArrayList<>();
-        sources.add(new FileSystemMigrationSource(migrationsDir()));
-        config.get("java-package").ifPresent(pkg ->
-                sources.add(JavaMigrationSource.scan(pkg, Thread.currentThread().getContextClassLoader())));
-        return sources;
+        return locations().sources();
     }
 
     /** The project's migrations, resolved without touching a database. */

@@ -6,15 +6,23 @@ import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
 import dev.sluice.migration.ByteSizeText;
+import dev.sluice.migration.JavaMigrationSource;
+import dev.sluice.migration.Locations;
+import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Version;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,6 +32,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A project's settings by key, as every shell gives them: the {@code sluice.conf} file, {@code SLUICE_*}
@@ -44,7 +53,7 @@ public final class SluiceConfig {
 
     /** Every key a project may set. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
-            "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package",
+            "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package", "java-classpath",
             "retry-deadline", "max-blocker-age", "idle-timeout", "reconnect-wait", "seeds", "rehearse.irreversible", "schema-file",
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
@@ -234,6 +243,72 @@ public final class SluiceConfig {
             }
         }
         return keys;
+    }
+
+    /**
+     * Where the project's migrations come from: the {@code locations} (see {@link Locations#resolve}, which
+     * also finds a folder when none is configured), and, when {@code java-package} is set, every
+     * {@link dev.sluice.migration.SafeMigration} in that package, loaded from {@code parent} and the folders
+     * and jars of {@code java-classpath}. The same loader reads {@code classpath:} locations.
+     *
+     * <p>Hazard: the loader of {@code java-classpath} stays open for the life of the sources, since Java
+     * migrations load their classes lazily; a process that resolves many projects holds one per call.
+     *
+     * @throws ConfigException naming the key and where it was set, for a bad entry or a missing folder or jar
+     */
+    public Locations locations(Path projectDir, ClassLoader parent) {
+        ClassLoader loader = javaClassLoader(projectDir, parent);
+        Locations found;
+        try {
+            found = Locations.resolve(projectDir, get("locations"), loader);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(originOf("locations") + ": 'locations': " + e.getMessage());
+        }
+        Optional<String> javaPackage = get("java-package");
+        if (javaPackage.isEmpty()) {
+            return found;
+        }
+        List<MigrationSource> sources = new ArrayList<>(found.sources());
+        sources.add(JavaMigrationSource.scan(javaPackage.get(), loader));
+        return new Locations(sources, found.folder(), found.notes());
+    }
+
+    /**
+     * {@code parent}, or a loader over it and the entries of {@code java-classpath}: each a folder of
+     * compiled classes (whose jars are added too, like Flyway's {@code jarDirs}) or a jar, relative to the
+     * project, separated by commas or the platform's path separator.
+     */
+    private ClassLoader javaClassLoader(Path projectDir, ClassLoader parent) {
+        Optional<String> classpath = get("java-classpath");
+        if (classpath.isEmpty()) {
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (String raw : classpath.get().split(",|" + java.util.regex.Pattern.quote(File.pathSeparator))) {
+            String entry = raw.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Path path = projectDir.toAbsolutePath().resolve(entry).normalize();
+            try {
+                if (Files.isDirectory(path)) {
+                    urls.add(path.toUri().toURL());
+                    try (Stream<Path> jars = Files.list(path)) {
+                        for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                            urls.add(jar.toUri().toURL());
+                        }
+                    }
+                } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
+                    urls.add(path.toUri().toURL());
+                } else {
+                    throw new ConfigException(originOf("java-classpath") + ": 'java-classpath': " + path
+                            + " is neither a folder nor a jar; give folders of compiled classes or .jar files");
+                }
+            } catch (IOException e) {
+                throw new ConfigException(originOf("java-classpath") + ": 'java-classpath': cannot read " + path + ": " + e.getMessage());
+            }
+        }
+        return new URLClassLoader("sluice-java-classpath", urls.toArray(new URL[0]), parent);
     }
 
     /** Backup settings: {@code backup-dir} relative to the project, tools, and retention. */

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,7 +162,11 @@ public final class HistoryTable {
         return table + "_applied_once";
     }
 
-    private boolean isCurrent(Connection c) throws SQLException {
+    /**
+     * Whether the table exists with every column and index this release writes, in one query; when it is,
+     * {@link #create} writes nothing.
+     */
+    public boolean isCurrent(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_catalog.pg_attribute a "
                 + "join pg_catalog.pg_class r on r.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = r.relnamespace "
                 + "where n.nspname = ? and r.relname = ? and r.relkind in ('r', 'p') and a.attname = 'statements_done' "
@@ -211,6 +216,17 @@ public final class HistoryTable {
             }
         }
         return String.join("; ", found);
+    }
+
+    /** Whether the table exists and holds a row; reads no column, so it works on a table of any release. */
+    public boolean hasRows(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select exists (select 1 from " + sqlName() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** Every row in rank order; empty when the table does not exist yet. */
@@ -322,6 +338,39 @@ public final class HistoryTable {
                         + " while this one ran it (its migration lock was lost); this run's work on it was not kept", e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Writes an APPLIED row taken over from another tool's history ({@code sluice adopt}): started when that
+     * tool says the migration was installed, finished its execution time later. Nothing runs.
+     */
+    public int insertAdopted(Connection c, HistoryRow row, Instant installedOn) throws SQLException {
+        String sql = "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done) "
+                + "select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz + coalesce(?::bigint, 0) * interval '1 millisecond', ?, "
+                + "'APPLIED', null, null from " + sqlName() + " returning installed_rank";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, row.version().map(Version::toString).orElse(null));
+            ps.setString(2, truncate(row.description(), 200));
+            ps.setString(3, row.type().name());
+            ps.setString(4, truncate(row.script(), 1000));
+            ps.setString(5, row.checksum().orElse(null));
+            ps.setString(6, truncate(row.installedBy(), 100));
+            Timestamp at = Timestamp.from(installedOn);
+            ps.setTimestamp(7, at);
+            ps.setTimestamp(8, at);
+            for (int i : new int[] {9, 10}) {
+                if (row.executionMs().isPresent()) {
+                    ps.setLong(i, row.executionMs().get());
+                } else {
+                    ps.setNull(i, Types.BIGINT);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
