@@ -7,7 +7,7 @@ import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.FileSystemMigrationSource;
 import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.rehearsal.MigrationRehearsal;
-import dev.sluice.rehearsal.Rehearsal;
+import dev.sluice.progress.Progress;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.Verdict;
 
@@ -38,7 +38,7 @@ public final class RehearsalBenchmark {
 
             SluiceOptions rehearsed = options(cluster, "rehearsed", folder);
             long r0 = System.nanoTime();
-            RehearsalReport report = new Rehearsal(rehearsed, rehearsed.connections(), Optional.empty(), true).run();
+            RehearsalReport report = new Sluice(rehearsed).rehearse(rehearsed.connections(), Optional.empty(), true, Progress.NONE);
             double rehearseS = (System.nanoTime() - r0) / 1e9;
             if (!report.passed()) {
                 report.migrations().stream().filter(m -> m.verdict() != Verdict.PASSED).limit(3)
