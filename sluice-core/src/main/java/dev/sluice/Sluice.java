@@ -880,14 +880,14 @@ public final class Sluice {
     public ValidateResult validate() throws SQLException {
         MigrationValidation files = validateFiles();
         ProjectStatus status = status(files.catalog());
-        return new ValidateResult(files.catalog(), files.problems(), historyProblems(status, files));
+        return new ValidateResult(files.catalog(), status, files.problems(), historyProblems(status, files));
     }
 
     /**
      * The history problems worth showing beside the file problems: an applied migration whose file is
      * there but cannot be resolved is not "gone", so that complaint is left to the file problem.
      */
-    public static List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
+    private static List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
         return status.problems().stream()
                 .filter(p -> !(p.kind() == StateProblem.Kind.MISSING_LOCALLY
                         && files.problems().stream().anyMatch(f -> p.subject().endsWith("(" + f.file() + ")"))))

@@ -1,5 +1,6 @@
 package dev.sluice;
 
+import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.MigrationProblem;
@@ -11,11 +12,12 @@ import java.util.List;
  * files and the history (an edited applied file, one gone, one out of order).
  *
  * @param catalog         what resolved; its warnings are worth showing even when valid
+ * @param status          each migration's state, files against the history
  * @param fileProblems    problems of the files, every one
  * @param historyProblems problems between files and history; an applied migration whose file is there but
  *                        cannot be resolved is left to its file problem, not reported as gone
  */
-public record ValidateResult(MigrationCatalog catalog, List<MigrationProblem> fileProblems,
+public record ValidateResult(MigrationCatalog catalog, ProjectStatus status, List<MigrationProblem> fileProblems,
                              List<StateProblem> historyProblems) {
 
     public ValidateResult {

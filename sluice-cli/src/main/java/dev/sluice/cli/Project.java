@@ -210,11 +210,8 @@ final class Project implements AutoCloseable {
      * configured ({@link #usesEmbedded()} is false).
      */
     dev.sluice.db.LibpqUrl.Login login() {
-        String user = first(global.user, "user").orElse(null);
-        String password = global.password != null ? new String(global.password)
-                : first(null, "password").orElse(null);
         try {
-            return dev.sluice.db.LibpqUrl.toJdbc(configuredUrl().orElseThrow(), user, password);
+            return dev.sluice.db.LibpqUrl.toJdbc(configuredUrl().orElseThrow(), user().orElse(null), password().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

@@ -11,7 +11,7 @@ import dev.sluice.history.AppliedMigration;
 import dev.sluice.migration.Checksum;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationProblem;
-import dev.sluice.migration.MigrationValidation;
+import dev.sluice.ValidateResult;
 import dev.sluice.migration.Version;
 import dev.sluice.online.BackfillProgress;
 import dev.sluice.online.OnlineChange;
@@ -38,27 +38,27 @@ final class StatusCommand extends ProjectCommand {
     @Override
     int run(Project project) throws Exception {
         Sluice sluice = project.sluice(project.settings());
-        MigrationValidation files = sluice.validateFiles();
+        ValidateResult files = sluice.validate();
         for (MigrationProblem w : files.catalog().warnings()) {
             err().println("warning: " + w);
         }
-        ProjectStatus status = sluice.status(files.catalog());
-        List<StateProblem> problems = Sluice.historyProblems(status, files);
+        ProjectStatus status = files.status();
+        List<StateProblem> problems = files.historyProblems();
         Optional<OnlineChange> online = sluice.onlineInProgress();
         if (json) {
             Map<String, Object> root = toJson(project.describeTarget(), status, problems);
-            root.put("fileProblems", files.problems().stream().map(StatusCommand::json).toList());
+            root.put("fileProblems", files.fileProblems().stream().map(StatusCommand::json).toList());
             root.put("online", online.map(StatusCommand::onlineJson).orElse(null));
             out().println(Json.write(root));
         } else {
             printTable(project.describeTarget(), status, problems);
             online.ifPresent(this::printOnline);
-            if (!files.valid()) {
+            if (!files.fileProblems().isEmpty()) {
                 out().println("! the migration files are invalid; nothing can run until they are fixed:");
-                files.problems().forEach(p -> out().println("!   " + p));
+                files.fileProblems().forEach(p -> out().println("!   " + p));
             }
         }
-        return files.valid() ? ExitCodes.OK : ExitCodes.INVALID;
+        return files.fileProblems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
     static Map<String, Object> json(MigrationProblem p) {

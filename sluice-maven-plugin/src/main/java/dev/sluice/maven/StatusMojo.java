@@ -1,13 +1,13 @@
 package dev.sluice.maven;
 
 import dev.sluice.Sluice;
+import dev.sluice.ValidateResult;
 import dev.sluice.db.ConnectionFactory;
 import dev.sluice.execution.MigrationStatus;
 import dev.sluice.execution.ProjectStatus;
 import dev.sluice.execution.StateProblem;
 import dev.sluice.execution.VersionState;
 import dev.sluice.migration.MigrationProblem;
-import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
 import dev.sluice.online.OnlineChange;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,10 +28,10 @@ public class StatusMojo extends AbstractSluiceMojo {
     void run() throws Exception {
         ConnectionFactory database = target();
         Sluice sluice = sluice(database);
-        MigrationValidation files = sluice.validateFiles();
+        ValidateResult files = sluice.validate();
         files.catalog().warnings().forEach(w -> getLog().warn(w.toString()));
-        ProjectStatus status = sluice.status(files.catalog());
-        List<StateProblem> problems = Sluice.historyProblems(status, files);
+        ProjectStatus status = files.status();
+        List<StateProblem> problems = files.historyProblems();
         getLog().info("database: " + database.describe());
         for (MigrationStatus e : status.entries()) {
             getLog().info(String.format("  %-10s %-8s %s%s", e.version().map(Version::toString).orElse("R"), e.state().name(),
@@ -44,9 +44,9 @@ public class StatusMojo extends AbstractSluiceMojo {
         Optional<OnlineChange> online = sluice.onlineInProgress();
         online.ifPresent(c -> getLog().warn("online change in progress: V" + c.version() + " " + c.description()
                 + "; 'sluice complete' once no old client is left, or 'sluice rollback' to abort"));
-        if (!files.valid()) {
+        if (!files.fileProblems().isEmpty()) {
             throw new MojoFailureException("sluice status: the migration files are invalid; nothing can run until they are fixed:\n"
-                    + String.join("\n", files.problems().stream().map(MigrationProblem::toString).toList()));
+                    + String.join("\n", files.fileProblems().stream().map(MigrationProblem::toString).toList()));
         }
     }
 }
