@@ -866,10 +866,8 @@ public final class Sluice {
 
     /** The major version of the target server ({@code server_version_num} / 10000). */
     public int serverMajor() throws SQLException {
-        try (Connection c = Connections.open(options.connections()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
-            rs.next();
-            return rs.getInt(1);
+        try (Connection c = Connections.open(options.connections())) {
+            return Connections.serverMajor(c);
         }
     }
 

@@ -87,7 +87,7 @@ public final class Backups {
         PgTools pg = tools.get();
         try (Connection c = Connections.open(connections)) {
             String version = DatabaseFacts.serverVersion(c);
-            pg.requireDumpable(DatabaseFacts.serverMajor(c));
+            pg.requireDumpable(Connections.serverMajor(c));
             String fingerprint = fingerprinter.fingerprint(c);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -45,4 +45,13 @@ public final class Connections {
         }
         return null;
     }
+
+    /** The server's major version ({@code server_version_num} / 10000), the one place it is asked. */
+    public static int serverMajor(Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
 }

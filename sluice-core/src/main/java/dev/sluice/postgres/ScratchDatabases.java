@@ -7,7 +7,6 @@ import dev.sluice.db.Identifiers;
 import dev.sluice.db.JdbcConnectionFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -102,10 +101,8 @@ public final class ScratchDatabases implements AutoCloseable {
     }
 
     private static int serverMajor(ConnectionFactory factory) throws SQLException {
-        try (Connection c = Connections.open(factory); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
-            rs.next();
-            return rs.getInt(1);
+        try (Connection c = Connections.open(factory)) {
+            return Connections.serverMajor(c);
         }
     }
 

@@ -29,14 +29,6 @@ public final class DatabaseFacts {
         }
     }
 
-    public static int serverMajor(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
     public static long databaseSize(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_database_size(current_database())")) {
             rs.next();
