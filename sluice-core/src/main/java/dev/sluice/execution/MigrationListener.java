@@ -21,9 +21,17 @@ public interface MigrationListener {
     default void stepStarted(PlanStep step) {
     }
 
+    /**
+     * A statement was sent. Consecutive statements of a transactional script that return no rows are sent
+     * together in one round trip: each is reported started when the group is sent.
+     */
     default void statementStarted(PlanStep step, SqlStatement statement) {
     }
 
+    /**
+     * A statement returned; for statements sent together, each when the group returned, with the group's
+     * time.
+     */
     default void statementFinished(PlanStep step, SqlStatement statement, long millis) {
     }
 

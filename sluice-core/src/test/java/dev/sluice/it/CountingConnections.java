@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,8 +73,14 @@ final class CountingConnections implements ConnectionFactory {
                 });
             }
             if (result instanceof Statement s && name.equals("createStatement")) {
+                List<String> batch = new ArrayList<>();
                 return proxy(Statement.class, s, (t, m, a) -> {
-                    if (EXECUTES.contains(m.getName())) {
+                    if (m.getName().equals("addBatch")) {
+                        batch.add((String) a[0]);
+                    } else if (m.getName().equals("executeBatch") || m.getName().equals("executeLargeBatch")) {
+                        sent.add(n + ": batch [" + String.join("; ", batch) + "]");
+                        batch.clear();
+                    } else if (EXECUTES.contains(m.getName())) {
                         sent.add(n + ": " + (a != null && a.length > 0 ? a[0] : m.getName()));
                     }
                     return invoke(t, m, a);

@@ -122,6 +122,20 @@ class MigrateIT {
         assertTrue(db.queryForBoolean("select to_regclass('t1') is not null"), "fixed file runs on the next migrate");
     }
 
+    /**
+     * The end of a step travels as one batch with its history row written as literals: the row keeps any
+     * description exactly, and its time includes what the statements took on the server.
+     */
+    @Test
+    void aStepSentAsOneBatchRecordsItsDescriptionAndServerTime(TestDatabase db) throws Exception {
+        Sluice sluice = project(db).file("V3__o'brien\\e.sql",
+                "create table t3 (id int);\ndo $$ begin perform pg_sleep(0.3); end $$;\n").sluice();
+        sluice.migrate(Optional.empty(), MigrationListener.NONE);
+        assertEquals("o'brien\\e", db.queryForString("select description from sluice_history where version = '3'"));
+        long millis = db.queryForLong("select execution_ms from sluice_history where version = '3'");
+        assertTrue(millis >= 300, "execution_ms " + millis + " counts the statements' 300 ms");
+    }
+
     @Test
     void laterMigrationsDoNotRunAfterAFailure(TestDatabase db) throws Exception {
         Sluice sluice = project(db).file("V3__fails.sql", "select 1/0;\n").file("V4__later.sql", "create table later (id int);\n").sluice();

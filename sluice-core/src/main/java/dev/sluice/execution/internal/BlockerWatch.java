@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * When a statement then fails with a lock timeout, the blocker it saw explains why; after the timeout
  * the blocker can no longer be asked for, since the waiting backend no longer waits.
  *
- * <p>It checks once, after half the lock timeout, so a statement that gets its lock at once costs
- * nothing but a scheduled task.
+ * <p>It checks once, after half the lock timeout (a group of statements: every half lock timeout), so a
+ * statement that gets its lock at once costs nothing but a scheduled task.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -41,14 +41,19 @@ final class BlockerWatch implements AutoCloseable {
         });
     }
 
-    /** Starts watching a statement that may wait up to {@code lockTimeout} for its lock. */
-    void arm(Duration lockTimeout) {
+    /**
+     * Starts watching a statement that may wait up to {@code lockTimeout} for its lock, or, with
+     * {@code repeat}, a group of statements sent together: then it looks again every half lock timeout,
+     * since a later statement of the group may be the one that waits.
+     */
+    void arm(Duration lockTimeout, boolean repeat) {
         seen = List.of();
         if (scheduler == null) {
             return;
         }
         long delay = lockTimeout.isZero() ? 1000 : Math.max(50, lockTimeout.toMillis() / 2);
-        pending = scheduler.schedule(this::look, delay, TimeUnit.MILLISECONDS);
+        pending = repeat ? scheduler.scheduleWithFixedDelay(this::look, delay, delay, TimeUnit.MILLISECONDS)
+                : scheduler.schedule(this::look, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Stops watching; returns the blockers seen while the statement waited, if any. */

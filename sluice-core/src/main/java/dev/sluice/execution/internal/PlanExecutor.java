@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +87,12 @@ public final class PlanExecutor {
      * of 3 s), and drift detection needs only the newest fingerprint.
      */
     private boolean fingerprintThisStep;
+    /**
+     * Whether the current step's statements go one by one rather than in groups: after a group failed, so
+     * that the next attempt names the statement that fails (the driver does not say which entry of a batch
+     * inside a transaction failed).
+     */
+    private boolean oneByOne;
     /** Statements of the current autocommit step that have taken effect, for the message when the connection breaks. */
     private int statementsDone;
 
@@ -227,6 +234,7 @@ public final class PlanExecutor {
         long start = System.nanoTime();
         try {
             List<SqlStatement> statements = step.body() instanceof SqlMigrationBody sql ? sql.statements() : List.of();
+            oneByOne = false;
             withRetries(step, statements, () -> attemptInTransaction(step, watch, start));
         } catch (MigrationFailedException e) {
             recordFailure(step, (System.nanoTime() - start) / 1_000_000);
@@ -241,15 +249,31 @@ public final class PlanExecutor {
      */
     private void attemptInTransaction(PlanStep step, BlockerWatch watch, long start) throws SQLException {
         connection.setAutoCommit(false);
+        long beforeTransaction = (System.nanoTime() - start) / 1_000_000;
         try {
             applyTimeouts(step, true, lock.condition());
             observer.migrationStarted(connection, step.scriptName(), true);
-            runBody(step, true, watch);
-            if (!recordSuccessAndCommit(step, (System.nanoTime() - start) / 1_000_000)) {
+            boolean committed;
+            if (step.body() instanceof SqlMigrationBody sql) {
+                committed = runTransactionalSql(step, sql, watch, beforeTransaction);
+            } else {
+                runJava(step, (JavaMigrationBody) step.body(), true);
+                committed = commitsWithItsRow(step) && runGroup(step, List.of(), null, 0, 0, true, beforeTransaction, watch);
+            }
+            if (!committed) {
                 recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
                 connection.commit();
             }
             observer.committed();
+        } catch (GroupFailedException e) {
+            rollbackQuietly();
+            restoreAutocommit();
+            oneByOne = true;
+            if (RetryPolicy.isRetryable(e.error())) {
+                throw failure(step, e.waiter().map(w -> StatementFailure.of(w, e.error()))
+                        .orElseGet(() -> StatementFailure.ofGroup(e.group(), e.error())), e.blockers(), true, e.offset(), e.total());
+            }
+            attemptInTransaction(step, watch, start);
         } catch (MigrationFailedException | HistoryConflictException | LockLostException e) {
             rollbackQuietly();
             throw e;
@@ -261,6 +285,172 @@ public final class PlanExecutor {
         } finally {
             restoreAutocommit();
         }
+    }
+
+    /**
+     * A group of statements sent together failed. The driver does not say which entry failed inside a
+     * transaction, so the attempt is rolled back and run again statement by statement: at once for an
+     * error the statements make themselves (the same statement fails again, now named with its line), as
+     * the next attempt for a lock timeout or deadlock, which waits for the blocker first.
+     */
+    private static final class GroupFailedException extends SQLException {
+        private final transient List<SqlStatement> group;
+        private final transient List<Blocker> blockers;
+        private final transient SqlStatement waiter;
+        private final int offset;
+        private final int total;
+
+        GroupFailedException(SQLException error, List<SqlStatement> group, SqlStatement waiter, List<Blocker> blockers,
+                             int offset, int total) {
+            super(error.getMessage(), error.getSQLState(), error);
+            this.group = group;
+            this.waiter = waiter;
+            this.blockers = blockers;
+            this.offset = offset;
+            this.total = total;
+        }
+
+        SQLException error() {
+            return (SQLException) getCause();
+        }
+
+        List<SqlStatement> group() {
+            return group;
+        }
+
+        /** The group's one statement that may wait for a lock, the one a lock timeout or deadlock is about. */
+        Optional<SqlStatement> waiter() {
+            return Optional.ofNullable(waiter);
+        }
+
+        List<Blocker> blockers() {
+            return blockers;
+        }
+
+        int offset() {
+            return offset;
+        }
+
+        int total() {
+            return total;
+        }
+    }
+
+    /**
+     * A transactional script's statements, assertions and, where it can, its history row and commit.
+     * Consecutive statements that return no rows go to the server together in one round trip, and the row
+     * and {@code COMMIT} ride with the last of them; a statement that may return rows, and every statement
+     * while a trace observes them one by one, goes alone. Nothing of the safety changes: every statement
+     * still runs under the step's {@code lock_timeout} in the step's one transaction, the blocker watch
+     * covers the whole group, and a failure names the statement that failed and rolls everything back.
+     *
+     * @return whether the step's row was written and its transaction committed
+     */
+    private boolean runTransactionalSql(PlanStep step, SqlMigrationBody sql, BlockerWatch watch, long beforeTransaction)
+            throws SQLException {
+        List<SqlStatement> statements = sql.statements();
+        boolean rowWithLastGroup = commitsWithItsRow(step) && sql.validations().isEmpty();
+        boolean grouping = observer == StatementObserver.NONE && !oneByOne;
+        Set<String> created = grouping ? NewTables.of(statements) : Set.of();
+        int i = 0;
+        while (i < statements.size()) {
+            int end = i + 1;
+            boolean rowless = grouping && RowlessStatements.isRowless(statements.get(i));
+            if (rowless) {
+                boolean mayWait = mayWaitForALock(statements.get(i), created);
+                while (end < statements.size() && RowlessStatements.isRowless(statements.get(end))) {
+                    boolean next = mayWaitForALock(statements.get(end), created);
+                    if (mayWait && next) {
+                        break;
+                    }
+                    mayWait |= next;
+                    end++;
+                }
+            }
+            boolean withRow = rowWithLastGroup && rowless && end == statements.size();
+            if (withRow || end - i > 1) {
+                if (runGroup(step, statements.subList(i, end), waiterOf(statements.subList(i, end), created), i,
+                        statements.size(), withRow, beforeTransaction, watch)) {
+                    return true;
+                }
+            } else {
+                SqlStatement statement = statements.get(i);
+                listener.statementStarted(step, statement);
+                long start = System.nanoTime();
+                runStatement(step, statement, watch, true, i, statements.size());
+                listener.statementFinished(step, statement, (System.nanoTime() - start) / 1_000_000);
+            }
+            i = end;
+        }
+        runValidations(step, sql, true);
+        return commitsWithItsRow(step) && runGroup(step, List.of(), null, statements.size(), statements.size(), true, beforeTransaction, watch);
+    }
+
+    /**
+     * Whether a transactional step ends with its history row and {@code COMMIT} sent together: unless a
+     * fingerprint or an undo mark still has to be written in its transaction after the row.
+     */
+    private boolean commitsWithItsRow(PlanStep step) {
+        return !fingerprintThisStep && step.direction() != Direction.DOWN;
+    }
+
+    /**
+     * Whether a statement may wait for a lock that application traffic holds: it touches a table the step
+     * did not create, or it is a {@code DO} block, which may touch anything. A group holds at most one such
+     * statement, so that a lock timeout in a group is known to be that statement's.
+     */
+    private static boolean mayWaitForALock(SqlStatement statement, Set<String> created) {
+        StatementFacts facts = StatementFacts.of(statement);
+        return facts.tables().stream().anyMatch(t -> !created.contains(t))
+                || RowlessStatements.isDoBlock(statement);
+    }
+
+    /** The statement of {@code group} that may wait for a lock, or null when none may. */
+    private static SqlStatement waiterOf(List<SqlStatement> group, Set<String> created) {
+        return group.stream().filter(st -> mayWaitForALock(st, created)).findFirst().orElse(null);
+    }
+
+    /**
+     * Sends {@code group} (statements {@code offset}.. of the script's {@code total}) in one round trip,
+     * followed, when {@code withRow}, by the step's history row and {@code COMMIT}. Each statement is
+     * reported started when the group is sent and finished, with the group's time, when it returns.
+     *
+     * @return {@code withRow}: whether the transaction was committed
+     * @throws HistoryConflictException when another runner recorded the migration meanwhile
+     */
+    private boolean runGroup(PlanStep step, List<SqlStatement> group, SqlStatement waiter, int offset, int total,
+                             boolean withRow, long beforeTransaction, BlockerWatch watch) throws SQLException {
+        List<String> sql = new ArrayList<>(group.size() + 2);
+        for (SqlStatement statement : group) {
+            sql.add(statement.sql());
+            listener.statementStarted(step, statement);
+        }
+        HistoryRow row = row(step, MigrationState.APPLIED, Optional.empty());
+        if (withRow) {
+            sql.add(history.appliedRowInsert(row, beforeTransaction));
+            sql.add("commit");
+        }
+        watch.arm(step.lockTimeout(), group.size() > 1);
+        long start = System.nanoTime();
+        try {
+            StatementBatch.run(connection, sql);
+            watch.disarm();
+        } catch (StatementBatch.BatchFailedException e) {
+            List<Blocker> blockers = watch.disarm();
+            if (group.isEmpty()) {
+                Optional<HistoryConflictException> conflict = history.conflict(e.error(), row);
+                if (conflict.isPresent()) {
+                    throw conflict.get();
+                }
+                throw e.error();
+            }
+            throw new GroupFailedException(e.error(), group, waiter, blockers, offset, total);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (SqlStatement statement : group) {
+            listener.statementFinished(step, statement, millis);
+        }
+        return withRow;
     }
 
     /**
@@ -453,15 +643,6 @@ public final class PlanExecutor {
         }
     }
 
-    /** Runs a transactional step's statements or Java methods. */
-    private void runBody(PlanStep step, boolean transactional, BlockerWatch watch) throws SQLException {
-        if (step.body() instanceof SqlMigrationBody sql) {
-            runSql(step, sql, null, watch);
-        } else {
-            runJava(step, (JavaMigrationBody) step.body(), transactional);
-        }
-    }
-
     /** Runs an autocommit step's statements one by one from {@code at.from()}, or its Java methods. */
     private void runBody(PlanStep step, Autocommit at, BlockerWatch watch) throws SQLException {
         if (step.body() instanceof SqlMigrationBody sql) {
@@ -471,23 +652,24 @@ public final class PlanExecutor {
         }
     }
 
-    /** {@code at} is null for a transactional step, whose statements all run in its one transaction. */
+    /** An autocommit step's statements, one by one from {@code at.from()}, each counted in its history row. */
     private void runSql(PlanStep step, SqlMigrationBody sql, Autocommit at, BlockerWatch watch) throws SQLException {
-        boolean transactional = at == null;
         List<SqlStatement> statements = sql.statements();
-        for (int i = transactional ? 0 : at.from(); i < statements.size(); i++) {
+        for (int i = at.from(); i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             listener.statementStarted(step, statement);
             long start = System.nanoTime();
-            if (transactional) {
-                runStatement(step, statement, watch, true, i, statements.size());
-            } else {
-                lock.verifyHeld();
-                runAutocommitStatement(step, sql, statement, at, watch, i);
-                statementsDone = i + 1;
-            }
+            lock.verifyHeld();
+            runAutocommitStatement(step, sql, statement, at, watch, i);
+            statementsDone = i + 1;
             listener.statementFinished(step, statement, (System.nanoTime() - start) / 1_000_000);
         }
+        runValidations(step, sql, false);
+    }
+
+    /** The script's assertions, after all its statements; the first that does not hold fails the step. */
+    private void runValidations(PlanStep step, SqlMigrationBody sql, boolean transactional) throws SQLException {
+        List<SqlStatement> statements = sql.statements();
         for (SqlStatement assertion : sql.validations()) {
             Optional<String> broken;
             try {
@@ -507,7 +689,7 @@ public final class PlanExecutor {
 
     private void runStatement(PlanStep step, SqlStatement statement, BlockerWatch watch, boolean transactional, int index,
                               int total) throws SQLException {
-        watch.arm(step.lockTimeout());
+        watch.arm(step.lockTimeout(), false);
         long start = System.nanoTime();
         try {
             StatementRunner.execute(connection, statement);
@@ -613,18 +795,6 @@ public final class PlanExecutor {
         String message = step.scriptName() + ":" + f.line() + ": " + f.describe() + blockedBy
                 + "\n  in: " + f.statement().summary(100) + "\n  " + state;
         return new MigrationFailedException(message, step.scriptName(), f.line(), f.sqlState(), transactional, f.cause(), blockers);
-    }
-
-    /**
-     * Records a transactional step and commits it in one round trip, when nothing else has to be written
-     * in its transaction after the row (no fingerprint, no undo mark); false when it must go the long way.
-     */
-    private boolean recordSuccessAndCommit(PlanStep step, long millis) throws SQLException {
-        if (fingerprintThisStep || step.direction() == Direction.DOWN) {
-            return false;
-        }
-        history.insertAndCommit(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
-        return true;
     }
 
     private void recordSuccess(PlanStep step, long millis) throws SQLException {

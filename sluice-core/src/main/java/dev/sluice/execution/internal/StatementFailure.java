@@ -3,6 +3,7 @@ package dev.sluice.execution.internal;
 import dev.sluice.sql.SqlStatement;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,21 @@ record StatementFailure(SqlStatement statement, int line, Optional<String> sqlSt
             }
         }
         return new StatementFailure(statement, line, state, message, e);
+    }
+
+    /**
+     * An error of a group of statements sent together, whose failing member the driver does not name: the
+     * first statement's line, and the lines the group spans in the message.
+     */
+    static StatementFailure ofGroup(List<SqlStatement> group, Exception e) {
+        StatementFailure first = of(group.get(0), e);
+        SqlStatement last = group.get(group.size() - 1);
+        if (group.size() == 1) {
+            return first;
+        }
+        return new StatementFailure(first.statement(), group.get(0).line(), first.sqlState(),
+                first.serverMessage() + " (in one of the statements on lines " + group.get(0).line() + "-" + last.endLine()
+                        + ", sent together; the next attempt sends them one by one)", e);
     }
 
     String describe() {

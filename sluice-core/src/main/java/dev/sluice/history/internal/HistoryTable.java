@@ -4,6 +4,7 @@ import dev.sluice.history.MigrationState;
 import dev.sluice.history.HistoryConflictException;
 import dev.sluice.history.AppliedMigration;
 import dev.sluice.db.Identifiers;
+import dev.sluice.db.internal.SqlLiterals;
 import dev.sluice.db.internal.SqlStates;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.Version;
@@ -281,31 +282,49 @@ public final class HistoryTable {
         return insert(c, row, row.state() == MigrationState.RUNNING ? Optional.of(0) : Optional.empty());
     }
 
+    /**
+     * The insert of a finished migration's APPLIED row as one plain statement, values written as literals,
+     * so that it can travel in a JDBC batch with the migration's last statements and the {@code COMMIT}:
+     * the whole end of a step in one round trip, and the commit runs only if the insert succeeded. A
+     * conflict fails the insert on the unique index, as {@link #insert(Connection, HistoryRow)} does;
+     * {@link #conflict(SQLException, HistoryRow)} names it.
+     *
+     * <p>The execution time is {@code millisBeforeTransaction} (what the client spent before this attempt's
+     * transaction began: earlier attempts, waits) plus the transaction's age on the server when the row is
+     * written, since the statements before it run in the same round trip.
+     */
+    public String appliedRowInsert(HistoryRow row, long millisBeforeTransaction) {
+        return "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done) "
+                + "select coalesce(max(installed_rank), 0) + 1, "
+                + SqlLiterals.quote(row.version().map(Version::toString).orElse(null)) + ", "
+                + SqlLiterals.quote(truncate(row.description(), 200)) + ", "
+                + SqlLiterals.quote(row.type().name()) + ", "
+                + SqlLiterals.quote(truncate(row.script(), 1000)) + ", "
+                + SqlLiterals.quote(row.checksum().orElse(null)) + ", "
+                + SqlLiterals.quote(truncate(row.installedBy(), 100)) + ", "
+                + "clock_timestamp(), clock_timestamp(), "
+                + millisBeforeTransaction + " + (extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000)::bigint, "
+                + SqlLiterals.quote(row.state().name()) + ", null, null from " + sqlName();
+    }
+
+    /** The conflict a failed history insert means, if it was the unique index that refused the row. */
+    public Optional<HistoryConflictException> conflict(SQLException e, HistoryRow row) {
+        if (SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState()) && row.version().isPresent()) {
+            return Optional.of(new HistoryConflictException(row.script() + ": another runner recorded version " + row.version().get()
+                    + " while this one ran it (its migration lock was lost); this run's work on it was not kept", e));
+        }
+        return Optional.empty();
+    }
+
     /** {@link #insert(Connection, HistoryRow)} with the number of statements an interrupted run already finished. */
     public int insert(Connection c, HistoryRow row, Optional<Integer> statementsDone) throws SQLException {
-        return insert(c, row, statementsDone, false);
-    }
-
-    /**
-     * Records a finished migration and commits its transaction in the same round trip: the insert and the
-     * {@code COMMIT} go to the server together, and the commit runs only if the insert succeeded. For a
-     * transactional step with nothing left to write after its row, where the separate commit was one
-     * round trip in five.
-     *
-     * <p>Hazard: the caller's transaction is over when this returns; the connection must not be committed
-     * or rolled back as if it were still open (the driver knows it is idle, so a commit is a no-op).
-     */
-    public int insertAndCommit(Connection c, HistoryRow row) throws SQLException {
-        return insert(c, row, Optional.empty(), true);
-    }
-
-    private int insert(Connection c, HistoryRow row, Optional<Integer> statementsDone, boolean commit) throws SQLException {
         // The rank is computed in the insert itself: one round trip per history row instead of two.
         String sql = "insert into " + sqlName() + " (installed_rank, version, description, type, script, checksum, "
                 + "installed_by, started_at, finished_at, execution_ms, state, schema_fingerprint, statements_done) "
                 + "select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, clock_timestamp(), "
                 + (row.state() == MigrationState.RUNNING ? "null" : "clock_timestamp()") + ", ?, ?, ?, ? from " + sqlName()
-                + " returning installed_rank" + (commit ? "; commit" : "");
+                + " returning installed_rank";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, row.version().map(Version::toString).orElse(null));
             ps.setString(2, truncate(row.description(), 200));
@@ -333,9 +352,9 @@ public final class HistoryTable {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            if (SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState()) && row.version().isPresent()) {
-                throw new HistoryConflictException(row.script() + ": another runner recorded version " + row.version().get()
-                        + " while this one ran it (its migration lock was lost); this run's work on it was not kept", e);
+            Optional<HistoryConflictException> conflict = conflict(e, row);
+            if (conflict.isPresent()) {
+                throw conflict.get();
             }
             throw e;
         }
