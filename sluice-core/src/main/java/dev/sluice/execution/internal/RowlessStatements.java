@@ -2,7 +2,7 @@ package dev.sluice.execution.internal;
 
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.Token;
-import dev.sluice.sql.internal.SqlLexer;
+import dev.sluice.sql.internal.StatementParser;
 
 import java.util.List;
 import java.util.Set;
@@ -23,7 +23,7 @@ final class RowlessStatements {
 
     /** Whether the statement is an anonymous code block, which may do and lock anything. */
     static boolean isDoBlock(SqlStatement statement) {
-        List<Token> tokens = SqlLexer.significantTokens(statement.sql());
+        List<Token> tokens = StatementParser.parse(statement).info().tokens();
         return !tokens.isEmpty() && tokens.get(0).isWord("DO");
     }
 
@@ -31,7 +31,7 @@ final class RowlessStatements {
         if (statement.copyData().isPresent()) {
             return false;
         }
-        List<Token> tokens = SqlLexer.significantTokens(statement.sql());
+        List<Token> tokens = StatementParser.parse(statement).info().tokens();
         if (tokens.isEmpty() || !ROWLESS_LEADS.contains(tokens.get(0).upper())) {
             return false;
         }

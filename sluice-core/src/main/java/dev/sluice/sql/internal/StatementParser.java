@@ -8,7 +8,9 @@ import dev.sluice.sql.SqlScript;
 import dev.sluice.sql.PgStatement;
 import dev.sluice.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,8 +40,35 @@ public final class StatementParser {
         return out;
     }
 
+    /**
+     * The statements parsed last. One statement is asked about several times on its way (the file's
+     * transaction requirement, the lint gate, the pre-flight, the wait for conflicting locks, the grouping
+     * of statements), and the answer never changes: a statement model is immutable. Bounded, so a run of
+     * many migrations holds only the last few.
+     */
+    private static final Map<SqlStatement, PgStatement> RECENT = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SqlStatement, PgStatement> eldest) {
+            return size() > 256;
+        }
+    };
+
     /** Parses one statement; never throws. */
     public static PgStatement parse(SqlStatement statement) {
+        synchronized (RECENT) {
+            PgStatement known = RECENT.get(statement);
+            if (known != null) {
+                return known;
+            }
+        }
+        PgStatement parsed = parseNew(statement);
+        synchronized (RECENT) {
+            RECENT.put(statement, parsed);
+        }
+        return parsed;
+    }
+
+    private static PgStatement parseNew(SqlStatement statement) {
         List<Token> tokens;
         try {
             tokens = SqlLexer.significantTokens(statement.sql());
