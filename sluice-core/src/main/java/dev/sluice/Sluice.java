@@ -136,7 +136,23 @@ public final class Sluice {
      * at once, and what resolved. Touches no database.
      */
     public MigrationValidation validateFiles() {
-        return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check).validate(options.sources());
+        return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check, placeholderReplacer())
+                .validate(options.sources());
+    }
+
+    /** The run's placeholder values; the database is asked for {@code user} and {@code database} only when a file uses them. */
+    private dev.sluice.migration.internal.PlaceholderReplacer placeholderReplacer() {
+        return dev.sluice.migration.internal.PlaceholderReplacer.of(options.placeholders(), options.schema(), options.historyTable(), () -> {
+            try (java.sql.Connection c = dev.sluice.db.Connections.open(options.connections());
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("select current_user, current_database()")) {
+                r.next();
+                return java.util.Map.of("user", r.getString(1), "database", r.getString(2));
+            } catch (java.sql.SQLException e) {
+                throw new dev.sluice.db.DatabaseUnavailableException("cannot read the user and database for the placeholders ${flyway:user} and"
+                        + " ${flyway:database} from " + options.connections().describe() + ": " + e.getMessage(), false, e);
+            }
+        });
     }
 
     /**

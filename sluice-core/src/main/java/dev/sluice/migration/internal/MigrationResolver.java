@@ -34,6 +34,7 @@ public final class MigrationResolver {
 
     private final boolean strictNames;
     private final OnlineFileCheck onlineCheck;
+    private final PlaceholderReplacer placeholders;
 
     /**
      * @param strictNames when true, a {@code .sql} file whose name matches no form is an error instead of
@@ -47,8 +48,17 @@ public final class MigrationResolver {
      * @param onlineCheck reads each {@code .yaml} online migration, so its mistakes are reported here
      */
     public MigrationResolver(boolean strictNames, OnlineFileCheck onlineCheck) {
+        this(strictNames, onlineCheck, PlaceholderReplacer.NONE);
+    }
+
+    /**
+     * @param placeholders replaces {@code ${name}} in each script before it is parsed; the checksum stays that
+     *                     of the file as written
+     */
+    public MigrationResolver(boolean strictNames, OnlineFileCheck onlineCheck, PlaceholderReplacer placeholders) {
         this.strictNames = strictNames;
         this.onlineCheck = onlineCheck;
+        this.placeholders = placeholders;
     }
 
     /** The project's migrations; throws {@link MigrationLoadException} naming every problem when there is any. */
@@ -94,11 +104,12 @@ public final class MigrationResolver {
                 }
                 MigrationBody body;
                 try {
+                    String text = placeholders.replace(script.path(), script.name(), script.text());
                     if (online) {
-                        onlineCheck.check(script.path(), script.text());
-                        body = new OnlineMigrationBody(script.path(), script.text());
+                        onlineCheck.check(script.path(), text);
+                        body = new OnlineMigrationBody(script.path(), text);
                     } else {
-                        body = SqlMigrationParser.parse(script.path(), script.text());
+                        body = SqlMigrationParser.parse(script.path(), text);
                     }
                 } catch (MigrationFileException e) {
                     problems.add(MigrationProblem.of(e));
