@@ -901,8 +901,9 @@ public final class Sluice {
      * The history problems worth showing beside the file problems: an applied migration whose file is
      * there but cannot be resolved is not "gone", so that complaint is left to the file problem.
      */
-    private static List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
+    private List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
         return status.problems().stream()
+                .filter(p -> !options.execution().ignoreMigrationPatterns().ignores(p.kind()))
                 .filter(p -> !(p.kind() == StateProblem.Kind.MISSING_LOCALLY
                         && files.problems().stream().anyMatch(f -> p.subject().endsWith("(" + f.file() + ")"))))
                 .toList();

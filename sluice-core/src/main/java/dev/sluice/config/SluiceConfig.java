@@ -2,6 +2,7 @@ package dev.sluice.config;
 
 import dev.sluice.backup.BackupSettings;
 import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.IgnoreMigrationPatterns;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
@@ -61,7 +62,9 @@ public final class SluiceConfig {
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
             "backup-max-age", "backup-space-factor", "health-url",
             // Flyway's placeholders (docs/flyway.md): on or off; the values are placeholders.<name> keys.
-            "placeholder-replacement");
+            "placeholder-replacement",
+            // Which disagreements between files and history do not stop a run (docs/flyway.md).
+            "ignore-migration-patterns");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -364,6 +367,14 @@ public final class SluiceConfig {
         s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
         s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
         s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
+        Optional<String> ignore = get("ignore-migration-patterns");
+        if (ignore.isPresent()) {
+            try {
+                s = s.withIgnoreMigrationPatterns(IgnoreMigrationPatterns.parse(ignore.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf("ignore-migration-patterns") + ": 'ignore-migration-patterns': " + e.getMessage());
+            }
+        }
         return s;
     }
 
