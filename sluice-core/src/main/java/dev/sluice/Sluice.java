@@ -888,6 +888,29 @@ public final class Sluice {
     }
 
     /**
+     * {@code clean}: drops every object of the project's schema (tables, views, sequences, functions, types,
+     * extensions installed there) and the schemas of online changes, Sluice's history included, in one
+     * transaction under the migration lock. For development databases only: {@code policy} refuses any target
+     * but the embedded database unless {@code clean.enabled}, and every target under a production profile.
+     *
+     * @param embeddedTarget whether the target is the project's embedded database
+     * @param dryRun         list the statements and run none
+     * @throws dev.sluice.clean.CleanRefusedException before connecting, when the policy refuses
+     */
+    public dev.sluice.clean.CleanResult clean(dev.sluice.clean.CleanPolicy policy, boolean embeddedTarget, boolean dryRun)
+            throws SQLException {
+        policy.check(embeddedTarget, embeddedTarget ? "the embedded database" : options.connections().describe());
+        try (AdvisoryLock lock = AdvisoryLock.acquire(options.connections(), history.qualifiedName(), options.execution().lockWait());
+             Connection c = Connections.open(options.connections())) {
+            List<String> statements = dev.sluice.clean.internal.SchemaCleaner.plan(c, options.schema());
+            if (!dryRun) {
+                dev.sluice.clean.internal.SchemaCleaner.run(c, statements);
+            }
+            return new dev.sluice.clean.CleanResult(options.schema(), statements, dryRun);
+        }
+    }
+
+    /**
      * The files, then the files against the history (read without the lock): every problem of both, so a
      * user fixes them in one go. Changes nothing.
      */

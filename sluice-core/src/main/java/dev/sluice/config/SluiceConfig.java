@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.backup.BackupSettings;
+import dev.sluice.clean.CleanPolicy;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.IgnoreMigrationPatterns;
 import dev.sluice.lint.LintSettings;
@@ -64,7 +65,9 @@ public final class SluiceConfig {
             // Flyway's placeholders (docs/flyway.md): on or off; the values are placeholders.<name> keys.
             "placeholder-replacement",
             // Which disagreements between files and history do not stop a run (docs/flyway.md).
-            "ignore-migration-patterns");
+            "ignore-migration-patterns",
+            // clean, for development databases only (docs/flyway.md); profile names the deployment.
+            "clean.enabled", "profile");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -347,6 +350,14 @@ public final class SluiceConfig {
             values.put(name, get(key).orElse(""));
         }
         return new Placeholders(getBoolean("placeholder-replacement").orElse(true), values);
+    }
+
+    /**
+     * Whether {@code clean} may run: {@code clean.enabled} (default false) and {@code profile}, of which
+     * {@code production}, {@code prod} and {@code live} forbid it whatever else is set.
+     */
+    public CleanPolicy cleanPolicy() {
+        return new CleanPolicy(getBoolean("clean.enabled").orElse(false), get("profile"));
     }
 
     /** Backup settings: {@code backup-dir} relative to the project, tools, and retention. */
