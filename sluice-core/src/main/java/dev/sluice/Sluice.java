@@ -39,6 +39,8 @@ import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.internal.MigrationResolver;
+import dev.sluice.execution.internal.CallbackRunner;
+import dev.sluice.migration.CallbackEvent;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
@@ -312,17 +314,21 @@ public final class Sluice {
             }
         };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
+        CallbackRunner callbacks = callbacks();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
-                ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
-                versionsBefore.add(before.current());
-                MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
-                return run(c, lock, catalog, before, plan, listener, beforeRun);
+                return withMigrateCallbacks(c, callbacks, () -> {
+                    ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
+                    versionsBefore.add(before.current());
+                    MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
+                    return run(c, lock, catalog, before, plan, listener, beforeRun, callbacks);
+                });
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
+            return withMigrateCallbacks(c, callbacks, () -> {
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
             refuseWhileInProgress(online, "migrate");
             ProjectStatus first = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
@@ -342,7 +348,7 @@ public final class Sluice {
                 while (at < plan.steps().size() && plan.steps().get(at).migration().type() != MigrationType.ONLINE) {
                     at++;
                 }
-                done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener));
+                done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener, callbacks));
                 if (at == plan.steps().size()) {
                     break;
                 }
@@ -357,7 +363,42 @@ public final class Sluice {
             }
             ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
             return new MigrateResult(done, first.current(), after.current(), changes);
+            });
         }));
+    }
+
+    /** The project's SQL callbacks, placeholders replaced; a callback that cannot be read fails with its file and line. */
+    private CallbackRunner callbacks() {
+        return new CallbackRunner(new MigrationResolver(options.strictNames(), OnlineMigrationFile::check, placeholderReplacer())
+                .callbacks(options.sources()));
+    }
+
+    @FunctionalInterface
+    private interface MigrateWork {
+        MigrateResult run() throws SQLException;
+    }
+
+    /**
+     * {@code beforeMigrate} in its own transaction, the run, then {@code afterMigrate} (and
+     * {@code afterMigrateApplied} when something was applied), or {@code afterMigrateError} when the run failed;
+     * a broken connection runs no callback, since there is no session to run it on.
+     */
+    private MigrateResult withMigrateCallbacks(Connection c, CallbackRunner callbacks, MigrateWork work) throws SQLException {
+        callbacks.runInTransaction(CallbackEvent.BEFORE_MIGRATE, c);
+        MigrateResult result;
+        try {
+            result = work.run();
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof ConnectionLostException)) {
+                callbacks.runAfterError(CallbackEvent.AFTER_MIGRATE_ERROR, c, e);
+            }
+            throw e;
+        }
+        callbacks.runInTransaction(CallbackEvent.AFTER_MIGRATE, c);
+        if (!result.steps().isEmpty()) {
+            callbacks.runInTransaction(CallbackEvent.AFTER_MIGRATE_APPLIED, c);
+        }
+        return result;
     }
 
     /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
@@ -377,7 +418,7 @@ public final class Sluice {
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
+            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING, CallbackRunner.NONE);
         }));
     }
 
@@ -459,7 +500,8 @@ public final class Sluice {
     }
 
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
-                              MigrationPlan plan, MigrationListener listener, BeforeRun beforeRun) throws SQLException {
+                              MigrationPlan plan, MigrationListener listener, BeforeRun beforeRun, CallbackRunner callbacks)
+            throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
         if (plan.isEmpty()) {
             // Nothing to run: no monitor session, no executor, and the history just read is still current.
@@ -467,13 +509,13 @@ public final class Sluice {
         }
         listener.planned(plan);
         beforeRun.accept(plan);
-        List<StepResult> done = execute(c, lock, plan, listener);
+        List<StepResult> done = execute(c, lock, plan, listener, callbacks);
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());
     }
 
-    private List<StepResult> execute(Connection c, AdvisoryLock lock, MigrationPlan plan, MigrationListener listener)
-            throws SQLException {
+    private List<StepResult> execute(Connection c, AdvisoryLock lock, MigrationPlan plan, MigrationListener listener,
+                                     CallbackRunner callbacks) throws SQLException {
         if (plan.isEmpty()) {
             return List.of();
         }
@@ -482,6 +524,7 @@ public final class Sluice {
             SessionKeepAlive.disableIdleTimeout(monitor);
             return new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener,
                     LockCheck.of(lock::verifyHeld, lock.heldCondition()))
+                    .withCallbacks(callbacks)
                     .execute(plan);
         }
     }

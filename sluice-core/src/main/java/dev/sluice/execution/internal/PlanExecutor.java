@@ -88,6 +88,8 @@ public final class PlanExecutor {
     private boolean fingerprintThisStep;
     /** Statements of the current autocommit step that have taken effect, for the message when the connection breaks. */
     private int statementsDone;
+    /** The SQL callbacks around each up step; none unless {@link #withCallbacks} gives them. */
+    private CallbackRunner callbacks = CallbackRunner.NONE;
 
     /**
      * @param monitor a second connection for watching blockers and pre-flight checks; {@code null} to
@@ -114,6 +116,15 @@ public final class PlanExecutor {
         this.installedBy = installedBy;
         this.settings = settings;
         this.listener = listener;
+    }
+
+    /**
+     * Runs {@code beforeEachMigrate} and {@code afterEachMigrate} inside each up step's transaction (in
+     * autocommit around a step that has none) and {@code afterEachMigrateError} after a failed one.
+     */
+    public PlanExecutor withCallbacks(CallbackRunner callbacks) {
+        this.callbacks = callbacks;
+        return this;
     }
 
     /**
@@ -157,6 +168,9 @@ public final class PlanExecutor {
                     } catch (MigrationFailedException e) {
                         if (sessionLost(e)) {
                             throw e;
+                        }
+                        if (step.direction() == Direction.UP) {
+                            callbacks.runAfterError(dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE_ERROR, connection, e);
                         }
                         listener.stepFailed(step, e);
                         throw e;
@@ -244,7 +258,9 @@ public final class PlanExecutor {
         try {
             applyTimeouts(step, true, lock.condition());
             observer.migrationStarted(connection, step.scriptName(), true);
+            eachCallback(step, dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE);
             runBody(step, true, watch);
+            eachCallback(step, dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE);
             if (!recordSuccessAndCommit(step, (System.nanoTime() - start) / 1_000_000)) {
                 recordSuccess(step, (System.nanoTime() - start) / 1_000_000);
                 connection.commit();
@@ -267,6 +283,13 @@ public final class PlanExecutor {
      * Back to autocommit after a transaction. Quiet on a broken connection: the original failure is what
      * the caller must see, and a closed session has nothing left to restore.
      */
+    /** The step's own callbacks of {@code event}, up steps only (Flyway's undo events are not run). */
+    private void eachCallback(PlanStep step, dev.sluice.migration.CallbackEvent event) {
+        if (step.direction() == Direction.UP) {
+            callbacks.run(event, connection);
+        }
+    }
+
     private void restoreAutocommit() {
         try {
             connection.setAutoCommit(true);
@@ -363,7 +386,11 @@ public final class PlanExecutor {
         }
         int rank = startRow(step, from);
         try {
+            if (from == 0) {
+                eachCallback(step, dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE);
+            }
             runBody(step, new Autocommit(rank, from, step.resumes().isPresent()), watch);
+            eachCallback(step, dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE);
             long millis = (System.nanoTime() - start) / 1_000_000;
             history.complete(connection, rank, MigrationState.APPLIED, millis);
             recordFingerprint(rank);
