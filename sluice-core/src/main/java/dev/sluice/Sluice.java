@@ -39,6 +39,8 @@ import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
 import dev.sluice.migration.internal.MigrationResolver;
+import dev.sluice.execution.internal.CallbackRunner;
+import dev.sluice.migration.CallbackEvent;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
 import dev.sluice.migration.Version;
@@ -136,7 +138,23 @@ public final class Sluice {
      * at once, and what resolved. Touches no database.
      */
     public MigrationValidation validateFiles() {
-        return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check).validate(options.sources());
+        return new MigrationResolver(options.strictNames(), OnlineMigrationFile::check, placeholderReplacer())
+                .validate(options.sources());
+    }
+
+    /** The run's placeholder values; the database is asked for {@code user} and {@code database} only when a file uses them. */
+    private dev.sluice.migration.internal.PlaceholderReplacer placeholderReplacer() {
+        return dev.sluice.migration.internal.PlaceholderReplacer.of(options.placeholders(), options.schema(), options.historyTable(), () -> {
+            try (java.sql.Connection c = dev.sluice.db.Connections.open(options.connections());
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("select current_user, current_database()")) {
+                r.next();
+                return java.util.Map.of("user", r.getString(1), "database", r.getString(2));
+            } catch (java.sql.SQLException e) {
+                throw new dev.sluice.db.DatabaseUnavailableException("cannot read the user and database for the placeholders ${flyway:user} and"
+                        + " ${flyway:database} from " + options.connections().describe() + ": " + e.getMessage(), false, e);
+            }
+        });
     }
 
     /**
@@ -296,17 +314,21 @@ public final class Sluice {
             }
         };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
+        CallbackRunner callbacks = callbacks();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
-                ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
-                versionsBefore.add(before.current());
-                MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
-                return run(c, lock, catalog, before, plan, listener, beforeRun);
+                return withMigrateCallbacks(c, callbacks, () -> {
+                    ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
+                    versionsBefore.add(before.current());
+                    MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
+                    return run(c, lock, catalog, before, plan, listener, beforeRun, callbacks);
+                });
             }));
         }
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
+            return withMigrateCallbacks(c, callbacks, () -> {
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
             refuseWhileInProgress(online, "migrate");
             ProjectStatus first = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
@@ -326,7 +348,7 @@ public final class Sluice {
                 while (at < plan.steps().size() && plan.steps().get(at).migration().type() != MigrationType.ONLINE) {
                     at++;
                 }
-                done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener));
+                done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener, callbacks));
                 if (at == plan.steps().size()) {
                     break;
                 }
@@ -341,7 +363,42 @@ public final class Sluice {
             }
             ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
             return new MigrateResult(done, first.current(), after.current(), changes);
+            });
         }));
+    }
+
+    /** The project's SQL callbacks, placeholders replaced; a callback that cannot be read fails with its file and line. */
+    private CallbackRunner callbacks() {
+        return new CallbackRunner(new MigrationResolver(options.strictNames(), OnlineMigrationFile::check, placeholderReplacer())
+                .callbacks(options.sources()));
+    }
+
+    @FunctionalInterface
+    private interface MigrateWork {
+        MigrateResult run() throws SQLException;
+    }
+
+    /**
+     * {@code beforeMigrate} in its own transaction, the run, then {@code afterMigrate} (and
+     * {@code afterMigrateApplied} when something was applied), or {@code afterMigrateError} when the run failed;
+     * a broken connection runs no callback, since there is no session to run it on.
+     */
+    private MigrateResult withMigrateCallbacks(Connection c, CallbackRunner callbacks, MigrateWork work) throws SQLException {
+        callbacks.runInTransaction(CallbackEvent.BEFORE_MIGRATE, c);
+        MigrateResult result;
+        try {
+            result = work.run();
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof ConnectionLostException)) {
+                callbacks.runAfterError(CallbackEvent.AFTER_MIGRATE_ERROR, c, e);
+            }
+            throw e;
+        }
+        callbacks.runInTransaction(CallbackEvent.AFTER_MIGRATE, c);
+        if (!result.steps().isEmpty()) {
+            callbacks.runInTransaction(CallbackEvent.AFTER_MIGRATE_APPLIED, c);
+        }
+        return result;
     }
 
     /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
@@ -361,7 +418,7 @@ public final class Sluice {
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
+            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING, CallbackRunner.NONE);
         }));
     }
 
@@ -443,7 +500,8 @@ public final class Sluice {
     }
 
     private MigrateResult run(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
-                              MigrationPlan plan, MigrationListener listener, BeforeRun beforeRun) throws SQLException {
+                              MigrationPlan plan, MigrationListener listener, BeforeRun beforeRun, CallbackRunner callbacks)
+            throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
         if (plan.isEmpty()) {
             // Nothing to run: no monitor session, no executor, and the history just read is still current.
@@ -451,13 +509,13 @@ public final class Sluice {
         }
         listener.planned(plan);
         beforeRun.accept(plan);
-        List<StepResult> done = execute(c, lock, plan, listener);
+        List<StepResult> done = execute(c, lock, plan, listener, callbacks);
         ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
         return new MigrateResult(done, before.current(), after.current());
     }
 
-    private List<StepResult> execute(Connection c, AdvisoryLock lock, MigrationPlan plan, MigrationListener listener)
-            throws SQLException {
+    private List<StepResult> execute(Connection c, AdvisoryLock lock, MigrationPlan plan, MigrationListener listener,
+                                     CallbackRunner callbacks) throws SQLException {
         if (plan.isEmpty()) {
             return List.of();
         }
@@ -466,6 +524,7 @@ public final class Sluice {
             SessionKeepAlive.disableIdleTimeout(monitor);
             return new PlanExecutor(c, monitor, history, installedBy(c), options.execution(), listener,
                     LockCheck.of(lock::verifyHeld, lock.heldCondition()))
+                    .withCallbacks(callbacks)
                     .execute(plan);
         }
     }
@@ -872,6 +931,29 @@ public final class Sluice {
     }
 
     /**
+     * {@code clean}: drops every object of the project's schema (tables, views, sequences, functions, types,
+     * extensions installed there) and the schemas of online changes, Sluice's history included, in one
+     * transaction under the migration lock. For development databases only: {@code policy} refuses any target
+     * but the embedded database unless {@code clean.enabled}, and every target under a production profile.
+     *
+     * @param embeddedTarget whether the target is the project's embedded database
+     * @param dryRun         list the statements and run none
+     * @throws dev.sluice.clean.CleanRefusedException before connecting, when the policy refuses
+     */
+    public dev.sluice.clean.CleanResult clean(dev.sluice.clean.CleanPolicy policy, boolean embeddedTarget, boolean dryRun)
+            throws SQLException {
+        policy.check(embeddedTarget, embeddedTarget ? "the embedded database" : options.connections().describe());
+        try (AdvisoryLock lock = AdvisoryLock.acquire(options.connections(), history.qualifiedName(), options.execution().lockWait());
+             Connection c = Connections.open(options.connections())) {
+            List<String> statements = dev.sluice.clean.internal.SchemaCleaner.plan(c, options.schema());
+            if (!dryRun) {
+                dev.sluice.clean.internal.SchemaCleaner.run(c, statements);
+            }
+            return new dev.sluice.clean.CleanResult(options.schema(), statements, dryRun);
+        }
+    }
+
+    /**
      * The files, then the files against the history (read without the lock): every problem of both, so a
      * user fixes them in one go. Changes nothing.
      */
@@ -885,8 +967,9 @@ public final class Sluice {
      * The history problems worth showing beside the file problems: an applied migration whose file is
      * there but cannot be resolved is not "gone", so that complaint is left to the file problem.
      */
-    private static List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
+    private List<StateProblem> historyProblems(ProjectStatus status, MigrationValidation files) {
         return status.problems().stream()
+                .filter(p -> !options.execution().ignoreMigrationPatterns().ignores(p.kind()))
                 .filter(p -> !(p.kind() == StateProblem.Kind.MISSING_LOCALLY
                         && files.problems().stream().anyMatch(f -> p.subject().endsWith("(" + f.file() + ")"))))
                 .toList();

@@ -4,6 +4,7 @@ import dev.sluice.db.ConnectionFactory;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.migration.MigrationSource;
+import dev.sluice.migration.Placeholders;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,11 @@ import java.util.Objects;
  * @param strictNames  a {@code .sql} file whose name matches no migration form is an error, not a warning
  * @param execution    timeouts and run settings
  * @param lint         the lint that {@code migrate} and {@code rollback} run before the first statement
+ * @param placeholders {@code ${name}} values replaced in SQL migrations before they are parsed
  */
 public record SluiceOptions(ConnectionFactory connections, String schema, String historyTable,
                             List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution,
-                            LintSettings lint) {
+                            LintSettings lint, Placeholders placeholders) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "sluice_history";
@@ -32,12 +34,19 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(lint, "lint");
+        Objects.requireNonNull(placeholders, "placeholders");
         requireIdentifier("schema", schema);
         requireIdentifier("historyTable", historyTable);
         sources = List.copyOf(sources);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no migration source: add a folder (locations) or Java migrations");
         }
+    }
+
+    /** Options with Flyway's default placeholder handling (replacement on, no configured values). */
+    public SluiceOptions(ConnectionFactory connections, String schema, String historyTable, List<MigrationSource> sources,
+                         boolean strictNames, ExecutionSettings execution, LintSettings lint) {
+        this(connections, schema, historyTable, sources, strictNames, execution, lint, Placeholders.defaults());
     }
 
     private static void requireIdentifier(String option, String value) {
@@ -53,7 +62,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
      */
     public SluiceOptions onScratch(ConnectionFactory scratch) {
         return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution.withFingerprints(false),
-                lint.withBeforeMigrate(false));
+                lint.withBeforeMigrate(false), placeholders);
     }
 
     public static Builder builder(ConnectionFactory connections) {
@@ -69,6 +78,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         private boolean strictNames;
         private ExecutionSettings execution = ExecutionSettings.defaults();
         private LintSettings lint = LintSettings.defaults();
+        private Placeholders placeholders = Placeholders.defaults();
 
         private Builder(ConnectionFactory connections) {
             this.connections = connections;
@@ -105,8 +115,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
             return this;
         }
 
+        /** The {@code ${name}} values of SQL migrations, and whether to replace them at all. */
+        public Builder placeholders(Placeholders placeholders) {
+            this.placeholders = placeholders;
+            return this;
+        }
+
         public SluiceOptions build() {
-            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint);
+            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint, placeholders);
         }
     }
 }

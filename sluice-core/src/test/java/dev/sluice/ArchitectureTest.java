@@ -44,7 +44,7 @@ class ArchitectureTest {
         tier(4, "schema", "history");
         tier(5, "lint", "trace");
         tier(6, "execution", "report");
-        tier(7, "rehearsal", "backup", "online", "adopt");
+        tier(7, "rehearsal", "backup", "online", "adopt", "clean");
         // The checklist reads the backup folder; the CI gate rehearses and writes reports.
         tier(8, "doctor", "verify");
         tier(9, "config");

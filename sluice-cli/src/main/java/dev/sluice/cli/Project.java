@@ -265,7 +265,8 @@ final class Project implements AutoCloseable {
                 .historyTable(historyTable())
                 .strictNames(strict())
                 .execution(execution)
-                .lint(lint);
+                .lint(lint)
+                .placeholders(config.placeholders());
         sources().forEach(builder::source);
         return builder.build();
     }

@@ -107,7 +107,7 @@ public final class SluiceCommand implements Runnable {
      */
     private static final Map<String, Class<?>> VERBS = verbs(InitCommand.class, NewCommand.class, StatusCommand.class,
             MigrateCommand.class, RollbackCommand.class, StartCommand.class, CompleteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class,
-            RehearseCommand.class, VerifyCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, SnapshotCommand.class,
+            RehearseCommand.class, VerifyCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, CleanCommand.class, SnapshotCommand.class,
             DiffCommand.class, DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
             UrlCommand.class, VersionCommand.class, HelpCommand.class);
 
@@ -157,6 +157,7 @@ public final class SluiceCommand implements Runnable {
             Map.entry(MigrationStateException.class, ExitCodes.INVALID),
             Map.entry(dev.sluice.adopt.AdoptionRefusedException.class, ExitCodes.INVALID),
             Map.entry(dev.sluice.adopt.ManagedByAnotherToolException.class, ExitCodes.INVALID),
+            Map.entry(dev.sluice.clean.CleanRefusedException.class, ExitCodes.USAGE),
             Map.entry(MigrationFileException.class, ExitCodes.INVALID),
             Map.entry(dev.sluice.online.OnlineException.class, ExitCodes.INVALID),
             Map.entry(RehearsalException.class, ExitCodes.INVALID),

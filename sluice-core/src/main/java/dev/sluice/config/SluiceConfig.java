@@ -1,7 +1,9 @@
 package dev.sluice.config;
 
 import dev.sluice.backup.BackupSettings;
+import dev.sluice.clean.CleanPolicy;
 import dev.sluice.execution.ExecutionSettings;
+import dev.sluice.execution.IgnoreMigrationPatterns;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Severity;
 import dev.sluice.lint.rules.Rules;
@@ -10,6 +12,7 @@ import dev.sluice.migration.JavaMigrationSource;
 import dev.sluice.migration.Locations;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.DurationText;
+import dev.sluice.migration.Placeholders;
 import dev.sluice.migration.Version;
 
 import java.io.File;
@@ -58,10 +61,23 @@ public final class SluiceConfig {
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
-            "backup-max-age", "backup-space-factor", "health-url");
+            "backup-max-age", "backup-space-factor", "health-url",
+            // Flyway's placeholders (docs/flyway.md): on or off; the values are placeholders.<name> keys.
+            "placeholder-replacement",
+            // Which disagreements between files and history do not stop a run (docs/flyway.md).
+            "ignore-migration-patterns",
+            // clean, for development databases only (docs/flyway.md); profile names the deployment.
+            "clean.enabled", "profile");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
+
+    /**
+     * Keys with a placeholder name after the prefix: {@code placeholders.<name> = value} sets {@code ${name}}.
+     * In the environment, {@code SLUICE_PLACEHOLDERS_<NAME>}, the name read in lower case as Flyway reads
+     * {@code FLYWAY_PLACEHOLDERS_<NAME>} (names compare without case).
+     */
+    public static final String PLACEHOLDERS_PREFIX = "placeholders.";
 
     /** Where the environment's settings start: {@code SLUICE_LOCK_TIMEOUT} sets {@code lock-timeout}. */
     public static final String ENV_PREFIX = "SLUICE_";
@@ -142,6 +158,13 @@ public final class SluiceConfig {
                 entries.put(key, new Entry(value.strip(), "environment variable " + name));
             }
         }
+        String placeholders = ENV_PREFIX + "PLACEHOLDERS_";
+        env.forEach((name, value) -> {
+            if (name.startsWith(placeholders) && name.length() > placeholders.length() && value != null) {
+                entries.put(PLACEHOLDERS_PREFIX + name.substring(placeholders.length()).toLowerCase(Locale.ROOT),
+                        new Entry(value, "environment variable " + name));
+            }
+        });
         return new SluiceConfig(entries, "the environment");
     }
 
@@ -153,7 +176,7 @@ public final class SluiceConfig {
     private static void checkKnown(Set<String> keys, String origin) {
         Set<String> unknown = new TreeSet<>(keys);
         unknown.removeAll(KEYS);
-        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX));
+        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX) || k.startsWith(PLACEHOLDERS_PREFIX));
         if (!unknown.isEmpty()) {
             throw new ConfigException(origin + ": unknown setting " + String.join(", ", unknown)
                     + "; known settings: " + String.join(", ", new TreeSet<>(KEYS)));
@@ -311,6 +334,32 @@ public final class SluiceConfig {
         return new URLClassLoader("sluice-java-classpath", urls.toArray(new URL[0]), parent);
     }
 
+    /**
+     * Flyway's placeholders: {@code placeholder-replacement} (default true) and the {@code placeholders.<name>}
+     * values. A blank value counts as unset, as with every key.
+     */
+    public Placeholders placeholders() {
+        Map<String, String> values = new HashMap<>();
+        for (String key : keysStartingWith(PLACEHOLDERS_PREFIX)) {
+            String name = key.substring(PLACEHOLDERS_PREFIX.length());
+            try {
+                new Placeholders(true, Map.of(name, ""));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf(key) + ": '" + key + "': " + e.getMessage());
+            }
+            values.put(name, get(key).orElse(""));
+        }
+        return new Placeholders(getBoolean("placeholder-replacement").orElse(true), values);
+    }
+
+    /**
+     * Whether {@code clean} may run: {@code clean.enabled} (default false) and {@code profile}, of which
+     * {@code production}, {@code prod} and {@code live} forbid it whatever else is set.
+     */
+    public CleanPolicy cleanPolicy() {
+        return new CleanPolicy(getBoolean("clean.enabled").orElse(false), get("profile"));
+    }
+
     /** Backup settings: {@code backup-dir} relative to the project, tools, and retention. */
     public BackupSettings backup(Path projectDir) {
         BackupSettings defaults = BackupSettings.defaults(projectDir);
@@ -329,6 +378,14 @@ public final class SluiceConfig {
         s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
         s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
         s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
+        Optional<String> ignore = get("ignore-migration-patterns");
+        if (ignore.isPresent()) {
+            try {
+                s = s.withIgnoreMigrationPatterns(IgnoreMigrationPatterns.parse(ignore.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(originOf("ignore-migration-patterns") + ": 'ignore-migration-patterns': " + e.getMessage());
+            }
+        }
         return s;
     }
 

@@ -21,6 +21,8 @@ import java.util.Objects;
  *                          zero means only warn
  * @param fingerprints      record the schema fingerprint after a run's last migration; off on scratch
  *                          databases, where nobody reads it and it costs a catalog read per run
+ * @param ignoreMigrationPatterns which disagreements between files and history do not stop a run (Flyway's
+ *                          {@code ignoreMigrationPatterns})
  * @param reconnectWait     when the server goes away during a run (or cannot be reached at its start), how
  *                          long to wait for it to come back and go on; zero means stop at once
  * @param blockerGrace      before each attempt, a transaction open for longer than this that holds a
@@ -30,7 +32,8 @@ import java.util.Objects;
 public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout, Duration lockWait,
                                 String installedBy, boolean outOfOrder, Duration retryDeadline,
                                 Duration idleTimeout, Duration maxBlockerAge, boolean fingerprints,
-                                Duration reconnectWait, Duration blockerGrace) {
+                                Duration reconnectWait, Duration blockerGrace,
+                                IgnoreMigrationPatterns ignoreMigrationPatterns) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
@@ -40,6 +43,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
 
     public ExecutionSettings {
         Objects.requireNonNull(installedBy, "installedBy");
+        Objects.requireNonNull(ignoreMigrationPatterns, "ignoreMigrationPatterns");
         check("lockTimeout", lockTimeout);
         check("statementTimeout", statementTimeout);
         check("lockWait", lockWait);
@@ -114,6 +118,10 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         return toBuilder().blockerGrace(d).build();
     }
 
+    public ExecutionSettings withIgnoreMigrationPatterns(IgnoreMigrationPatterns patterns) {
+        return toBuilder().ignoreMigrationPatterns(patterns).build();
+    }
+
     /** Builds {@link ExecutionSettings}; every value starts at its documented default. */
     public static final class Builder {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -127,6 +135,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
         private boolean fingerprints = true;
         private Duration reconnectWait = Duration.ZERO;
         private Duration blockerGrace = DEFAULT_BLOCKER_GRACE;
+        private IgnoreMigrationPatterns ignoreMigrationPatterns = IgnoreMigrationPatterns.NONE;
 
         public Builder() {
         }
@@ -143,6 +152,7 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             fingerprints = s.fingerprints;
             reconnectWait = s.reconnectWait;
             blockerGrace = s.blockerGrace;
+            ignoreMigrationPatterns = s.ignoreMigrationPatterns;
         }
 
         public Builder lockTimeout(Duration d) {
@@ -200,9 +210,15 @@ public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout,
             return this;
         }
 
+        /** Which disagreements between files and history do not stop a run; see {@link IgnoreMigrationPatterns}. */
+        public Builder ignoreMigrationPatterns(IgnoreMigrationPatterns patterns) {
+            ignoreMigrationPatterns = patterns;
+            return this;
+        }
+
         public ExecutionSettings build() {
             return new ExecutionSettings(lockTimeout, statementTimeout, lockWait, installedBy, outOfOrder, retryDeadline,
-                    idleTimeout, maxBlockerAge, fingerprints, reconnectWait, blockerGrace);
+                    idleTimeout, maxBlockerAge, fingerprints, reconnectWait, blockerGrace, ignoreMigrationPatterns);
         }
     }
 }

@@ -257,7 +257,8 @@ abstract class AbstractSluiceMojo extends AbstractMojo {
                 .historyTable(c.get("table").orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
                 .strictNames(c.getBoolean("strict").orElse(false))
                 .execution(c.execution())
-                .lint(c.lint());
+                .lint(c.lint())
+                .placeholders(c.placeholders());
         builder.source(new FileSystemMigrationSource(migrationsDir()));
         c.get("java-package").ifPresent(pkg ->
                 builder.source(JavaMigrationSource.scan(pkg, Thread.currentThread().getContextClassLoader())));

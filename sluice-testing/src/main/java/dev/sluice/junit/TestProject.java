@@ -77,6 +77,7 @@ record TestProject(Path migrations, Path config) {
                 .historyTable(settings.get("table").orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
                 .execution(settings.execution())
                 .lint(settings.lint())
+                .placeholders(settings.placeholders())
                 .source(new FileSystemMigrationSource(migrations));
         settings.get("java-package").ifPresent(pkg ->
                 builder.source(JavaMigrationSource.scan(pkg, Thread.currentThread().getContextClassLoader())));

@@ -48,7 +48,12 @@ public final class MigrationPlanner {
     public MigrationPlan migrate(ProjectStatus status, Optional<Version> target, boolean withRepeatables) {
         List<StateProblem> blocking = status.problems().stream()
                 .filter(p -> !(p.kind() == StateProblem.Kind.OUT_OF_ORDER && settings.outOfOrder()))
+                .filter(p -> !settings.ignoreMigrationPatterns().ignores(p.kind()))
                 .toList();
+        // An older pending file under '*:ignored' stays unapplied, as Flyway leaves it, unless --out-of-order.
+        boolean skipOlder = !settings.outOfOrder() && settings.ignoreMigrationPatterns().ignores(StateProblem.Kind.OUT_OF_ORDER);
+        java.util.Set<String> older = status.problems().stream().filter(p -> p.kind() == StateProblem.Kind.OUT_OF_ORDER)
+                .map(StateProblem::subject).collect(java.util.stream.Collectors.toSet());
         if (!blocking.isEmpty()) {
             throw new MigrationStateException("migrate refused; nothing was run", blocking);
         }
@@ -57,7 +62,7 @@ public final class MigrationPlanner {
         for (MigrationStatus e : status.entries()) {
             boolean resumable = e.state() == VersionState.RUNNING && Resumption.whyNot(e).isEmpty();
             boolean runnable = e.state() == VersionState.PENDING || e.state() == VersionState.FAILED || resumable;
-            if (!runnable || e.migration().isEmpty()) {
+            if (!runnable || e.migration().isEmpty() || (skipOlder && older.contains(ProjectStatus.subject(e)))) {
                 continue;
             }
             Migration m = e.migration().get();
@@ -86,6 +91,7 @@ public final class MigrationPlanner {
     public MigrationPlan rollback(ProjectStatus status, int count, Optional<Version> to) {
         List<StateProblem> blocking = status.problems().stream()
                 .filter(p -> p.kind() != StateProblem.Kind.OUT_OF_ORDER)
+                .filter(p -> !settings.ignoreMigrationPatterns().ignores(p.kind()))
                 .toList();
         if (!blocking.isEmpty()) {
             throw new MigrationStateException("rollback refused; nothing was run", blocking);

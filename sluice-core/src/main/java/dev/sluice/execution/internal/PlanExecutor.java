@@ -95,6 +95,8 @@ public final class PlanExecutor {
     private boolean oneByOne;
     /** Statements of the current autocommit step that have taken effect, for the message when the connection breaks. */
     private int statementsDone;
+    /** The SQL callbacks around each up step; none unless {@link #withCallbacks} gives them. */
+    private CallbackRunner callbacks = CallbackRunner.NONE;
 
     /**
      * @param monitor a second connection for watching blockers and pre-flight checks; {@code null} to
@@ -121,6 +123,15 @@ public final class PlanExecutor {
         this.installedBy = installedBy;
         this.settings = settings;
         this.listener = listener;
+    }
+
+    /**
+     * Runs {@code beforeEachMigrate} and {@code afterEachMigrate} inside each up step's transaction (in
+     * autocommit around a step that has none) and {@code afterEachMigrateError} after a failed one.
+     */
+    public PlanExecutor withCallbacks(CallbackRunner callbacks) {
+        this.callbacks = callbacks;
+        return this;
     }
 
     /**
@@ -164,6 +175,9 @@ public final class PlanExecutor {
                     } catch (MigrationFailedException e) {
                         if (sessionLost(e)) {
                             throw e;
+                        }
+                        if (step.direction() == Direction.UP) {
+                            callbacks.runAfterError(dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE_ERROR, connection, e);
                         }
                         listener.stepFailed(step, e);
                         throw e;
@@ -253,11 +267,15 @@ public final class PlanExecutor {
         try {
             applyTimeouts(step, true, lock.condition());
             observer.migrationStarted(connection, step.scriptName(), true);
-            boolean committed;
+            eachCallback(step, dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE);
+            boolean committed = false;
             if (step.body() instanceof SqlMigrationBody sql) {
                 committed = runTransactionalSql(step, sql, watch, beforeTransaction);
             } else {
                 runJava(step, (JavaMigrationBody) step.body(), true);
+            }
+            if (!committed) {
+                eachCallback(step, dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE);
                 committed = commitsWithItsRow(step) && runGroup(step, List.of(), null, 0, 0, true, beforeTransaction, watch);
             }
             if (!committed) {
@@ -344,12 +362,13 @@ public final class PlanExecutor {
      * still runs under the step's {@code lock_timeout} in the step's one transaction, the blocker watch
      * covers the whole group, and a failure names the statement that failed and rolls everything back.
      *
-     * @return whether the step's row was written and its transaction committed
+     * @return whether the step's row was written and its transaction committed with its last group
      */
     private boolean runTransactionalSql(PlanStep step, SqlMigrationBody sql, BlockerWatch watch, long beforeTransaction)
             throws SQLException {
         List<SqlStatement> statements = sql.statements();
-        boolean rowWithLastGroup = commitsWithItsRow(step) && sql.validations().isEmpty();
+        boolean rowWithLastGroup = commitsWithItsRow(step) && sql.validations().isEmpty()
+                && !(step.direction() == Direction.UP && callbacks.has(dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE));
         boolean grouping = observer == StatementObserver.NONE && !oneByOne;
         Set<String> created = grouping ? NewTables.of(statements) : Set.of();
         int i = 0;
@@ -383,7 +402,7 @@ public final class PlanExecutor {
             i = end;
         }
         runValidations(step, sql, true);
-        return commitsWithItsRow(step) && runGroup(step, List.of(), null, statements.size(), statements.size(), true, beforeTransaction, watch);
+        return false;
     }
 
     /**
@@ -457,6 +476,13 @@ public final class PlanExecutor {
      * Back to autocommit after a transaction. Quiet on a broken connection: the original failure is what
      * the caller must see, and a closed session has nothing left to restore.
      */
+    /** The step's own callbacks of {@code event}, up steps only (Flyway's undo events are not run). */
+    private void eachCallback(PlanStep step, dev.sluice.migration.CallbackEvent event) {
+        if (step.direction() == Direction.UP) {
+            callbacks.run(event, connection);
+        }
+    }
+
     private void restoreAutocommit() {
         try {
             connection.setAutoCommit(true);
@@ -553,7 +579,11 @@ public final class PlanExecutor {
         }
         int rank = startRow(step, from);
         try {
+            if (from == 0) {
+                eachCallback(step, dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE);
+            }
             runBody(step, new Autocommit(rank, from, step.resumes().isPresent()), watch);
+            eachCallback(step, dev.sluice.migration.CallbackEvent.AFTER_EACH_MIGRATE);
             long millis = (System.nanoTime() - start) / 1_000_000;
             history.complete(connection, rank, MigrationState.APPLIED, millis);
             recordFingerprint(rank);

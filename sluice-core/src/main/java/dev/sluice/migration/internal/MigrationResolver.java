@@ -34,6 +34,7 @@ public final class MigrationResolver {
 
     private final boolean strictNames;
     private final OnlineFileCheck onlineCheck;
+    private final PlaceholderReplacer placeholders;
 
     /**
      * @param strictNames when true, a {@code .sql} file whose name matches no form is an error instead of
@@ -47,8 +48,38 @@ public final class MigrationResolver {
      * @param onlineCheck reads each {@code .yaml} online migration, so its mistakes are reported here
      */
     public MigrationResolver(boolean strictNames, OnlineFileCheck onlineCheck) {
+        this(strictNames, onlineCheck, PlaceholderReplacer.NONE);
+    }
+
+    /**
+     * @param placeholders replaces {@code ${name}} in each script before it is parsed; the checksum stays that
+     *                     of the file as written
+     */
+    public MigrationResolver(boolean strictNames, OnlineFileCheck onlineCheck, PlaceholderReplacer placeholders) {
         this.strictNames = strictNames;
         this.onlineCheck = onlineCheck;
+        this.placeholders = placeholders;
+    }
+
+    /**
+     * The SQL callbacks among the sources' files, by event and then by name, placeholders replaced.
+     *
+     * @throws MigrationFileException for a callback that cannot be read or parsed, or uses a placeholder without a value
+     */
+    public List<dev.sluice.migration.Callback> callbacks(List<? extends MigrationSource> sources) {
+        List<dev.sluice.migration.Callback> found = new ArrayList<>();
+        for (MigrationSource source : sources) {
+            for (ScriptResource script : source.scripts()) {
+                Optional<dev.sluice.migration.CallbackEvent> event = dev.sluice.migration.CallbackEvent.ofFile(script.name());
+                if (event.isPresent()) {
+                    String text = placeholders.replace(script.path(), script.name(), script.text());
+                    found.add(new dev.sluice.migration.Callback(event.get(), script.path(), SqlMigrationParser.parse(script.path(), text)));
+                }
+            }
+        }
+        found.sort(Comparator.comparing((dev.sluice.migration.Callback c) -> c.event())
+                .thenComparing(c -> c.path().substring(c.path().lastIndexOf('/') + 1)).thenComparing(dev.sluice.migration.Callback::path));
+        return found;
     }
 
     /** The project's migrations; throws {@link MigrationLoadException} naming every problem when there is any. */
@@ -77,6 +108,14 @@ public final class MigrationResolver {
                 continue;
             }
             for (ScriptResource script : scripts) {
+                if (dev.sluice.migration.CallbackEvent.ofFile(script.name()).isPresent()) {
+                    continue; // a callback, read by callbacks()
+                }
+                if (dev.sluice.migration.CallbackEvent.isUnsupportedFlywayCallback(script.name())) {
+                    warnings.add(new MigrationProblem(script.path(), 0, "a Flyway callback for an event Sluice does not run;"
+                            + " it is left alone (docs/flyway.md lists the events Sluice runs)"));
+                    continue;
+                }
                 String baseName = MigrationFileName.baseName(script.name());
                 Optional<MigrationFileName> name = MigrationFileName.parse(baseName);
                 if (name.isEmpty()) {
@@ -94,11 +133,12 @@ public final class MigrationResolver {
                 }
                 MigrationBody body;
                 try {
+                    String text = placeholders.replace(script.path(), script.name(), script.text());
                     if (online) {
-                        onlineCheck.check(script.path(), script.text());
-                        body = new OnlineMigrationBody(script.path(), script.text());
+                        onlineCheck.check(script.path(), text);
+                        body = new OnlineMigrationBody(script.path(), text);
                     } else {
-                        body = SqlMigrationParser.parse(script.path(), script.text());
+                        body = SqlMigrationParser.parse(script.path(), text);
                     }
                 } catch (MigrationFileException e) {
                     problems.add(MigrationProblem.of(e));
