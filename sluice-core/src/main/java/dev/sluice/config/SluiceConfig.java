@@ -68,6 +68,14 @@ public final class SluiceConfig {
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
 
+    /**
+     * Keys of further databases {@code sluice serve} watches: {@code watch.<name>.url}, {@code .user},
+     * {@code .password}; a name is lower-case letters, digits and dashes.
+     */
+    public static final String WATCH_PREFIX = "watch.";
+
+    private static final java.util.regex.Pattern WATCH_KEY = java.util.regex.Pattern.compile("watch\\.([a-z0-9][a-z0-9-]*)\\.(url|user|password)");
+
     /** Where the environment's settings start: {@code SLUICE_LOCK_TIMEOUT} sets {@code lock-timeout}. */
     public static final String ENV_PREFIX = "SLUICE_";
 
@@ -147,6 +155,22 @@ public final class SluiceConfig {
                 entries.put(key, new Entry(value.strip(), "environment variable " + name));
             }
         }
+        String watch = environmentName(WATCH_PREFIX);
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(watch) || e.getValue() == null || e.getValue().isBlank()) {
+                continue;
+            }
+            String rest = name.substring(watch.length());
+            int cut = rest.lastIndexOf('_');
+            String field = cut < 0 ? "" : rest.substring(cut + 1).toLowerCase(Locale.ROOT);
+            String key = WATCH_PREFIX + (cut < 0 ? rest : rest.substring(0, cut)).toLowerCase(Locale.ROOT).replace('_', '-') + "." + field;
+            if (!WATCH_KEY.matcher(key).matches()) {
+                throw new ConfigException("environment variable " + name + ": not a watched database's setting; use "
+                        + watch + "<NAME>_URL, _USER or _PASSWORD");
+            }
+            entries.put(key, new Entry(e.getValue().strip(), "environment variable " + name));
+        }
         return new SluiceConfig(entries, "the environment");
     }
 
@@ -158,7 +182,7 @@ public final class SluiceConfig {
     private static void checkKnown(Set<String> keys, String origin) {
         Set<String> unknown = new TreeSet<>(keys);
         unknown.removeAll(KEYS);
-        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX));
+        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX) || WATCH_KEY.matcher(k).matches());
         if (!unknown.isEmpty()) {
             throw new ConfigException(origin + ": unknown setting " + String.join(", ", unknown)
                     + "; known settings: " + String.join(", ", new TreeSet<>(KEYS)));
@@ -360,6 +384,34 @@ public final class SluiceConfig {
             }
         }
         return s;
+    }
+
+    /**
+     * The further databases {@code sluice serve} watches ({@code watch.<name>.url}, {@code .user},
+     * {@code .password}), by name.
+     *
+     * @throws ConfigException naming the key when a watched database has a user or password but no URL
+     */
+    public List<WatchedDatabase> watched() {
+        List<WatchedDatabase> watched = new ArrayList<>();
+        SortedSet<String> names = new TreeSet<>();
+        for (String key : keysStartingWith(WATCH_PREFIX)) {
+            java.util.regex.Matcher m = WATCH_KEY.matcher(key);
+            if (m.matches()) {
+                names.add(m.group(1));
+            }
+        }
+        for (String name : names) {
+            String prefix = WATCH_PREFIX + name + ".";
+            Optional<String> url = get(prefix + "url");
+            if (url.isEmpty()) {
+                String set = keysStartingWith(prefix).first();
+                throw new ConfigException(originOf(set) + ": '" + set + "' is set but '" + prefix + "url' is not; give the watched"
+                        + " database's JDBC URL");
+            }
+            watched.add(new WatchedDatabase(name, url.get(), get(prefix + "user"), get(prefix + "password")));
+        }
+        return watched;
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */

@@ -16,14 +16,14 @@ import java.util.function.ToDoubleFunction;
  * name, for {@code sluice serve}'s {@code /metrics} and the Spring Boot starter alike.
  *
  * <table>
- * <caption>Meters (Prometheus names in brackets)</caption>
- * <tr><td>{@code sluice.migrations.pending}</td><td>pending migrations [sluice_migrations_pending]</td></tr>
+ * <caption>Meters (names in Micrometer's Prometheus registry in brackets)</caption>
+ * <tr><td>{@code sluice.migrations.pending}</td><td>pending migrations [sluice_migrations_pending_migrations]</td></tr>
  * <tr><td>{@code sluice.migrations.last.success}</td><td>when the newest successful migration finished, seconds
  *     since the epoch; NaN when none [sluice_migrations_last_success_seconds]</td></tr>
  * <tr><td>{@code sluice.migrations.last.duration}</td><td>how long it took [sluice_migrations_last_duration_seconds]</td></tr>
  * <tr><td>{@code sluice.migrations.failed}</td><td>migrations whose last attempt failed or was interrupted
- *     [sluice_migrations_failed]</td></tr>
- * <tr><td>{@code sluice.migrations.failures}</td><td>FAILED rows in the history [sluice_migrations_failures]</td></tr>
+ *     [sluice_migrations_failed_migrations]</td></tr>
+ * <tr><td>{@code sluice.migrations.failures}</td><td>FAILED rows in the history [sluice_migrations_failures_migrations]</td></tr>
  * <tr><td>{@code sluice.migrations.running}</td><td>1 while a run holds the lock [sluice_migrations_running]</td></tr>
  * <tr><td>{@code sluice.migrations.running.duration}</td><td>how long it has held it [sluice_migrations_running_duration_seconds]</td></tr>
  * <tr><td>{@code sluice.drift}</td><td>1 drifted, 0 clean, NaN not (successfully) checked [sluice_drift]</td></tr>

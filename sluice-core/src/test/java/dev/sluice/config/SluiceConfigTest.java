@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +87,22 @@ class SluiceConfigTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SluiceConfig.of(java.util.Map.of("health.down-on", "pending,lag"), "test").monitor());
         assertTrue(e.getMessage().startsWith("test: 'health.down-on' names unknown reason 'lag'"), e.getMessage());
+    }
+
+    @Test
+    void watchedDatabasesComeFromTheFileAndTheEnvironment() {
+        SluiceConfig file = SluiceConfig.of(java.util.Map.of("watch.staging.url", "jdbc:postgresql://staging/app",
+                "watch.staging.user", "monitor"), "sluice.conf");
+        SluiceConfig env = SluiceConfig.fromEnvironment(java.util.Map.of("SLUICE_WATCH_EU_WEST_URL", "jdbc:postgresql://eu/app",
+                "SLUICE_WATCH_STAGING_PASSWORD", "s3cret"));
+        java.util.List<WatchedDatabase> watched = file.overriddenBy(env).watched();
+        assertEquals(java.util.List.of("eu-west", "staging"), watched.stream().map(WatchedDatabase::name).toList());
+        assertEquals(Optional.of("s3cret"), watched.get(1).password());
+        assertFalse(watched.get(1).toString().contains("s3cret"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SluiceConfig.of(java.util.Map.of("watch.prod.user", "x"), "sluice.conf").watched());
+        assertEquals("sluice.conf: 'watch.prod.user' is set but 'watch.prod.url' is not; give the watched database's JDBC URL",
+                e.getMessage());
+        assertThrows(ConfigException.class, () -> SluiceConfig.of(java.util.Map.of("watch.prod.host", "x"), "sluice.conf"));
     }
 }
