@@ -115,6 +115,26 @@ class ServeIT {
         }
     }
 
+    @Test
+    void severalDatabasesAreWatchedAndJudgedApart(TestDatabase db) throws Exception {
+        project();
+        TestDatabase replica = db.another();
+        assertEquals(0, CliRun.inProject(dir, db, new String[]{"migrate"}).exitCode());
+        try (Served served = new Served(env(db, "SLUICE_WATCH_EU_WEST_URL", replica.jdbcUrl(), "SLUICE_WATCH_EU_WEST_USER", replica.user(),
+                "SLUICE_WATCH_EU_WEST_PASSWORD", replica.password()), "--dir", dir.toString(), "serve", "--port", "0")) {
+            assertTrue(served.out().contains("serving 2 database(s)"), served.out());
+            Map<?, ?> list = (Map<?, ?>) Json.read(served.get("/api/databases").body());
+            List<?> databases = (List<?>) list.get("databases");
+            assertEquals(List.of("main", "eu-west"), databases.stream().map(d -> ((Map<?, ?>) d).get("name")).toList());
+            assertEquals(200, served.get("/health/main").statusCode());
+            assertEquals(503, served.get("/health/eu-west").statusCode(), "nothing applied there yet");
+            assertEquals(503, served.get("/health").statusCode(), "DOWN when any database is");
+            Map<String, Double> samples = parsedByPrometheusClient(served.get("/metrics").body());
+            assertEquals(0.0, samples.get("sluice_migrations_pending_migrations{database=main}"));
+            assertEquals(2.0, samples.get("sluice_migrations_pending_migrations{database=eu-west}"));
+        }
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

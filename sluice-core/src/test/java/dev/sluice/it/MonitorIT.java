@@ -174,4 +174,26 @@ class MonitorIT {
         assertFalse(s.error().get().contains("secret-password"));
         assertEquals(List.of(HealthReason.Kind.UNREACHABLE), kinds(HealthReport.of(s, MonitorSettings.defaults())));
     }
+
+    @Test
+    void anOnlineChangeInProgressShowsItsBackfill(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__items.sql", OnlineBackfillIT.ITEMS)
+                .file("V2__upper_labels.yaml", OnlineBackfillIT.CHANGE).sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        SluiceMonitor monitor = sluice.monitor(MonitorSettings.defaults(), Optional.empty());
+        assertEquals(Optional.empty(), monitor.refresh().online());
+
+        sluice.start(dev.sluice.online.BackfillSettings.defaults(), dev.sluice.online.OnlineListener.NONE);
+        MonitorSnapshot s = monitor.refresh();
+        assertEquals("2", s.online().orElseThrow().version());
+        assertEquals(OnlineBackfillIT.ROWS, s.backfillRowsTotal());
+        assertEquals(OnlineBackfillIT.ROWS, s.backfillRowsDone());
+        assertEquals(0.0, s.backfillRate(), "every batch committed before this refresh: nothing moved since");
+        assertEquals(7, s.queries(), "and the change in progress with its backfills");
+
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new SluiceMetrics(monitor, "main").bindTo(registry);
+        assertEquals(OnlineBackfillIT.ROWS, registry.get("sluice.backfill.rows").gauge().value());
+        assertEquals(OnlineBackfillIT.ROWS, registry.get("sluice.backfill.rows.planned").gauge().value());
+    }
 }
