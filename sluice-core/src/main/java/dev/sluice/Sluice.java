@@ -872,8 +872,16 @@ public final class Sluice {
      * to Micrometer. Keep one monitor per database for the life of the process: it keeps the last drift check
      * and the backfill rate between refreshes. It resolves the migration files at every refresh, so edits show.
      *
-     * @param backupDir where full backups are kept ({@link dev.sluice.backup.BackupSettings#dir()}), for the
-     *                  newest backup and its age; empty when backups are not in use
+     * @param backups where full backups are kept ({@link dev.sluice.backup.BackupSettings#dir()}), for the newest
+     *                backup and its age
+     */
+    public dev.sluice.monitor.SluiceMonitor monitor(dev.sluice.monitor.MonitorSettings settings, dev.sluice.backup.BackupSettings backups) {
+        return monitor(settings, Optional.of(backups.dir()));
+    }
+
+    /**
+     * {@link #monitor(dev.sluice.monitor.MonitorSettings, dev.sluice.backup.BackupSettings)} with the backup folder
+     * given as a path, or empty where backups are not in use (the snapshot then shows none).
      */
     public dev.sluice.monitor.SluiceMonitor monitor(dev.sluice.monitor.MonitorSettings settings, Optional<Path> backupDir) {
         Sluice self = this;

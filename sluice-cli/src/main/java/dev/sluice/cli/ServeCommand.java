@@ -67,7 +67,7 @@ final class ServeCommand extends ProjectCommand {
         MonitorSettings settings = project.config().monitor();
         List<WatchedMonitor> watched = new ArrayList<>();
         Sluice main = new Sluice(project.optionsFor(project.connections()));
-        watched.add(new WatchedMonitor("main", main.monitor(settings, Optional.of(project.config().backup(project.dir()).dir()))));
+        watched.add(new WatchedMonitor("main", main.monitor(settings, project.config().backup(project.dir()))));
         for (WatchedDatabase w : project.config().watched()) {
             Sluice other = new Sluice(project.optionsFor(connections(w)));
             // Backups in the project's folder are the main database's; a watched one shows none.

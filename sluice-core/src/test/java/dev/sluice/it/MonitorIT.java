@@ -196,4 +196,29 @@ class MonitorIT {
         assertEquals(OnlineBackfillIT.ROWS, registry.get("sluice.backfill.rows").gauge().value());
         assertEquals(OnlineBackfillIT.ROWS, registry.get("sluice.backfill.rows.planned").gauge().value());
     }
+
+    @Test
+    void theNewestFullBackupAndItsAgeComeFromTheBackupFolder(TestDatabase db) throws Exception {
+        Sluice sluice = project(db).sluice();
+        Path backups = java.nio.file.Files.createDirectories(folder.resolve("backups"));
+        java.time.Instant older = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        java.time.Instant newer = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        for (java.time.Instant at : List.of(older, newer)) {
+            String id = "b" + at.getEpochSecond();
+            java.nio.file.Files.writeString(backups.resolve(id + ".json"), "{\"id\": \"" + id + "\", \"kind\": \"full\","
+                    + " \"reason\": \"before migrate\", \"database\": \"app\", \"serverVersion\": \"17.6\", \"createdAt\": \"" + at
+                    + "\", \"file\": \"" + id + ".dump\", \"sizeBytes\": 1, \"sha256\": null, \"schemaFingerprint\": \"f\","
+                    + " \"lastMigration\": null, \"rowCounts\": {}, \"tableCopies\": {}}\n");
+        }
+        SluiceMonitor monitor = sluice.monitor(MonitorSettings.defaults(), new dev.sluice.backup.BackupSettings(backups,
+                Optional.empty(), Optional.empty(), 10, Optional.empty()));
+        MonitorSnapshot s = monitor.refresh();
+        assertEquals("b" + newer.getEpochSecond(), s.backup().orElseThrow().id());
+        long age = s.backupAge().orElseThrow().toMinutes();
+        assertTrue(age >= 119 && age < 180, "about two hours: " + age + " min");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new SluiceMetrics(monitor, "main").bindTo(registry);
+        double seconds = registry.get("sluice.backup.age").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(seconds >= 7140 && seconds < 10800, "seconds: " + seconds);
+    }
 }
