@@ -108,7 +108,7 @@ public final class SluiceCommand implements Runnable {
     private static final Map<String, Class<?>> VERBS = verbs(InitCommand.class, NewCommand.class, StatusCommand.class,
             MigrateCommand.class, RollbackCommand.class, StartCommand.class, CompleteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class,
             RehearseCommand.class, VerifyCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, CleanCommand.class, SnapshotCommand.class,
-            DiffCommand.class, DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class,
+            DiffCommand.class, DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, ServeCommand.class,
             UrlCommand.class, VersionCommand.class, HelpCommand.class);
 
     private static Map<String, Class<?>> verbs(Class<?>... classes) {

@@ -14,6 +14,8 @@ import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Placeholders;
 import dev.sluice.migration.Version;
+import dev.sluice.monitor.HealthReason;
+import dev.sluice.monitor.MonitorSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +70,9 @@ public final class SluiceConfig {
             // Which disagreements between files and history do not stop a run (docs/flyway.md).
             "ignore-migration-patterns",
             // clean, for development databases only (docs/flyway.md); profile names the deployment.
-            "clean.enabled", "profile");
+            "clean.enabled", "profile",
+            // Monitoring: sluice serve and the embedders' health and metrics (docs/monitoring.md).
+            "health.max-running", "health.down-on", "monitor.max-age", "monitor.drift");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -78,6 +83,14 @@ public final class SluiceConfig {
      * {@code FLYWAY_PLACEHOLDERS_<NAME>} (names compare without case).
      */
     public static final String PLACEHOLDERS_PREFIX = "placeholders.";
+
+    /**
+     * Keys of further databases {@code sluice serve} watches: {@code watch.<name>.url}, {@code .user},
+     * {@code .password}; a name is lower-case letters, digits and dashes.
+     */
+    public static final String WATCH_PREFIX = "watch.";
+
+    private static final java.util.regex.Pattern WATCH_KEY = java.util.regex.Pattern.compile("watch\\.([a-z0-9][a-z0-9-]*)\\.(url|user|password)");
 
     /** Where the environment's settings start: {@code SLUICE_LOCK_TIMEOUT} sets {@code lock-timeout}. */
     public static final String ENV_PREFIX = "SLUICE_";
@@ -165,6 +178,22 @@ public final class SluiceConfig {
                         new Entry(value, "environment variable " + name));
             }
         });
+        String watch = environmentName(WATCH_PREFIX);
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(watch) || e.getValue() == null || e.getValue().isBlank()) {
+                continue;
+            }
+            String rest = name.substring(watch.length());
+            int cut = rest.lastIndexOf('_');
+            String field = cut < 0 ? "" : rest.substring(cut + 1).toLowerCase(Locale.ROOT);
+            String key = WATCH_PREFIX + (cut < 0 ? rest : rest.substring(0, cut)).toLowerCase(Locale.ROOT).replace('_', '-') + "." + field;
+            if (!WATCH_KEY.matcher(key).matches()) {
+                throw new ConfigException("environment variable " + name + ": not a watched database's setting; use "
+                        + watch + "<NAME>_URL, _USER or _PASSWORD");
+            }
+            entries.put(key, new Entry(e.getValue().strip(), "environment variable " + name));
+        }
         return new SluiceConfig(entries, "the environment");
     }
 
@@ -176,7 +205,7 @@ public final class SluiceConfig {
     private static void checkKnown(Set<String> keys, String origin) {
         Set<String> unknown = new TreeSet<>(keys);
         unknown.removeAll(KEYS);
-        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX) || k.startsWith(PLACEHOLDERS_PREFIX));
+        unknown.removeIf(k -> k.startsWith(LINT_SEVERITY_PREFIX) || k.startsWith(PLACEHOLDERS_PREFIX) || WATCH_KEY.matcher(k).matches());
         if (!unknown.isEmpty()) {
             throw new ConfigException(origin + ": unknown setting " + String.join(", ", unknown)
                     + "; known settings: " + String.join(", ", new TreeSet<>(KEYS)));
@@ -366,6 +395,72 @@ public final class SluiceConfig {
         return new BackupSettings(get("backup-dir").map(projectDir::resolve).orElse(defaults.dir()),
                 get("pg-dump").map(Path::of), get("pg-restore").map(Path::of),
                 wholeNumber("backup-keep", 1).orElse(defaults.keep()), duration("backup-max-keep-age"));
+    }
+
+    /**
+     * Monitoring settings: {@code health.max-running = 30min}, {@code health.down-on = pending, failed, drift}
+     * (the reasons that make health DOWN, of {@code unreachable, invalid-files, pending, failed, drift,
+     * running-too-long}, or {@code none}), {@code monitor.max-age = 5s}, {@code monitor.drift = rebuild|history}.
+     */
+    public MonitorSettings monitor() {
+        MonitorSettings s = MonitorSettings.defaults();
+        s = s.withMaxRunning(duration("health.max-running").orElse(s.maxRunning()));
+        s = s.withMaxAge(duration("monitor.max-age").orElse(s.maxAge()));
+        Optional<String> downOn = get("health.down-on");
+        if (downOn.isPresent()) {
+            Set<HealthReason.Kind> kinds = EnumSet.noneOf(HealthReason.Kind.class);
+            for (String part : downOn.get().split(",")) {
+                String name = part.strip().toLowerCase(Locale.ROOT);
+                if (name.isEmpty() || name.equals("none")) {
+                    continue;
+                }
+                try {
+                    kinds.add(HealthReason.Kind.valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(originOf("health.down-on") + ": 'health.down-on' names unknown reason '" + name
+                            + "'; known: unreachable, invalid-files, pending, failed, drift, running-too-long, or none");
+                }
+            }
+            s = s.withDownOn(kinds);
+        }
+        Optional<String> drift = get("monitor.drift");
+        if (drift.isPresent()) {
+            switch (drift.get().toLowerCase(Locale.ROOT)) {
+                case "rebuild" -> s = s.withDriftMode(MonitorSettings.DriftMode.REBUILD);
+                case "history" -> s = s.withDriftMode(MonitorSettings.DriftMode.HISTORY);
+                default -> throw new ConfigException(originOf("monitor.drift") + ": 'monitor.drift' must be rebuild or history, not '"
+                        + drift.get() + "'");
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The further databases {@code sluice serve} watches ({@code watch.<name>.url}, {@code .user},
+     * {@code .password}), by name.
+     *
+     * @throws ConfigException naming the key when a watched database has a user or password but no URL
+     */
+    public List<WatchedDatabase> watched() {
+        List<WatchedDatabase> watched = new ArrayList<>();
+        SortedSet<String> names = new TreeSet<>();
+        for (String key : keysStartingWith(WATCH_PREFIX)) {
+            java.util.regex.Matcher m = WATCH_KEY.matcher(key);
+            if (m.matches()) {
+                names.add(m.group(1));
+            }
+        }
+        for (String name : names) {
+            String prefix = WATCH_PREFIX + name + ".";
+            Optional<String> url = get(prefix + "url");
+            if (url.isEmpty()) {
+                String set = keysStartingWith(prefix).first();
+                throw new ConfigException(originOf(set) + ": '" + set + "' is set but '" + prefix + "url' is not; give the watched"
+                        + " database's JDBC URL");
+            }
+            watched.add(new WatchedDatabase(name, url.get(), get(prefix + "user"), get(prefix + "password")));
+        }
+        return watched;
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +72,37 @@ class SluiceConfigTest {
         assertEquals("SLUICE_LINT_GATE_SMALL_TABLE", SluiceConfig.environmentName("lint.gate.small-table"));
         assertEquals(Optional.of("jdbc:postgresql://h/db"),
                 SluiceConfig.fromEnvironment(Map.of("SLUICE_URL", " jdbc:postgresql://h/db ")).get("url"));
+    }
+
+    @Test
+    void monitoringSettingsAreReadAndBadReasonsNamed() {
+        dev.sluice.monitor.MonitorSettings m = SluiceConfig.of(java.util.Map.of("health.max-running", "10min",
+                "health.down-on", "failed, running-too-long", "monitor.max-age", "2s", "monitor.drift", "history"), "test").monitor();
+        assertEquals(java.time.Duration.ofMinutes(10), m.maxRunning());
+        assertEquals(java.util.Set.of(dev.sluice.monitor.HealthReason.Kind.FAILED, dev.sluice.monitor.HealthReason.Kind.RUNNING_TOO_LONG),
+                m.downOn());
+        assertEquals(java.time.Duration.ofSeconds(2), m.maxAge());
+        assertEquals(dev.sluice.monitor.MonitorSettings.DriftMode.HISTORY, m.driftMode());
+        assertEquals(java.util.Set.of(), SluiceConfig.of(java.util.Map.of("health.down-on", "none"), "test").monitor().downOn());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SluiceConfig.of(java.util.Map.of("health.down-on", "pending,lag"), "test").monitor());
+        assertTrue(e.getMessage().startsWith("test: 'health.down-on' names unknown reason 'lag'"), e.getMessage());
+    }
+
+    @Test
+    void watchedDatabasesComeFromTheFileAndTheEnvironment() {
+        SluiceConfig file = SluiceConfig.of(java.util.Map.of("watch.staging.url", "jdbc:postgresql://staging/app",
+                "watch.staging.user", "monitor"), "sluice.conf");
+        SluiceConfig env = SluiceConfig.fromEnvironment(java.util.Map.of("SLUICE_WATCH_EU_WEST_URL", "jdbc:postgresql://eu/app",
+                "SLUICE_WATCH_STAGING_PASSWORD", "s3cret"));
+        java.util.List<WatchedDatabase> watched = file.overriddenBy(env).watched();
+        assertEquals(java.util.List.of("eu-west", "staging"), watched.stream().map(WatchedDatabase::name).toList());
+        assertEquals(Optional.of("s3cret"), watched.get(1).password());
+        assertFalse(watched.get(1).toString().contains("s3cret"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SluiceConfig.of(java.util.Map.of("watch.prod.user", "x"), "sluice.conf").watched());
+        assertEquals("sluice.conf: 'watch.prod.user' is set but 'watch.prod.url' is not; give the watched database's JDBC URL",
+                e.getMessage());
+        assertThrows(ConfigException.class, () -> SluiceConfig.of(java.util.Map.of("watch.prod.host", "x"), "sluice.conf"));
     }
 }
