@@ -41,6 +41,29 @@ public record DriftReport(Mode mode, Optional<Version> version, Optional<String>
         HISTORY
     }
 
+    /**
+     * This report as the monitor keeps it ({@link dev.sluice.monitor.SluiceMonitor#checkDrift()}): the verdict,
+     * the diff's lines and a one-line summary.
+     */
+    public dev.sluice.monitor.DriftStatus asStatus(java.time.Instant checkedAt) {
+        dev.sluice.monitor.MonitorSettings.DriftMode how = mode == Mode.REBUILD
+                ? dev.sluice.monitor.MonitorSettings.DriftMode.REBUILD : dev.sluice.monitor.MonitorSettings.DriftMode.HISTORY;
+        if (mode == Mode.HISTORY && expectedFingerprint.isEmpty()) {
+            return new dev.sluice.monitor.DriftStatus(dev.sluice.monitor.DriftStatus.State.NOT_CHECKED, Optional.of(checkedAt),
+                    Optional.of(how), List.of(), "the history holds no schema fingerprint to compare with");
+        }
+        List<String> lines = diff.map(SchemaDiff::lines).orElse(List.of());
+        String at = version.map(v -> " at version " + v).orElse("");
+        String summary = !drifted() ? "the live schema is what the migrations produce" + at
+                : lines.isEmpty() ? "the live schema's fingerprint differs from the one the history stored" + at
+                : lines.size() + " difference(s) between what the migrations produce" + at + " and the live schema";
+        if (crossMajor()) {
+            summary += " (rebuilt on PostgreSQL " + scratchMajor + ", the target runs " + targetMajor + ")";
+        }
+        return new dev.sluice.monitor.DriftStatus(drifted() ? dev.sluice.monitor.DriftStatus.State.DRIFTED
+                : dev.sluice.monitor.DriftStatus.State.CLEAN, Optional.of(checkedAt), Optional.of(how), lines, summary);
+    }
+
     /** Whether the live schema differs from what the migrations produce. */
     public boolean drifted() {
         if (diff.isPresent()) {

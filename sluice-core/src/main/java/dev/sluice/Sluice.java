@@ -864,6 +864,64 @@ public final class Sluice {
         return Doctor.run(new DoctorContext(options.connections(), options.lint(), project, request));
     }
 
+    /**
+     * A monitor of this database for a dashboard, a health probe or metrics ({@code sluice serve}, the Spring
+     * Boot starter): {@link dev.sluice.monitor.SluiceMonitor#refresh()} reads a
+     * {@link dev.sluice.monitor.MonitorSnapshot} with a few catalog queries that never wait on a migration,
+     * {@link dev.sluice.monitor.HealthReport#of} judges it, {@link dev.sluice.monitor.SluiceMetrics} binds it
+     * to Micrometer. Keep one monitor per database for the life of the process: it keeps the last drift check
+     * and the backfill rate between refreshes. It resolves the migration files at every refresh, so edits show.
+     *
+     * @param backupDir where full backups are kept ({@link dev.sluice.backup.BackupSettings#dir()}), for the
+     *                  newest backup and its age; empty when backups are not in use
+     */
+    public dev.sluice.monitor.SluiceMonitor monitor(dev.sluice.monitor.MonitorSettings settings, Optional<Path> backupDir) {
+        Sluice self = this;
+        return new dev.sluice.monitor.SluiceMonitor(new dev.sluice.monitor.MonitorTarget() {
+            @Override
+            public String database() {
+                return options.connections().describe();
+            }
+
+            @Override
+            public ConnectionFactory connections() {
+                return options.connections();
+            }
+
+            @Override
+            public String schema() {
+                return options.schema();
+            }
+
+            @Override
+            public String historyTable() {
+                return options.historyTable();
+            }
+
+            @Override
+            public MigrationValidation files() {
+                return self.validateFiles();
+            }
+
+            @Override
+            public LintSettings lint() {
+                return options.lint();
+            }
+
+            @Override
+            public Optional<Path> backupDir() {
+                return backupDir;
+            }
+
+            @Override
+            public dev.sluice.monitor.DriftStatus checkDrift(dev.sluice.monitor.MonitorSettings.DriftMode mode) throws Exception {
+                DriftReport report = mode == dev.sluice.monitor.MonitorSettings.DriftMode.REBUILD
+                        ? self.driftAgainstRebuild(false, false) : self.driftAgainstHistory();
+                return report.asStatus(java.time.Instant.now());
+            }
+        }, settings, java.time.Clock.systemUTC());
+    }
+
     /** The major version of the target server ({@code server_version_num} / 10000). */
     public int serverMajor() throws SQLException {
         try (Connection c = Connections.open(options.connections())) {

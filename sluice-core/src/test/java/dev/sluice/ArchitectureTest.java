@@ -45,8 +45,9 @@ class ArchitectureTest {
         tier(5, "lint", "trace");
         tier(6, "execution", "report");
         tier(7, "rehearsal", "backup", "online", "adopt");
-        // The checklist reads the backup folder; the CI gate rehearses and writes reports.
-        tier(8, "doctor", "verify");
+        // The checklist reads the backup folder; the CI gate rehearses and writes reports; the monitor reads
+        // history, lock holder, online state and the backup folder.
+        tier(8, "doctor", "verify", "monitor");
         tier(9, "config");
         tier(10, "");
     }

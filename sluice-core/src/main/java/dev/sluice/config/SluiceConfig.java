@@ -11,6 +11,8 @@ import dev.sluice.migration.Locations;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Version;
+import dev.sluice.monitor.HealthReason;
+import dev.sluice.monitor.MonitorSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +61,9 @@ public final class SluiceConfig {
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
-            "backup-max-age", "backup-space-factor", "health-url");
+            "backup-max-age", "backup-space-factor", "health-url",
+            // Monitoring: sluice serve and the embedders' health and metrics (docs/monitoring.md).
+            "health.max-running", "health.down-on", "monitor.max-age", "monitor.drift");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -317,6 +322,44 @@ public final class SluiceConfig {
         return new BackupSettings(get("backup-dir").map(projectDir::resolve).orElse(defaults.dir()),
                 get("pg-dump").map(Path::of), get("pg-restore").map(Path::of),
                 wholeNumber("backup-keep", 1).orElse(defaults.keep()), duration("backup-max-keep-age"));
+    }
+
+    /**
+     * Monitoring settings: {@code health.max-running = 30min}, {@code health.down-on = pending, failed, drift}
+     * (the reasons that make health DOWN, of {@code unreachable, invalid-files, pending, failed, drift,
+     * running-too-long}, or {@code none}), {@code monitor.max-age = 5s}, {@code monitor.drift = rebuild|history}.
+     */
+    public MonitorSettings monitor() {
+        MonitorSettings s = MonitorSettings.defaults();
+        s = s.withMaxRunning(duration("health.max-running").orElse(s.maxRunning()));
+        s = s.withMaxAge(duration("monitor.max-age").orElse(s.maxAge()));
+        Optional<String> downOn = get("health.down-on");
+        if (downOn.isPresent()) {
+            Set<HealthReason.Kind> kinds = EnumSet.noneOf(HealthReason.Kind.class);
+            for (String part : downOn.get().split(",")) {
+                String name = part.strip().toLowerCase(Locale.ROOT);
+                if (name.isEmpty() || name.equals("none")) {
+                    continue;
+                }
+                try {
+                    kinds.add(HealthReason.Kind.valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(originOf("health.down-on") + ": 'health.down-on' names unknown reason '" + name
+                            + "'; known: unreachable, invalid-files, pending, failed, drift, running-too-long, or none");
+                }
+            }
+            s = s.withDownOn(kinds);
+        }
+        Optional<String> drift = get("monitor.drift");
+        if (drift.isPresent()) {
+            switch (drift.get().toLowerCase(Locale.ROOT)) {
+                case "rebuild" -> s = s.withDriftMode(MonitorSettings.DriftMode.REBUILD);
+                case "history" -> s = s.withDriftMode(MonitorSettings.DriftMode.HISTORY);
+                default -> throw new ConfigException(originOf("monitor.drift") + ": 'monitor.drift' must be rebuild or history, not '"
+                        + drift.get() + "'");
+            }
+        }
+        return s;
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */

@@ -78,4 +78,19 @@ class SluiceConfigTest {
         assertEquals(Optional.of("jdbc:postgresql://h/db"),
                 SluiceConfig.fromEnvironment(Map.of("SLUICE_URL", " jdbc:postgresql://h/db ")).get("url"));
     }
+
+    @Test
+    void monitoringSettingsAreReadAndBadReasonsNamed() {
+        dev.sluice.monitor.MonitorSettings m = SluiceConfig.of(java.util.Map.of("health.max-running", "10min",
+                "health.down-on", "failed, running-too-long", "monitor.max-age", "2s", "monitor.drift", "history"), "test").monitor();
+        assertEquals(java.time.Duration.ofMinutes(10), m.maxRunning());
+        assertEquals(java.util.Set.of(dev.sluice.monitor.HealthReason.Kind.FAILED, dev.sluice.monitor.HealthReason.Kind.RUNNING_TOO_LONG),
+                m.downOn());
+        assertEquals(java.time.Duration.ofSeconds(2), m.maxAge());
+        assertEquals(dev.sluice.monitor.MonitorSettings.DriftMode.HISTORY, m.driftMode());
+        assertEquals(java.util.Set.of(), SluiceConfig.of(java.util.Map.of("health.down-on", "none"), "test").monitor().downOn());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SluiceConfig.of(java.util.Map.of("health.down-on", "pending,lag"), "test").monitor());
+        assertTrue(e.getMessage().startsWith("test: 'health.down-on' names unknown reason 'lag'"), e.getMessage());
+    }
 }

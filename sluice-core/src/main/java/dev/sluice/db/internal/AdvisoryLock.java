@@ -107,6 +107,39 @@ public final class AdvisoryLock implements AutoCloseable {
     }
 
     /**
+     * The session holding the migration lock of this history table, if any, and what the runner's working
+     * session (same user, database and application name, connected after the lock session) executes now.
+     * One catalog query; it takes no lock a runner could wait on.
+     */
+    public static Optional<Holder> holder(Connection connection, String qualifiedHistoryTable) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select l.pid, a.backend_start, w.xact_start, left(w.query, 500)"
+                + " from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
+                + " left join lateral (select x.xact_start, case when x.state = 'active' then x.query end as query"
+                + " from pg_catalog.pg_stat_activity x where x.pid <> l.pid and x.pid <> pg_backend_pid()"
+                + " and x.usesysid = a.usesysid and x.datid = a.datid and x.application_name = a.application_name"
+                + " and x.backend_start >= a.backend_start and x.xact_start is not null"
+                + " order by x.backend_start limit 1) w on true"
+                + " where l.locktype = 'advisory' and l.classid = ?::oid and l.objid = ?::oid and l.objsubid = 2 and l.granted"
+                + " limit 1")) {
+            ps.setLong(1, NAMESPACE);
+            ps.setLong(2, Integer.toUnsignedLong(keyFor(qualifiedHistoryTable)));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                java.sql.Timestamp since = rs.getTimestamp(2);
+                java.sql.Timestamp statementSince = rs.getTimestamp(3);
+                return Optional.of(new Holder(rs.getInt(1), since == null ? java.time.Instant.EPOCH : since.toInstant(),
+                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(statementSince).map(java.sql.Timestamp::toInstant)));
+            }
+        }
+    }
+
+    /** A session holding the migration lock, and its working session's current statement. */
+    public record Holder(int pid, java.time.Instant since, Optional<String> statement, Optional<java.time.Instant> statementSince) {
+    }
+
+    /**
      * Checks that this runner still holds the lock: its session is alive and the server still lists the lock
      * as granted to it. Called before every migration step, so a runner whose lock session was terminated
      * (by an administrator, a pooler or {@code idle_session_timeout}) stops before it starts anything more,
