@@ -7,14 +7,21 @@ import dev.sluice.db.DataSourceConnectionFactory;
 import dev.sluice.migration.Locations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import dev.sluice.monitor.MonitorSettings;
+import dev.sluice.monitor.SluiceMetrics;
+import dev.sluice.monitor.SluiceMonitor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Sluice at application start-up: a {@link Sluice} facade on the application's {@link DataSource} and the
@@ -55,10 +62,66 @@ public class SluiceAutoConfiguration {
         return new Sluice(options.build());
     }
 
+    /**
+     * The monitor behind the health indicator and the metrics: the core's, with the health rules of
+     * {@link dev.sluice.monitor.HealthReport}. Its drift check compares with the fingerprint the history
+     * stored (cheap, no scratch server) unless {@code SLUICE_MONITOR_DRIFT=rebuild} asks otherwise.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public SluiceMigrationInitializer sluiceMigrationInitializer(Sluice sluice, SluiceProperties properties) {
-        return new SluiceMigrationInitializer(sluice, properties);
+    public SluiceMonitor sluiceMonitor(Sluice sluice, SluiceProperties properties) {
+        SluiceConfig config = settings(properties);
+        MonitorSettings monitor = config.monitor();
+        if (config.get("monitor.drift").isEmpty()) {
+            monitor = monitor.withDriftMode(MonitorSettings.DriftMode.HISTORY);
+        }
+        return sluice.monitor(monitor, Optional.empty());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SluiceMigrationInitializer sluiceMigrationInitializer(Sluice sluice, SluiceMonitor monitor, SluiceProperties properties) {
+        return new SluiceMigrationInitializer(sluice, monitor, properties);
+    }
+
+    /** Micrometer gauges under {@code sluice.*} (the core's {@link SluiceMetrics}); Boot binds every MeterBinder bean. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SluiceMetrics sluiceMetrics(SluiceMonitor monitor, SluiceProperties properties, Environment environment) {
+            String name = Optional.ofNullable(properties.getMonitor().getName())
+                    .orElse(environment.getProperty("spring.application.name", "application"));
+            return new SluiceMetrics(monitor, name);
+        }
+    }
+
+    /** The health indicator on Boot 3.x's health contract (spring-boot-actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnProperty(prefix = "management.health.sluice", name = "enabled", matchIfMissing = true)
+    static class Boot3Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sluiceHealthIndicator")
+        Boot3SluiceHealthIndicator sluiceHealthIndicator(SluiceMonitor monitor) {
+            return new Boot3SluiceHealthIndicator(new SluiceHealth(monitor));
+        }
+    }
+
+    /** The health indicator on Boot 4.x's health contract (spring-boot-health). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnProperty(prefix = "management.health.sluice", name = "enabled", matchIfMissing = true)
+    static class Boot4Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sluiceHealthIndicator")
+        Boot4SluiceHealthIndicator sluiceHealthIndicator(SluiceMonitor monitor) {
+            return new Boot4SluiceHealthIndicator(new SluiceHealth(monitor));
+        }
     }
 
     static SluiceConfig settings(SluiceProperties properties) {

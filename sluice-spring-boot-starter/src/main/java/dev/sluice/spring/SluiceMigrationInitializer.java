@@ -7,6 +7,8 @@ import dev.sluice.SluiceOptions;
 import dev.sluice.lint.GateReport;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.Version;
+import dev.sluice.monitor.DriftStatus;
+import dev.sluice.monitor.SluiceMonitor;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
 import org.slf4j.Logger;
@@ -30,10 +32,12 @@ public class SluiceMigrationInitializer implements InitializingBean {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceMigrationInitializer.class);
 
     private final Sluice sluice;
+    private final SluiceMonitor monitor;
     private final SluiceProperties properties;
 
-    public SluiceMigrationInitializer(Sluice sluice, SluiceProperties properties) {
+    public SluiceMigrationInitializer(Sluice sluice, SluiceMonitor monitor, SluiceProperties properties) {
         this.sluice = sluice;
+        this.monitor = monitor;
         this.properties = properties;
     }
 
@@ -51,6 +55,13 @@ public class SluiceMigrationInitializer implements InitializingBean {
         if (!properties.getLint().isFailOnError()) {
             logLintFindings();
         }
+        if (properties.getHealth().isDriftCheck()) {
+            // Before migrating: the run records a new fingerprint, which would take a change made by hand in.
+            DriftStatus drift = monitor.checkDrift();
+            if (drift.state() == DriftStatus.State.DRIFTED) {
+                LOG.warn("Sluice: drift: {}; the health indicator reports it until the next start", drift.message());
+            }
+        }
         MigrationLog log = new MigrationLog(LOG);
         MigrateResult result = sluice.migrate(Optional.empty(), true, properties.isCompleteOnline(), BackfillSettings.defaults(),
                 log, log, BeforeRun.NOTHING);
@@ -67,6 +78,7 @@ public class SluiceMigrationInitializer implements InitializingBean {
             LOG.info("Sluice: applied {} migration{}; database now at version {} (was {})", result.steps().size(),
                     result.steps().size() == 1 ? "" : "s", now, result.before().map(Version::toString).orElse("empty"));
         }
+        monitor.refresh();
         return result;
     }
 

@@ -74,6 +74,79 @@ public class SluiceProperties {
 
     private final Lint lint = new Lint();
 
+    private final Health health = new Health();
+
+    private final Monitor monitor = new Monitor();
+
+    /** The health indicator ({@code sluice} under /actuator/health), judged by Sluice's health rules. */
+    public static class Health {
+
+        /**
+         * The reasons that make health DOWN, of unreachable, invalid-files, pending, failed, drift,
+         * running-too-long, or none. Default all of them.
+         */
+        private List<String> downOn = new ArrayList<>();
+
+        /** A migration run holding the lock for longer is reason running-too-long. Default 30m. */
+        private Duration maxRunning;
+
+        /**
+         * Compare the live schema with the fingerprint the history stored once at start-up, before migrating,
+         * so that the health shows drift (a change made by hand since the last migration).
+         */
+        private boolean driftCheck = true;
+
+        public List<String> getDownOn() {
+            return downOn;
+        }
+
+        public void setDownOn(List<String> downOn) {
+            this.downOn = downOn;
+        }
+
+        public Duration getMaxRunning() {
+            return maxRunning;
+        }
+
+        public void setMaxRunning(Duration maxRunning) {
+            this.maxRunning = maxRunning;
+        }
+
+        public boolean isDriftCheck() {
+            return driftCheck;
+        }
+
+        public void setDriftCheck(boolean driftCheck) {
+            this.driftCheck = driftCheck;
+        }
+    }
+
+    /** How the health indicator and the metrics read the database. */
+    public static class Monitor {
+
+        /** How old the figures may be before a health check or a scrape reads the database again. Default 5s. */
+        private Duration maxAge;
+
+        /** The value of the database tag of the sluice.* meters. Default spring.application.name, else "application". */
+        private String name;
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
     /** The lint that runs before the first statement. */
     public static class Lint {
 
@@ -148,6 +221,11 @@ public class SluiceProperties {
         }
         lint.severity.forEach((rule, level) -> settings.put(SluiceConfig.LINT_SEVERITY_PREFIX + rule, level));
         put(settings, "lint.pg-version", lint.pgVersion);
+        if (!health.downOn.isEmpty()) {
+            settings.put("health.down-on", String.join(",", health.downOn));
+        }
+        put(settings, "health.max-running", health.maxRunning);
+        put(settings, "monitor.max-age", monitor.maxAge);
         return settings;
     }
 
@@ -273,5 +351,13 @@ public class SluiceProperties {
 
     public Lint getLint() {
         return lint;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Monitor getMonitor() {
+        return monitor;
     }
 }

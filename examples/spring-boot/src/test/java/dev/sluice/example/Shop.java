@@ -1,5 +1,11 @@
 package dev.sluice.example;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.Sluice;
+import dev.sluice.SluiceOptions;
+import dev.sluice.execution.MigrationListener;
+import dev.sluice.migration.ClasspathMigrationSource;
 import dev.sluice.postgres.ScratchDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The sample application, started for real on an ephemeral port against a test database. */
@@ -37,6 +44,18 @@ final class Shop {
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sample's migrations applied through the facade, as an earlier release of the application left them. */
+    static void migrateAsAnEarlierRelease(ScratchDatabase db) throws SQLException {
+        new Sluice(SluiceOptions.builder(db.connections())
+                .source(new ClasspathMigrationSource("db/migration", Shop.class.getClassLoader())).build())
+                .migrate(Optional.empty(), MigrationListener.NONE);
+    }
+
+    /** A JSON answer of the application, read as a tree. */
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return new ObjectMapper().readTree(response.body());
     }
 
     static Connection connect(ScratchDatabase db) throws SQLException {

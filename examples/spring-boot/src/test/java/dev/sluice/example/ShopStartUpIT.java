@@ -9,6 +9,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -40,8 +42,23 @@ class ShopStartUpIT {
 
             HttpResponse<String> health = Shop.get(app, "/actuator/health");
             assertEquals(200, health.statusCode(), health.body());
-            assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
-            assertTrue(health.body().contains("\"sluice\":{\"status\":\"UP\""), health.body());
+            JsonNode body = Shop.json(health);
+            assertEquals("UP", body.path("status").asText(), health.body());
+            JsonNode sluice = body.path("components").path("sluice");
+            assertEquals("UP", sluice.path("status").asText(), health.body());
+            assertTrue(sluice.path("details").path("database").asText().startsWith("the application's DataSource (jdbc:postgresql:"),
+                    health.body());
+            assertEquals("3", sluice.path("details").path("version").asText(), health.body());
+            assertEquals(0, sluice.path("details").path("pending").asInt(-1), health.body());
+            assertEquals(0, sluice.path("details").path("failed").asInt(-1), health.body());
+            assertEquals("not-checked", sluice.path("details").path("drift").asText(), "an empty database has no fingerprint yet");
+
+            HttpResponse<String> pending = Shop.get(app, "/actuator/metrics/sluice.migrations.pending");
+            assertEquals(200, pending.statusCode(), pending.body());
+            JsonNode meter = Shop.json(pending);
+            assertEquals(0.0, meter.path("measurements").path(0).path("value").asDouble(-1), pending.body());
+            assertEquals("database", meter.path("availableTags").path(0).path("tag").asText(), pending.body());
+            assertEquals("shop", meter.path("availableTags").path(0).path("values").path(0).asText(), pending.body());
             HttpResponse<String> accounts = Shop.get(app, "/accounts/count");
             assertEquals("{\"accounts\":0}", accounts.body(), "the application queries the table the migrations made");
         }
@@ -49,13 +66,35 @@ class ShopStartUpIT {
         try (ConfigurableApplicationContext again = Shop.start(db)) {
             String log = output.getOut().substring(before);
             assertTrue(log.contains("Sluice: database is up to date at version 3"), log);
+            JsonNode sluice = Shop.json(Shop.get(again, "/actuator/health")).path("components").path("sluice");
+            assertEquals("clean", sluice.path("details").path("drift").asText(),
+                    "a second start checks drift against the fingerprint the first run stored: " + sluice);
+        }
+    }
+
+    @Test
+    void reportsAChangeMadeByHandAsDriftAndDown(CapturedOutput output) throws Exception {
+        ScratchDatabase db = SluiceDatabases.empty("shop");
+        Shop.migrateAsAnEarlierRelease(db);
+        try (Connection c = Shop.connect(db); Statement s = c.createStatement()) {
+            s.execute("alter table accounts add column added_by_hand text");
+        }
+        try (ConfigurableApplicationContext app = Shop.start(db)) {
+            assertTrue(output.getOut().contains("Sluice: drift: the live schema's fingerprint differs from the one the history stored"),
+                    output.getOut());
+            HttpResponse<String> health = Shop.get(app, "/actuator/health");
+            assertEquals(503, health.statusCode(), health.body());
+            JsonNode sluice = Shop.json(health).path("components").path("sluice");
+            assertEquals("DOWN", sluice.path("status").asText(), health.body());
+            assertEquals("drifted", sluice.path("details").path("drift").asText(), health.body());
+            assertEquals("drift", sluice.path("details").path("reasons").path(0).path("reason").asText(), health.body());
         }
     }
 
     @Test
     void refusesToStartOnALintError(CapturedOutput output) throws Exception {
         ScratchDatabase db = SluiceDatabases.empty("shop");
-        Shop.start(db).close();
+        Shop.migrateAsAnEarlierRelease(db);
         RuntimeException failure = assertThrows(RuntimeException.class, () -> Shop.start(db,
                 "--spring.sluice.locations=classpath:db/migration,classpath:db/lint-error",
                 "--spring.sluice.lint.fail-on-error=true"));
@@ -75,7 +114,7 @@ class ShopStartUpIT {
     @Test
     void startsWhileALongTransactionBlocksTheAlterRetryingAfterTheLockTimeout(CapturedOutput output) throws Exception {
         ScratchDatabase db = SluiceDatabases.empty("shop");
-        Shop.start(db).close();
+        Shop.migrateAsAnEarlierRelease(db);
         int before = output.getOut().length();
         try (Connection report = Shop.connect(db)) {
             try (Statement s = report.createStatement()) {
