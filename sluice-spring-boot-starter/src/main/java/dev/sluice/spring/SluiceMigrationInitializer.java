@@ -48,12 +48,14 @@ public class SluiceMigrationInitializer implements InitializingBean {
 
     /** Applies what is pending and logs what it did; throws what stopped it. */
     public MigrateResult migrate() throws SQLException {
+        // One resolution of the files for the whole start-up: the warnings, the lint and the run read the same.
+        Sluice sluice = this.sluice.resolvingOnce();
         LOG.info("Sluice: migrating {} from {}", sluice.options().connections().describe(), String.join(", ", properties.getLocations()));
         for (MigrationProblem warning : sluice.catalog().warnings()) {
             LOG.warn("Sluice: {}", warning);
         }
         if (!properties.getLint().isFailOnError()) {
-            logLintFindings();
+            logLintFindings(sluice);
         }
         if (properties.getHealth().isDriftCheck()) {
             // Before migrating: the run records a new fingerprint, which would take a change made by hand in.
@@ -86,7 +88,7 @@ public class SluiceMigrationInitializer implements InitializingBean {
      * With {@code spring.sluice.lint.fail-on-error=false}, what the gate would have refused, as warnings: the
      * facade's own gate judged with the gate on, read-only.
      */
-    private void logLintFindings() throws SQLException {
+    private static void logLintFindings(Sluice sluice) throws SQLException {
         SluiceOptions o = sluice.options();
         Sluice judge = new Sluice(new SluiceOptions(o.connections(), o.schema(), o.historyTable(), o.sources(), o.strictNames(),
                 o.execution(), o.lint().withBeforeMigrate(true)));
