@@ -105,6 +105,10 @@ class ShopStartUpIT {
         assertTrue(cause instanceof LintFailedException, "start-up failed for the lint: " + failure);
         assertTrue(cause.getMessage().contains("V4__drop_account_created_at.sql"), cause.getMessage());
         assertTrue(cause.getMessage().contains("drop-column"), cause.getMessage());
+        String log = output.getOut() + output.getErr();
+        assertTrue(log.contains("APPLICATION FAILED TO START"), log);
+        assertTrue(log.contains("Sluice did not migrate the database at start-up: "), log);
+        assertTrue(log.contains("spring.sluice.lint.fail-on-error=false to log lint errors and migrate anyway"), log);
         assertEquals("t", Shop.queryForString(db,
                 "select exists (select 1 from information_schema.columns where table_name = 'accounts' and column_name = 'created_at')"),
                 "the gate stops the run before its first statement");
