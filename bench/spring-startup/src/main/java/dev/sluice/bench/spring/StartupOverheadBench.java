@@ -53,8 +53,8 @@ public class StartupOverheadBench {
         String[][] modes = {
                 {"--spring.sluice.enabled=false"},
                 {"--spring.sluice.enabled=true", "--spring.sluice.health.drift-check=false"},
-                {"--spring.sluice.enabled=true"}};
-        String[] names = {"enabled=false (no migrator)", "enabled, no drift check", "enabled (defaults)"};
+                {"--spring.sluice.enabled=true", "--spring.sluice.health.drift-check=true"}};
+        String[] names = {"enabled=false (no migrator)", "enabled (drift-check=false)", "enabled, drift-check=true"};
         List<List<Long>> times = new ArrayList<>();
         for (int m = 0; m < modes.length; m++) {
             times.add(new ArrayList<>());
