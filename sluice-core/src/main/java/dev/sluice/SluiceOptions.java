@@ -84,6 +84,20 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
             this.connections = connections;
         }
 
+        /**
+         * The settings of {@code config} that shape the options: {@code schema}, {@code table}, {@code strict},
+         * the execution keys and the lint keys. Sources are not among them: a shell adds
+         * {@code config.locations(...)}'s sources itself, since only it knows the project folder and class loader.
+         */
+        public Builder settings(dev.sluice.config.SluiceConfig config) {
+            this.schema = config.get("schema").orElse(DEFAULT_SCHEMA);
+            this.historyTable = config.get("table").orElse(DEFAULT_HISTORY_TABLE);
+            this.strictNames = config.getBoolean("strict").orElse(false);
+            this.execution = config.execution();
+            this.lint = config.lint();
+            return this;
+        }
+
         public Builder schema(String schema) {
             this.schema = schema;
             return this;

@@ -60,7 +60,7 @@ public final class SluiceConfig {
     /** Every key a project may set. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "table", "locations", "embedded",
             "strict", "lock-timeout", "statement-timeout", "lock-wait", "java-package", "java-classpath",
-            "retry-deadline", "max-blocker-age", "idle-timeout", "reconnect-wait", "seeds", "rehearse.irreversible", "schema-file",
+            "retry-deadline", "max-blocker-age", "blocker-grace", "idle-timeout", "reconnect-wait", "seeds", "rehearse.irreversible", "schema-file",
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
@@ -473,6 +473,7 @@ public final class SluiceConfig {
         s = s.withMaxBlockerAge(duration("max-blocker-age").orElse(s.maxBlockerAge()));
         s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
         s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
+        s = s.withBlockerGrace(duration("blocker-grace").orElse(s.blockerGrace()));
         Optional<String> ignore = get("ignore-migration-patterns");
         if (ignore.isPresent()) {
             try {

@@ -29,6 +29,12 @@ class SluiceConfigTest {
     }
 
     @Test
+    void blockerGraceSetsHowOldATransactionIsBeforeItIsWaitedOut() {
+        assertEquals(Duration.ofMillis(50), SluiceConfig.empty().execution().blockerGrace());
+        assertEquals(Duration.ofHours(1), SluiceConfig.of(java.util.Map.of("blocker-grace", "1h"), "test").execution().blockerGrace());
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve(SluiceConfig.FILE_NAME), "lock-timout = 3s\n");
         ConfigException e = assertThrows(ConfigException.class, () -> SluiceConfig.load(file, false));

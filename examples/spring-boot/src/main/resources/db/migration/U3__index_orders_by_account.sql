@@ -1,0 +1,1 @@
+drop index concurrently orders_account_id_idx;

@@ -1,0 +1,1 @@
+create index concurrently if not exists accounts_email_idx on accounts (email);
