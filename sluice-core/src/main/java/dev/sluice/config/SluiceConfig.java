@@ -11,6 +11,7 @@ import dev.sluice.migration.Locations;
 import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Version;
+import dev.sluice.online.BackfillSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
@@ -58,7 +61,9 @@ public final class SluiceConfig {
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
-            "backup-max-age", "backup-space-factor", "health-url");
+            "backup-max-age", "backup-space-factor", "health-url",
+            // The backfill of online changes (docs/online.md).
+            "backfill.batch-size", "backfill.batch-pause", "backfill.max-replication-lag", "backfill.max-lock-waits");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -330,6 +335,39 @@ public final class SluiceConfig {
         s = s.withIdleTimeout(duration("idle-timeout").orElse(s.idleTimeout()));
         s = s.withReconnectWait(duration("reconnect-wait").orElse(s.reconnectWait()));
         return s;
+    }
+
+    /**
+     * Backfill settings of online changes: {@code backfill.batch-size}, {@code backfill.batch-pause}, and the
+     * throttling limits {@code backfill.max-replication-lag} (a size such as {@code 16MB}) and
+     * {@code backfill.max-lock-waits} (a number of sessions), each {@code off} to turn it off; batches run
+     * under {@code lock-timeout}. Defaults where unset.
+     */
+    public BackfillSettings backfill() {
+        BackfillSettings s = BackfillSettings.defaults().withLockTimeout(execution().lockTimeout());
+        s = s.withBatchSize(wholeNumber("backfill.batch-size", 1).orElse(s.batchSize()));
+        s = s.withPause(duration("backfill.batch-pause").orElse(s.pause()));
+        Optional<String> lag = get("backfill.max-replication-lag");
+        if (lag.isPresent()) {
+            s = s.withMaxReplicationLag(off(lag.get()) ? OptionalLong.empty() : OptionalLong.of(size("backfill.max-replication-lag")));
+        }
+        Optional<String> waits = get("backfill.max-lock-waits");
+        if (waits.isPresent()) {
+            s = s.withMaxLockWaits(off(waits.get()) ? OptionalInt.empty() : OptionalInt.of(wholeNumber("backfill.max-lock-waits", 0).orElseThrow()));
+        }
+        return s;
+    }
+
+    private static boolean off(String value) {
+        return value.equalsIgnoreCase("off");
+    }
+
+    private long size(String key) {
+        try {
+            return ByteSizeText.parse(get(key).orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(originOf(key) + ": '" + key + "': " + e.getMessage() + ", or off");
+        }
     }
 
     /**
