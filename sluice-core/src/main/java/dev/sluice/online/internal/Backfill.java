@@ -85,6 +85,7 @@ final class Backfill {
                 + " u as (update " + table + " t set " + touch + " = t." + touch + " from b where t." + key + " = b." + key
                 + " returning t." + key + ")"
                 + " select count(*), max(" + key + ")::text from u";
+        state.startRun(c, version, table);
         long started = System.nanoTime();
         long thisRun = 0;
         while (true) {
