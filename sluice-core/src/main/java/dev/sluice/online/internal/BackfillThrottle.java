@@ -21,9 +21,10 @@ import java.util.Optional;
  * {@code pg_read_all_stats} (or superuser) the server hides those columns from the migration user, and the
  * lag check sees no standby.
  *
- * <p>A lock wait is a session that waits for any lock (a row another transaction holds, the table itself)
- * while holding or wanting a lock on the table: the application's writers of that table. {@code pg_locks}
- * shows them to every user. It is read between batches, when the backfill holds no lock, so a waiter is
+ * <p>A lock wait is a session queued on the table: waiting for a lock on the table itself (behind a DDL, say),
+ * or for one of its rows (it then holds or wants the row's tuple lock while it waits for the holder's
+ * transaction). Writers of the table queued on rows of <em>other</em> tables do not count, though they hold
+ * locks on this one: their contention is not the backfill's to relieve. {@code pg_locks} shows them to every user. It is read between batches, when the backfill holds no lock, so a waiter is
  * somebody else's contention, which the backfill's batches would only add to.
  */
 final class BackfillThrottle {
@@ -33,7 +34,7 @@ final class BackfillThrottle {
 
     private static final String LOCK_WAITS = "with l as materialized (select pid, granted, locktype, database, relation from pg_locks)"
             + " select count(distinct w.pid) from l w where not w.granted and w.pid <> pg_backend_pid()"
-            + " and exists (select 1 from l t where t.pid = w.pid and t.locktype = 'relation'"
+            + " and exists (select 1 from l t where t.pid = w.pid and (not t.granted or t.locktype = 'tuple')"
             + " and t.database = (select oid from pg_database where datname = current_database()) and t.relation = ?::regclass)";
 
     private final BackfillSettings settings;
