@@ -43,6 +43,7 @@ import dev.sluice.execution.internal.CallbackRunner;
 import dev.sluice.migration.CallbackEvent;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.MigrationValidation;
+import dev.sluice.migration.OnlineMigrationBody;
 import dev.sluice.migration.Version;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
@@ -51,6 +52,7 @@ import dev.sluice.online.OnlineListener;
 import dev.sluice.online.OnlineMigrationFile;
 import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.internal.OnlineRunner;
+import dev.sluice.online.internal.PlainMigration;
 import dev.sluice.postgres.internal.PostgresCluster;
 import dev.sluice.progress.Progress;
 import dev.sluice.postgres.ScratchDatabases;
@@ -766,12 +768,57 @@ public final class Sluice {
             }
 
             @Override
+            public void startOnline() throws SQLException {
+                onScratch.start(REHEARSAL_BACKFILL, OnlineListener.NONE);
+            }
+
+            @Override
+            public void rollbackOnline() throws SQLException {
+                onScratch.abortOnline(OnlineListener.NONE);
+            }
+
+            @Override
+            public void completeOnline() throws SQLException {
+                onScratch.complete(REHEARSAL_BACKFILL, OnlineListener.NONE);
+            }
+
+            @Override
+            public SchemaSnapshot plainOutcome(Migration online) throws SQLException {
+                return onScratch.plainOutcome(online);
+            }
+
+            @Override
             public SchemaSnapshot snapshot() throws SQLException {
                 return onScratch.snapshot();
             }
         };
         return new Rehearsal(target, scratch, options.schema(), options.historyTable(), seedFolder, irreversibleIsError)
                 .run(progress);
+    }
+
+    /** A scratch database's backfill is small and nobody else's: no throttling. */
+    private static final BackfillSettings REHEARSAL_BACKFILL = BackfillSettings.defaults()
+            .withMaxReplicationLag(java.util.OptionalLong.empty()).withMaxLockWaits(java.util.OptionalInt.empty());
+
+    /**
+     * The schema that the plain migration an online one stands for ({@link PlainMigration}) gives from this
+     * database's schema, read inside the transaction that ran it, which is then rolled back.
+     */
+    private SchemaSnapshot plainOutcome(Migration online) throws SQLException {
+        OnlineMigrationBody body = (OnlineMigrationBody) online.up();
+        List<String> statements = PlainMigration.statements(OnlineMigrationFile.parse(body.name(), body.text()));
+        try (Connection c = Connections.open(options.connections())) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+                return new SchemaReader(snapshotOptions(false)).read(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     /**

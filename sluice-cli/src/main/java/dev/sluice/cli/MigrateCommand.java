@@ -71,7 +71,7 @@ final class MigrateCommand extends ProjectCommand {
         };
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
-            result = sluice.migrate(to, true, complete, online.apply(dev.sluice.online.BackfillSettings.defaults(),
+            result = sluice.migrate(to, true, complete, online.apply(project.config().backfill(),
                     settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun);
         } catch (PreflightFailed failed) {
             return ExitCodes.CHECK_FAILED;

@@ -27,7 +27,7 @@ abstract class OnlinePhaseCommand extends ProjectCommand {
             sluice.planStart().describe().forEach(out()::println);
             return ExitCodes.OK;
         }
-        BackfillSettings backfill = online.apply(BackfillSettings.defaults(), settings.lockTimeout());
+        BackfillSettings backfill = online.apply(project.config().backfill(), settings.lockTimeout());
         OnlineChange change = phase(sluice, backfill, new OnlineProgress(out(), terminal().quiet()));
         if (!terminal().quiet()) {
             report(change);

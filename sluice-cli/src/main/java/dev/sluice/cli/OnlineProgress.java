@@ -43,6 +43,17 @@ final class OnlineProgress implements OnlineListener {
         out.flush();
     }
 
+    @Override
+    public void backfillThrottled(String table, String reason, Duration wait) {
+        long now = System.nanoTime();
+        if (quiet || now - lastLine < 1_000_000_000L) {
+            return;
+        }
+        lastLine = now;
+        out.println("backfill " + table + ": throttled: " + reason + "; looking again every " + DurationText.format(wait));
+        out.flush();
+    }
+
     static String line(BackfillProgress p) {
         long percent = p.rowsTotal() == 0 ? 100 : Math.min(100, p.rowsDone() * 100 / p.rowsTotal());
         return "backfill " + p.table() + ": " + p.rowsDone() + " of " + p.rowsTotal() + " rows (" + percent + "%)"

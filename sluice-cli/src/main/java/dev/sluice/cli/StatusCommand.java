@@ -121,6 +121,9 @@ final class StatusCommand extends ProjectCommand {
             b.put("table", p.table());
             b.put("rowsDone", p.rowsDone());
             b.put("rowsTotal", p.rowsTotal());
+            b.put("percent", p.rowsTotal() == 0 ? 100 : Math.min(100, p.rowsDone() * 100 / p.rowsTotal()));
+            b.put("rowsPerSecond", Math.round(p.rowsPerSecond()));
+            b.put("etaSeconds", p.eta().map(java.time.Duration::toSeconds).orElse(null));
             b.put("done", p.done());
             backfills.add(b);
         }

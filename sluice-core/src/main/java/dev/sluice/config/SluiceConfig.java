@@ -16,6 +16,7 @@ import dev.sluice.migration.Placeholders;
 import dev.sluice.migration.Version;
 import dev.sluice.monitor.HealthReason;
 import dev.sluice.monitor.MonitorSettings;
+import dev.sluice.online.BackfillSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
@@ -72,7 +75,9 @@ public final class SluiceConfig {
             // clean, for development databases only (docs/flyway.md); profile names the deployment.
             "clean.enabled", "profile",
             // Monitoring: sluice serve and the embedders' health and metrics (docs/monitoring.md).
-            "health.max-running", "health.down-on", "monitor.max-age", "monitor.drift");
+            "health.max-running", "health.down-on", "monitor.max-age", "monitor.drift",
+            // The backfill of online changes (docs/online.md).
+            "backfill.batch-size", "backfill.batch-pause", "backfill.max-replication-lag", "backfill.max-lock-waits");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -483,6 +488,39 @@ public final class SluiceConfig {
             }
         }
         return s;
+    }
+
+    /**
+     * Backfill settings of online changes: {@code backfill.batch-size}, {@code backfill.batch-pause}, and the
+     * throttling limits {@code backfill.max-replication-lag} (a size such as {@code 16MB}) and
+     * {@code backfill.max-lock-waits} (a number of sessions), each {@code off} to turn it off; batches run
+     * under {@code lock-timeout}. Defaults where unset.
+     */
+    public BackfillSettings backfill() {
+        BackfillSettings s = BackfillSettings.defaults().withLockTimeout(execution().lockTimeout());
+        s = s.withBatchSize(wholeNumber("backfill.batch-size", 1).orElse(s.batchSize()));
+        s = s.withPause(duration("backfill.batch-pause").orElse(s.pause()));
+        Optional<String> lag = get("backfill.max-replication-lag");
+        if (lag.isPresent()) {
+            s = s.withMaxReplicationLag(off(lag.get()) ? OptionalLong.empty() : OptionalLong.of(size("backfill.max-replication-lag")));
+        }
+        Optional<String> waits = get("backfill.max-lock-waits");
+        if (waits.isPresent()) {
+            s = s.withMaxLockWaits(off(waits.get()) ? OptionalInt.empty() : OptionalInt.of(wholeNumber("backfill.max-lock-waits", 0).orElseThrow()));
+        }
+        return s;
+    }
+
+    private static boolean off(String value) {
+        return value.equalsIgnoreCase("off");
+    }
+
+    private long size(String key) {
+        try {
+            return ByteSizeText.parse(get(key).orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(originOf(key) + ": '" + key + "': " + e.getMessage() + ", or off");
+        }
     }
 
     /**

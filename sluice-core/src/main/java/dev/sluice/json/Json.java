@@ -1,22 +1,43 @@
 package dev.sluice.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one small JSON writer and reader of the project (snapshot files, backup manifests, the command
- * line's reports), so the core library does not grow a dependency for it. Values are {@code null}, {@link String}, {@link Boolean}, {@link Number},
- * {@link Map} (written in its iteration order) and {@link List}.
+ * The project's JSON writer and reader (snapshot files, backup manifests, the command line's reports), on
+ * Jackson. Values are {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@link Map} (written in
+ * its iteration order) and {@link List}.
  *
- * <p>Objects at depth below {@code breakDepth} are written one member per line; deeper ones on one line,
- * which keeps a snapshot to one line per database object.
+ * <p>Objects at depth below {@code breakDepth} are written one member per line, two spaces per level; deeper
+ * ones on one line ({@code {"a": 1, "b": [2, 3]}}), which keeps a snapshot to one line per database object.
+ * Hazard: snapshot files and their fingerprints depend on this layout byte for byte; change it only with a
+ * new snapshot format.
  */
 public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private Json() {
     }
@@ -29,270 +50,170 @@ public final class Json {
     /** Writes {@code value} with one member per line for the outer {@code breakDepth} levels. */
     public static void write(Object value, Appendable out, int breakDepth) {
         try {
-            write(value, out, 0, breakDepth);
+            out.append(write(value, breakDepth));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static String write(Object value, int breakDepth) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, breakDepth);
-        return sb.toString();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new Layout(breakDepth));
+            write(value, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    private static void write(Object value, Appendable out, int depth, int breakDepth) throws IOException {
+    private static void write(Object value, JsonGenerator g) throws IOException {
         if (value == null) {
-            out.append("null");
+            g.writeNull();
         } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value.toString());
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof Float f) {
+            g.writeNumber(f);
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            g.writeNumber(i);
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.toString());
         } else if (value instanceof Map<?, ?> map) {
-            boolean lines = depth < breakDepth && !map.isEmpty();
-            out.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                if (lines) {
-                    newline(out, depth + 1);
-                }
-                quote(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, depth + 1, breakDepth);
-                if (it.hasNext()) {
-                    out.append(lines ? "," : ", ");
-                }
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(e.getValue(), g);
             }
-            if (lines) {
-                newline(out, depth);
-            }
-            out.append('}');
+            g.writeEndObject();
         } else if (value instanceof List<?> list) {
-            boolean lines = depth < breakDepth && !list.isEmpty();
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (lines) {
-                    newline(out, depth + 1);
-                }
-                write(list.get(i), out, depth + 1, breakDepth);
-                if (i + 1 < list.size()) {
-                    out.append(lines ? "," : ", ");
-                }
+            g.writeStartArray();
+            for (Object item : list) {
+                write(item, g);
             }
-            if (lines) {
-                newline(out, depth);
-            }
-            out.append(']');
+            g.writeEndArray();
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
     }
 
-    private static void newline(Appendable out, int depth) throws IOException {
-        out.append('\n');
-        for (int i = 0; i < depth; i++) {
-            out.append("  ");
-        }
-    }
-
-    private static void quote(String s, Appendable out) throws IOException {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** Parses one JSON value; objects become insertion-ordered maps, numbers {@link Long} or {@link Double}. */
+    /**
+     * Parses one JSON value; objects become insertion-ordered maps, numbers {@link Long} (or
+     * {@link BigInteger} beyond it) or {@link Double}. A duplicate member or text after the value is an error.
+     *
+     * @throws IllegalArgumentException starting {@code JSON line L, column C:}, naming what is wrong
+     */
     public static Object read(String text) {
-        Reader r = new Reader(text);
-        r.space();
-        Object value = r.value();
-        r.space();
-        if (r.pos < text.length()) {
-            throw r.error("unexpected text after the value");
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "JSON" : "JSON line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new IllegalArgumentException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
-        return value;
     }
 
-    private static final class Reader {
-        private final String s;
-        private int pos;
+    /**
+     * The layout: a container at depth below {@code breakDepth} that has members puts each on its own line,
+     * indented two spaces per level; other containers stay on one line with {@code ", "} between members.
+     * Members are written {@code "name": value}. One instance per generator: it counts the open containers.
+     */
+    private static final class Layout implements PrettyPrinter {
+        private final int breakDepth;
+        private int open;
 
-        Reader(String s) {
-            this.s = s;
+        Layout(int breakDepth) {
+            this.breakDepth = breakDepth;
         }
 
-        Object value() {
-            if (pos >= s.length()) {
-                throw error("unexpected end of input");
-            }
-            char c = s.charAt(pos);
-            switch (c) {
-                case '{' -> {
-                    pos++;
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    space();
-                    if (peek('}')) {
-                        return map;
-                    }
-                    do {
-                        space();
-                        if (pos >= s.length() || s.charAt(pos) != '"') {
-                            throw error("expected a member name");
-                        }
-                        String key = string();
-                        space();
-                        expect(':');
-                        space();
-                        if (map.put(key, value()) != null) {
-                            throw error("duplicate member '" + key + "'");
-                        }
-                        space();
-                    } while (peek(','));
-                    expect('}');
-                    return map;
-                }
-                case '[' -> {
-                    pos++;
-                    List<Object> list = new ArrayList<>();
-                    space();
-                    if (peek(']')) {
-                        return list;
-                    }
-                    do {
-                        space();
-                        list.add(value());
-                        space();
-                    } while (peek(','));
-                    expect(']');
-                    return list;
-                }
-                case '"' -> {
-                    return string();
-                }
-                default -> {
-                    if (s.startsWith("true", pos)) {
-                        pos += 4;
-                        return Boolean.TRUE;
-                    } else if (s.startsWith("false", pos)) {
-                        pos += 5;
-                        return Boolean.FALSE;
-                    } else if (s.startsWith("null", pos)) {
-                        pos += 4;
-                        return null;
-                    } else if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-                }
+        /** Whether the innermost open container breaks its members onto lines. */
+        private boolean lines() {
+            return open - 1 < breakDepth;
+        }
+
+        private void newline(JsonGenerator g, int depth) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < depth; i++) {
+                g.writeRaw("  ");
             }
         }
 
-        private Object number() {
-            int start = pos;
-            boolean fraction = false;
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                fraction |= ".eE".indexOf(s.charAt(pos)) >= 0;
-                pos++;
-            }
-            String n = s.substring(start, pos);
-            try {
-                return fraction ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + n + "'");
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(' ');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            open++;
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            if (lines()) {
+                newline(g, open);
             }
         }
 
-        private String string() {
-            pos++;
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (pos >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (pos >= s.length()) {
-                    throw error("unterminated escape");
-                }
-                char e = s.charAt(pos++);
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape '\\" + e + "'");
-                }
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            if (lines()) {
+                g.writeRaw(',');
+                newline(g, open);
+            } else {
+                g.writeRaw(", ");
             }
         }
 
-        boolean peek(char c) {
-            if (pos < s.length() && s.charAt(pos) == c) {
-                pos++;
-                return true;
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            boolean broke = nrOfEntries > 0 && lines();
+            open--;
+            if (broke) {
+                newline(g, open);
             }
-            return false;
+            g.writeRaw('}');
         }
 
-        void expect(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            open++;
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (lines()) {
+                newline(g, open);
             }
         }
 
-        void space() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            writeObjectEntrySeparator(g);
         }
 
-        IllegalArgumentException error(String what) {
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < Math.min(pos, s.length()); i++) {
-                if (s.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            boolean broke = nrOfValues > 0 && lines();
+            open--;
+            if (broke) {
+                newline(g, open);
             }
-            return new IllegalArgumentException("JSON line " + line + ", column " + col + ": " + what);
+            g.writeRaw(']');
         }
     }
 }

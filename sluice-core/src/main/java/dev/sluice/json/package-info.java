@@ -1,6 +1,5 @@
 /**
- * The project's one JSON writer and reader: snapshot files, backup manifests and command-line reports.
- * Kept small and dependency-free on purpose; it handles the value types those documents use, nothing
- * more.
+ * The project's one JSON writer and reader, on Jackson: snapshot files, backup manifests and command-line
+ * reports, with the layout those files have always had (see {@link dev.sluice.json.Json}).
  */
 package dev.sluice.json;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param table        the table being filled
  * @param rowsDone     rows filled so far, earlier runs of a resumed backfill included
  * @param rowsTotal    rows that existed when the backfill began (rows written later are the triggers' job)
- * @param rowsPerSecond the rate of this run so far
+ * @param rowsPerSecond the rate of this run so far (read back from the state table: of the last run, up to its last batch)
  * @param done         whether every batch has committed
  */
 public record BackfillProgress(String table, long rowsDone, long rowsTotal, double rowsPerSecond, boolean done) {

@@ -1,17 +1,31 @@
 package dev.sluice.online;
 
 import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * How a backfill fills existing rows: {@code batchSize} rows per transaction, a {@code pause} between
- * batches that leaves room for the application's writes, each batch under {@code lockTimeout}.
+ * batches that leaves room for the application's writes, each batch under {@code lockTimeout}; and when it
+ * holds back: before each batch it waits {@code throttleWait} at a time while a standby's replay lags the
+ * primary by more than {@code maxReplicationLag} bytes of WAL, or while more than {@code maxLockWaits}
+ * sessions that use the table wait for a lock. An empty limit is not checked.
  *
  * <p>Hazard: a large batch holds its row locks longer, so application updates of those rows wait for it;
- * keep batches small enough to commit within a few tens of milliseconds.
+ * keep batches small enough to commit within a few tens of milliseconds. Hazard: a throttled backfill waits
+ * as long as the limit is exceeded, without end: a standby that stays far behind (or a logical replication
+ * consumer that is slow on purpose) stops it until it catches up or the limit is raised.
  */
-public record BackfillSettings(int batchSize, Duration pause, Duration lockTimeout) {
+public record BackfillSettings(int batchSize, Duration pause, Duration lockTimeout, OptionalLong maxReplicationLag,
+                               OptionalInt maxLockWaits, Duration throttleWait) {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
+
+    /** 16 MiB of WAL: one segment, a few seconds of replay for a healthy standby. */
+    public static final long DEFAULT_MAX_REPLICATION_LAG = 16L << 20;
+
+    /** More waiting sessions than this on the backfilled table holds the backfill back. */
+    public static final int DEFAULT_MAX_LOCK_WAITS = 4;
 
     public BackfillSettings {
         if (batchSize < 1) {
@@ -23,22 +37,52 @@ public record BackfillSettings(int batchSize, Duration pause, Duration lockTimeo
         if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("backfill lock timeout must be positive");
         }
+        if (maxReplicationLag == null || maxReplicationLag.isPresent() && maxReplicationLag.getAsLong() < 0) {
+            throw new IllegalArgumentException("backfill replication lag limit must be zero or more bytes");
+        }
+        if (maxLockWaits == null || maxLockWaits.isPresent() && maxLockWaits.getAsInt() < 0) {
+            throw new IllegalArgumentException("backfill lock wait limit must be zero or more sessions");
+        }
+        if (throttleWait == null || throttleWait.isNegative() || throttleWait.isZero()) {
+            throw new IllegalArgumentException("backfill throttle wait must be positive");
+        }
     }
 
-    /** 1000 rows, no pause, 2 s lock timeout. */
+    /** The given batches, with the default throttling limits. */
+    public BackfillSettings(int batchSize, Duration pause, Duration lockTimeout) {
+        this(batchSize, pause, lockTimeout, OptionalLong.of(DEFAULT_MAX_REPLICATION_LAG),
+                OptionalInt.of(DEFAULT_MAX_LOCK_WAITS), Duration.ofSeconds(1));
+    }
+
+    /** 1000 rows, no pause, 2 s lock timeout; throttled beyond 16 MiB of lag or 4 lock waits, checked each second. */
     public static BackfillSettings defaults() {
         return new BackfillSettings(DEFAULT_BATCH_SIZE, Duration.ZERO, Duration.ofSeconds(2));
     }
 
     public BackfillSettings withBatchSize(int rows) {
-        return new BackfillSettings(rows, pause, lockTimeout);
+        return new BackfillSettings(rows, pause, lockTimeout, maxReplicationLag, maxLockWaits, throttleWait);
     }
 
     public BackfillSettings withPause(Duration p) {
-        return new BackfillSettings(batchSize, p, lockTimeout);
+        return new BackfillSettings(batchSize, p, lockTimeout, maxReplicationLag, maxLockWaits, throttleWait);
     }
 
     public BackfillSettings withLockTimeout(Duration t) {
-        return new BackfillSettings(batchSize, pause, t);
+        return new BackfillSettings(batchSize, pause, t, maxReplicationLag, maxLockWaits, throttleWait);
+    }
+
+    /** Bytes of WAL a standby may lag; empty turns the check off. */
+    public BackfillSettings withMaxReplicationLag(OptionalLong bytes) {
+        return new BackfillSettings(batchSize, pause, lockTimeout, bytes, maxLockWaits, throttleWait);
+    }
+
+    /** Sessions that may wait for a lock on the table; empty turns the check off. */
+    public BackfillSettings withMaxLockWaits(OptionalInt sessions) {
+        return new BackfillSettings(batchSize, pause, lockTimeout, maxReplicationLag, sessions, throttleWait);
+    }
+
+    /** How long a throttled backfill waits before it looks again. */
+    public BackfillSettings withThrottleWait(Duration wait) {
+        return new BackfillSettings(batchSize, pause, lockTimeout, maxReplicationLag, maxLockWaits, wait);
     }
 }

@@ -19,6 +19,14 @@ public interface OnlineListener {
     default void backfillProgress(BackfillProgress progress) {
     }
 
+    /**
+     * The backfill of {@code table} holds back for {@code wait} before its next batch, and looks again then:
+     * {@code reason} says which limit is exceeded, e.g. {@code replication lag 48.0 MiB > 16.0 MiB (standby s1)}.
+     * Called before every wait, so a long throttle calls it many times.
+     */
+    default void backfillThrottled(String table, String reason, Duration wait) {
+    }
+
     /** A lock timeout or deadlock; the step or batch runs again after {@code delay}. */
     default void retrying(String what, int attempt, Duration delay, String reason) {
     }

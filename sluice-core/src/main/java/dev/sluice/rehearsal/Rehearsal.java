@@ -5,6 +5,7 @@ import dev.sluice.db.Connections;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationCatalog;
+import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.internal.StatementRunner;
 import dev.sluice.progress.Progress;
 import dev.sluice.schema.SchemaDiff;
@@ -30,6 +31,10 @@ import java.util.Optional;
  * validation), snapshot, which must equal the first, then up again, whose snapshot must equal the
  * second. Row counts of the tables that existed before the up must come back too, so a down that loses
  * data is caught, not just one that forgets an index.
+ *
+ * <p>An online migration runs as start, rollback (the schema must equal the one before start, and the rows
+ * come back), start again and complete, whose schema must equal what the plain migration it stands for gives
+ * from the same schema, column order aside (online changes add their new columns at the end).
  *
  * <p>Seed data makes that check worth something: {@code seed.sql} in the seed folder runs before the
  * first migration, and {@code S<version>__<description>.sql} once migration {@code <version>} has been
@@ -85,7 +90,7 @@ public final class Rehearsal {
             progress.started(m.label(), results.size(), total);
             List<String> problems = new ArrayList<>();
             Verdict verdict = rehearse(m, problems);
-            broken = verdict == Verdict.FAILED && problems.stream().anyMatch(p -> p.startsWith("up failed"));
+            broken = verdict == Verdict.FAILED && problems.stream().anyMatch(Rehearsal::leavesItUnapplied);
             long millis = (System.nanoTime() - start) / 1_000_000;
             results.add(new MigrationRehearsal(m.label(), m.script(), verdict, problems, millis));
             progress.finished(m.label(), results.size(), total, millis);
@@ -107,7 +112,16 @@ public final class Rehearsal {
      */
     private Optional<SchemaSnapshot> last = Optional.empty();
 
+    /** A problem after which the migration is not applied (or its change is left in progress), so later ones cannot run. */
+    private static boolean leavesItUnapplied(String problem) {
+        return problem.startsWith("up failed") || problem.startsWith("start failed") || problem.startsWith("rollback failed")
+                || problem.startsWith("complete failed");
+    }
+
     private Verdict rehearse(Migration m, List<String> problems) throws SQLException {
+        if (m.type() == MigrationType.ONLINE) {
+            return rehearseOnline(m, problems);
+        }
         Optional<dev.sluice.migration.Version> version = m.version();
         SchemaSnapshot before = last.isPresent() ? last.get() : target.snapshot();
         last = Optional.empty();
@@ -156,6 +170,65 @@ public final class Rehearsal {
         }
         seed(seed);
         return problems.isEmpty() ? Verdict.PASSED : Verdict.FAILED;
+    }
+
+    /** Start, rollback, start, complete, with the checks of {@link Rehearsal}'s description. */
+    private Verdict rehearseOnline(Migration m, List<String> problems) throws SQLException {
+        SchemaSnapshot before = last.isPresent() ? last.get() : target.snapshot();
+        last = Optional.empty();
+        Map<String, Long> rowsBefore = rows();
+        if (!step("start failed: ", target::startOnline, problems)) {
+            return Verdict.FAILED;
+        }
+        if (!step("rollback failed: ", target::rollbackOnline, problems)) {
+            return Verdict.FAILED;
+        }
+        SchemaDiff restored = SchemaDiff.between(before, target.snapshot(), false);
+        if (!restored.isEmpty()) {
+            problems.add("the rollback does not restore the schema; after start and rollback, compared with before the start:\n    "
+                    + String.join("\n    ", restored.lines()));
+        }
+        List<String> lostRows = RowCounts.differences(rowsBefore, rows());
+        if (!lostRows.isEmpty()) {
+            problems.add("the rollback does not restore the data:\n    " + String.join("\n    ", lostRows));
+        }
+        Optional<SchemaSnapshot> plain = Optional.empty();
+        try {
+            plain = Optional.of(target.plainOutcome(m));
+        } catch (SQLException | RuntimeException e) {
+            problems.add("the plain migration it stands for fails, so complete's schema was not compared with it: " + e.getMessage());
+        }
+        if (!step("start failed again after the rollback: ", target::startOnline, problems)
+                || !step("complete failed: ", target::completeOnline, problems)) {
+            return Verdict.FAILED;
+        }
+        SchemaSnapshot completed = target.snapshot();
+        last = Optional.of(completed);
+        if (plain.isPresent()) {
+            SchemaDiff differs = SchemaDiff.between(plain.get(), completed, true);
+            if (!differs.isEmpty()) {
+                problems.add("complete gives another schema than the plain migration; compared with the plain one:\n    "
+                        + String.join("\n    ", differs.lines()));
+            }
+        }
+        seed("S" + m.requireVersion().toString().replace('.', '_') + "__");
+        return problems.isEmpty() ? Verdict.PASSED : Verdict.FAILED;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /** Runs one phase of an online change; a failure becomes a problem starting with {@code failed}. */
+    private static boolean step(String failed, Step step, List<String> problems) {
+        try {
+            step.run();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            problems.add(failed + e.getMessage());
+            return false;
+        }
     }
 
     private Map<String, Long> rows() throws SQLException {

@@ -27,6 +27,24 @@ public interface RehearsalTarget {
     /** Rolls back the newest applied migration; a failure throws {@link dev.sluice.execution.MigrationFailedException}. */
     void rollbackOne() throws SQLException;
 
+    /**
+     * Starts the next pending migration, an online one, and runs its backfill; a failure throws
+     * {@link dev.sluice.online.OnlineException} or {@link SQLException}.
+     */
+    void startOnline() throws SQLException;
+
+    /** Rolls back the online change in progress to the schema before its start. */
+    void rollbackOnline() throws SQLException;
+
+    /** Completes the online change in progress. */
+    void completeOnline() throws SQLException;
+
+    /**
+     * The schema the plain migration that {@code online} stands for would give from the schema now, run in a
+     * transaction that is rolled back: the scratch database is left as it was.
+     */
+    SchemaSnapshot plainOutcome(dev.sluice.migration.Migration online) throws SQLException;
+
     /** The scratch database's schema now. */
     SchemaSnapshot snapshot() throws SQLException;
 }

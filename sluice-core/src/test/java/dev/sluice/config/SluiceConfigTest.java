@@ -1,6 +1,7 @@
 package dev.sluice.config;
 
 import dev.sluice.lint.Severity;
+import dev.sluice.online.BackfillSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,5 +113,25 @@ class SluiceConfigTest {
         assertEquals("sluice.conf: 'watch.prod.user' is set but 'watch.prod.url' is not; give the watched database's JDBC URL",
                 e.getMessage());
         assertThrows(ConfigException.class, () -> SluiceConfig.of(java.util.Map.of("watch.prod.host", "x"), "sluice.conf"));
+    }
+
+    @Test
+    void backfillThrottlingLimitsComeFromTheFileAndTheEnvironment() throws Exception {
+        Path file = Files.writeString(dir.resolve(SluiceConfig.FILE_NAME),
+                "lock-timeout = 3s\nbackfill.batch-size = 200\nbackfill.max-replication-lag = 64MB\nbackfill.max-lock-waits = off\n");
+        SluiceConfig config = SluiceConfig.load(file, false)
+                .overriddenBy(SluiceConfig.fromEnvironment(Map.of("SLUICE_BACKFILL_BATCH_PAUSE", "20ms")));
+        BackfillSettings b = config.backfill();
+        assertEquals(200, b.batchSize());
+        assertEquals(Duration.ofMillis(20), b.pause());
+        assertEquals(Duration.ofSeconds(3), b.lockTimeout());
+        assertEquals(OptionalLong.of(64L << 20), b.maxReplicationLag());
+        assertEquals(OptionalInt.empty(), b.maxLockWaits());
+        assertEquals(BackfillSettings.defaults().maxLockWaits(), SluiceConfig.empty().backfill().maxLockWaits());
+
+        SluiceConfig bad = SluiceConfig.fromEnvironment(Map.of("SLUICE_BACKFILL_MAX_REPLICATION_LAG", "lots"));
+        ConfigException e = assertThrows(ConfigException.class, bad::backfill);
+        assertEquals("environment variable SLUICE_BACKFILL_MAX_REPLICATION_LAG: 'backfill.max-replication-lag': 'lots' is not a size:"
+                + " write e.g. 8192, 64kB, 10MB or 1GB, or off", e.getMessage());
     }
 }

@@ -8,7 +8,6 @@ import dev.sluice.execution.MigrationListener;
 import dev.sluice.execution.PlanStep;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.Version;
-import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
 import dev.sluice.online.OnlineListener;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,7 +37,7 @@ public class MigrateMojo extends AbstractSluiceMojo {
         }
         Optional<Version> to = Optional.ofNullable(target).filter(t -> !t.isBlank()).map(Version::parse);
         getLog().info("sluice migrate: " + database.describe() + ", migrations in " + migrationsDir());
-        MigrateResult result = sluice.migrate(to, true, false, BackfillSettings.defaults(), new LogListener(), OnlineListener.NONE);
+        MigrateResult result = sluice.migrate(to, true, false, config().backfill(), new LogListener(), OnlineListener.NONE);
         for (OnlineChange change : result.online()) {
             getLog().info(change.inProgress()
                     ? "online change V" + change.version() + " " + change.description() + " started; run 'sluice complete' once no"

@@ -22,6 +22,9 @@ import static dev.sluice.db.Identifiers.quote;
  * own short transaction under {@code lock_timeout} and moves the mark in the same transaction, so a crash
  * resumes exactly after the last committed batch.
  *
+ * <p>Before each batch it holds back while {@link BackfillThrottle} says a standby lags or the table's writers
+ * queue for locks, so it yields to the application instead of adding to the trouble.
+ *
  * <p>It terminates under any write load: rows written after start are the trigger's job, and the bound
  * keeps new rows from extending the walk. Rows with keys below the bound written since are touched once
  * more, which the trigger makes harmless (a row in step stays in step).
@@ -33,6 +36,7 @@ final class Backfill {
     private final BackfillSettings settings;
     private final Duration retryDeadline;
     private final OnlineListener listener;
+    private final BackfillThrottle throttle;
 
     Backfill(Connection c, StateTable state, BackfillSettings settings, Duration retryDeadline, OnlineListener listener) {
         this.c = c;
@@ -40,6 +44,7 @@ final class Backfill {
         this.settings = settings;
         this.retryDeadline = retryDeadline;
         this.listener = listener;
+        this.throttle = new BackfillThrottle(settings);
     }
 
     /** Runs every unfinished backfill of {@code version}. */
@@ -80,12 +85,14 @@ final class Backfill {
                 + " u as (update " + table + " t set " + touch + " = t." + touch + " from b where t." + key + " = b." + key
                 + " returning t." + key + ")"
                 + " select count(*), max(" + key + ")::text from u";
+        state.startRun(c, version, table);
         long started = System.nanoTime();
         long thisRun = 0;
         while (true) {
             long[] count = new long[1];
             String[] max = new String[1];
             String from = highWater;
+            holdBackWhileThrottled(table);
             runBatch(table, () -> {
                 try (Statement mark = c.createStatement()) {
                     mark.execute("set local " + SyncTrigger.BACKFILL + " = 'on'");
@@ -112,6 +119,14 @@ final class Backfill {
             }
             highWater = max[0];
             ShortTransaction.sleep(settings.pause());
+        }
+    }
+
+    /** Waits while replication lag or lock waits exceed their limits; the backfill holds no lock meanwhile. */
+    private void holdBackWhileThrottled(String table) throws SQLException {
+        for (var reason = throttle.reason(c, table); reason.isPresent(); reason = throttle.reason(c, table)) {
+            listener.backfillThrottled(table, reason.get(), settings.throttleWait());
+            ShortTransaction.sleep(settings.throttleWait());
         }
     }
 

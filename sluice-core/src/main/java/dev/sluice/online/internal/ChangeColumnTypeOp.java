@@ -6,7 +6,8 @@ import dev.sluice.online.Operation;
 /**
  * Change column type: a shadow column of the new type, filled with {@code up} and written back with
  * {@code down}, swapped in at complete. A NOT NULL column stays NOT NULL through a validated check; a
- * default is carried over cast to the new type.
+ * default is carried over as {@code ALTER COLUMN TYPE} carries it: converted by the assignment cast to the new
+ * type (so the schema after complete is the plain migration's), and refused at start where there is none.
  *
  * <p>Refused for a column in an index or constraint: the swap would drop them, and rebuilding them
  * concurrently is not part of this operation yet.
@@ -28,7 +29,8 @@ final class ChangeColumnTypeOp implements OnlineOperation {
                     + " (DROP INDEX CONCURRENTLY) and create them again after complete");
         }
         TableInfo.Column old = shape.table.column(view.physical).orElseThrow();
-        String defaultExpr = old.defaultExpr().map(d -> "(" + d + ")::" + op.type()).orElse(null);
+        // As ALTER COLUMN TYPE does: the server converts the default by the assignment cast, or refuses it.
+        String defaultExpr = old.defaultExpr().orElse(null);
         return DuplicatedColumn.plan(shape, "change_column_type", op.column(), op.type(), defaultExpr, old.notNull(),
                 op.up(), op.down());
     }

@@ -59,6 +59,9 @@ final class StateTable {
                     + " key_column text not null, key_type text not null, touch_column text not null, high_water text, bound text,"
                     + " rows_done bigint not null default 0, rows_total bigint not null default 0,"
                     + " done boolean not null default false, primary key (version, table_name))");
+            // The current (or last) run of each backfill, so that status gives its rate from another process.
+            s.execute("alter table " + backfill + " add column if not exists run_started_at timestamptz,"
+                    + " add column if not exists run_rows bigint not null default 0, add column if not exists updated_at timestamptz");
         }
     }
 
@@ -159,7 +162,7 @@ final class StateTable {
             rs.close();
             List<BackfillProgress> progress = new ArrayList<>();
             for (BackfillRow row : backfills(c, version)) {
-                progress.add(new BackfillProgress(row.table(), row.rowsDone(), row.rowsTotal(), 0, row.done()));
+                progress.add(new BackfillProgress(row.table(), row.rowsDone(), row.rowsTotal(), row.rowsPerSecond(), row.done()));
             }
             change = new OnlineChange(change.version(), change.description(), change.script(), change.phase(), change.oldSchema(),
                     change.newSchema(), change.startedAt(), change.completedAt(), progress);
@@ -173,23 +176,35 @@ final class StateTable {
 
     /** A backfilled table's row. */
     record BackfillRow(String table, String keyColumn, String keyType, String touchColumn, Optional<String> highWater, Optional<String> bound,
-                       long rowsDone, long rowsTotal, boolean done) {
+                       long rowsDone, long rowsTotal, boolean done, double rowsPerSecond) {
     }
 
     List<BackfillRow> backfills(Connection c, String version) throws SQLException {
         List<BackfillRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, touch_column, high_water, bound, rows_done,"
-                + " rows_total, done from " + backfill + " where version = ? order by table_name")) {
+                + " rows_total, done, case when run_started_at is null or updated_at <= run_started_at then 0"
+                + " else run_rows / extract(epoch from updated_at - run_started_at)::float8 end"
+                + " from " + backfill + " where version = ? order by table_name")) {
             ps.setString(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getLong(7), rs.getLong(8),
-                            rs.getBoolean(9)));
+                            rs.getBoolean(9), rs.getDouble(10)));
                 }
             }
         }
         return rows;
+    }
+
+    /** A run of the backfill begins (the first, or one that resumes): its rate is counted from now. */
+    void startRun(Connection c, String version, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + backfill + " set run_started_at = clock_timestamp(), run_rows = 0,"
+                + " updated_at = clock_timestamp() where version = ? and table_name = ?")) {
+            ps.setString(1, version);
+            ps.setString(2, table);
+            ps.executeUpdate();
+        }
     }
 
     /** Fixes the bound and total of a backfill the first time it runs. */
@@ -208,12 +223,14 @@ final class StateTable {
     /** Moves the high-water mark, in the batch's own transaction, so a resumed backfill starts exactly after it. */
     void advance(Connection c, String version, String table, String highWater, long rows, boolean done) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update " + backfill + " set high_water = coalesce(?, high_water),"
-                + " rows_done = rows_done + ?, done = ? where version = ? and table_name = ?")) {
+                + " rows_done = rows_done + ?, run_rows = run_rows + ?, updated_at = clock_timestamp(), done = ?"
+                + " where version = ? and table_name = ?")) {
             ps.setString(1, highWater);
             ps.setLong(2, rows);
-            ps.setBoolean(3, done);
-            ps.setString(4, version);
-            ps.setString(5, table);
+            ps.setLong(3, rows);
+            ps.setBoolean(4, done);
+            ps.setString(5, version);
+            ps.setString(6, table);
             ps.executeUpdate();
         }
     }
