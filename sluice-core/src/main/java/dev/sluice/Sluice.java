@@ -1,5 +1,6 @@
 package dev.sluice;
 
+import dev.sluice.adopt.AdoptRequest;
 import dev.sluice.adopt.AdoptResult;
 import dev.sluice.adopt.AdoptSource;
 import dev.sluice.adopt.internal.Adopter;
@@ -153,7 +154,33 @@ public final class Sluice {
         Optional<java.nio.file.Path> folder = options.sources().stream()
                 .filter(dev.sluice.migration.FileSystemMigrationSource.class::isInstance)
                 .map(s -> ((dev.sluice.migration.FileSystemMigrationSource) s).folder()).findFirst();
+        if (folder.isEmpty()) {
+            // Another tool's layout: its files are linted as the source reads them, under their own names.
+            for (dev.sluice.migration.MigrationSource source : options.sources()) {
+                Optional<java.nio.file.Path> layoutFolder = layoutFolder(source);
+                if (layoutFolder.isPresent()) {
+                    return new dev.sluice.lint.ProjectLint(settings, layoutFolder, Optional.of(source), this::validateFiles)
+                            .lint(paths);
+                }
+            }
+        }
         return new dev.sluice.lint.ProjectLint(settings, folder, this::validateFiles).lint(paths);
+    }
+
+    private static Optional<java.nio.file.Path> layoutFolder(dev.sluice.migration.MigrationSource source) {
+        if (source instanceof dev.sluice.migration.PrismaMigrationSource p) {
+            return Optional.of(p.folder());
+        }
+        if (source instanceof dev.sluice.migration.DrizzleMigrationSource d) {
+            return Optional.of(d.folder());
+        }
+        if (source instanceof dev.sluice.migration.NumberedMigrationSource n) {
+            return Optional.of(n.folder());
+        }
+        if (source instanceof dev.sluice.migration.TypeormMigrationSource t) {
+            return Optional.of(t.folder());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -561,12 +588,21 @@ public final class Sluice {
      *                                                   row; or when Sluice already has a history here
      */
     public AdoptResult adopt(AdoptSource from, boolean dryRun) throws SQLException {
+        return adopt(AdoptRequest.from(from, dryRun));
+    }
+
+    /**
+     * {@link #adopt(AdoptSource, boolean)} as requested: the tool detected when not named (from the history tables
+     * present and the files' layout; ambiguity is refused, naming the candidates), and for numbered SQL files the
+     * tracking table or, without one, the version to baseline at.
+     */
+    public AdoptResult adopt(AdoptRequest request) throws SQLException {
         MigrationCatalog catalog = catalog();
         java.util.Map<String, String> texts = new java.util.HashMap<>();
         for (dev.sluice.migration.MigrationSource source : options.sources()) {
             source.scripts().forEach(script -> texts.putIfAbsent(script.path(), script.text()));
         }
-        return underLock((c, lock) -> new Adopter(history).adopt(c, from, catalog, texts, dryRun));
+        return underLock((c, lock) -> new Adopter(history).adopt(c, request, catalog, texts, List.copyOf(options.sources())));
     }
 
     /**

@@ -267,6 +267,35 @@ public final class Linter {
         return inputs;
     }
 
+    /**
+     * The inputs of a source that reads another tool's layout (Prisma folders, Drizzle's journal, numbered files,
+     * TypeORM classes): its scripts, under their own paths in {@code folder}, in the order migrate runs them,
+     * each judged by the role its Sluice name gives it.
+     *
+     * @param report which files' findings are reported
+     */
+    public static List<LintInput> sourceInputs(Path folder, dev.sluice.migration.MigrationSource source, Predicate<Path> report) {
+        record Entry(dev.sluice.migration.ScriptResource script, Optional<MigrationFileName> name) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (dev.sluice.migration.ScriptResource script : source.scripts()) {
+            if (script.name().endsWith(".sql")) {
+                entries.add(new Entry(script, MigrationFileName.parse(MigrationFileName.baseName(script.name()))));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name, MigrationOrder.FILE_NAMES));
+        List<LintInput> inputs = new ArrayList<>();
+        for (Entry e : entries) {
+            Path path = folder.resolve(e.script().path());
+            if (MigrationFileName.hasOnlineHeader(path.toString(), e.script().text())) {
+                continue;
+            }
+            inputs.add(new LintInput(path.toString(), MigrationRole.ofFileName(e.script().name()), e.script().text(),
+                    report.test(path)));
+        }
+        return inputs;
+    }
+
     private record Raw(Rule rule, int index, int line, int column, String message, String alternative) {
     }
 }

@@ -16,6 +16,14 @@ public interface MigrationSource {
         return List.of();
     }
 
+    /**
+     * What the source found wrong in its files while reading them, each by file and line, beside the scripts it
+     * could read (a TypeORM migration whose SQL is not a plain literal). Read after {@link #scripts()}.
+     */
+    default List<MigrationProblem> problems() {
+        return List.of();
+    }
+
     /** What the source is, for messages (e.g. the folder's path). */
     String describe();
 }
