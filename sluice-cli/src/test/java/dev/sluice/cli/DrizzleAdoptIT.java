@@ -225,4 +225,33 @@ class DrizzleAdoptIT {
         CliRun drift = sluice(db, "drift");
         assertEquals(0, drift.exitCode(), drift.toString());
     }
+
+    @Test
+    void withSeveralToolsHistoriesTheLayoutDecidesOrTheCandidatesAreNamed(TestDatabase db) throws Exception {
+        Path folder = project();
+        drizzleMigrate(db, folder, 2);
+        db.execute("create table flyway_schema_history (installed_rank int primary key, version varchar(50), description "
+                + "varchar(200) not null, type varchar(20) not null, script varchar(1000) not null, checksum int, installed_by "
+                + "varchar(100) not null, installed_on timestamp not null default now(), execution_time int not null, success bool not null)");
+        CliRun dry = sluice(db, "adopt", "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.toString());
+        assertTrue(dry.out().contains("what Drizzle applied"), "Flyway's table is empty: " + dry.out());
+
+        db.execute("create table \"_prisma_migrations\" (id varchar(36) primary key, checksum varchar(64) not null, "
+                + "finished_at timestamptz, migration_name varchar(255) not null, logs text, rolled_back_at timestamptz, "
+                + "started_at timestamptz not null default now(), applied_steps_count int not null default 0)");
+        db.execute("insert into \"_prisma_migrations\" values ('f0000000-0000-0000-0000-000000000000', 'abc', now(), "
+                + "'20240101120001_init', null, null, now(), 1)");
+        CliRun drizzleLayout = sluice(db, "adopt", "--dry-run");
+        assertEquals(0, drizzleLayout.exitCode(), drizzleLayout.toString());
+        assertTrue(drizzleLayout.out().contains("what Drizzle applied"), "the files are Drizzle's: " + drizzleLayout.out());
+        Files.move(folder, dir.resolve("elsewhere"));
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__x.sql"), "select 1;\n");
+        CliRun ambiguous = sluice(db, "adopt", "--dry-run");
+        assertEquals(ExitCodes.INVALID, ambiguous.exitCode(), ambiguous.toString());
+        assertTrue(ambiguous.err().contains("cannot tell which tool to adopt from; name it with --from"), ambiguous.err());
+        assertTrue(ambiguous.err().contains("prisma: public._prisma_migrations"), ambiguous.err());
+        assertTrue(ambiguous.err().contains("drizzle: drizzle.__drizzle_migrations"), ambiguous.err());
+    }
 }

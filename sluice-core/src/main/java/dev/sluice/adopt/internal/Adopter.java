@@ -133,7 +133,7 @@ public final class Adopter {
     }
 
     /**
-     * The tool whose history table this database holds; when several do, the one whose layout the files have.
+     * The tool whose history table holds rows in this database; when several do, the one whose layout the files have.
      * Numbered files without any tool's table are adopted by baseline.
      */
     private AdoptSource detect(Connection c, AdoptRequest request, List<MigrationSource> sources) throws SQLException {
@@ -142,7 +142,14 @@ public final class Adopter {
             numberedTable(c, request).ifPresent(tables::add);
         }
         Set<AdoptSource> byTable = new LinkedHashSet<>();
-        tables.forEach(t -> byTable.add(AdoptSource.parse(t.tool())));
+        List<ForeignHistoryTable> withRows = new ArrayList<>();
+        for (ForeignHistoryTable t : tables) {
+            // An empty table records nothing to take over (a tool tried once, or a table of that name by chance).
+            if (OtherHistory.count(c, t) > 0) {
+                byTable.add(AdoptSource.parse(t.tool()));
+                withRows.add(t);
+            }
+        }
         Set<AdoptSource> byLayout = layouts(sources);
         if (byTable.size() == 1) {
             return byTable.iterator().next();
@@ -161,7 +168,7 @@ public final class Adopter {
             return both.iterator().next();
         }
         throw new AdoptionRefusedException("adopt refused: cannot tell which tool to adopt from; name it with --from",
-                tables.stream().map(t -> t.tool() + ": " + t.qualifiedName()).toList());
+                withRows.stream().map(t -> t.tool() + ": " + t.qualifiedName()).toList());
     }
 
     private static Set<AdoptSource> layouts(List<MigrationSource> sources) {
