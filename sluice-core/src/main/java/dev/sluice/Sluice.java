@@ -151,36 +151,10 @@ public final class Sluice {
 
     /** {@link #lint(java.util.List)} with other lint settings, e.g. another oldest PostgreSQL major. */
     public dev.sluice.lint.LintResult lint(java.util.List<java.nio.file.Path> paths, LintSettings settings) {
-        Optional<java.nio.file.Path> folder = options.sources().stream()
-                .filter(dev.sluice.migration.FileSystemMigrationSource.class::isInstance)
-                .map(s -> ((dev.sluice.migration.FileSystemMigrationSource) s).folder()).findFirst();
-        if (folder.isEmpty()) {
-            // Another tool's layout: its files are linted as the source reads them, under their own names.
-            for (dev.sluice.migration.MigrationSource source : options.sources()) {
-                Optional<java.nio.file.Path> layoutFolder = layoutFolder(source);
-                if (layoutFolder.isPresent()) {
-                    return new dev.sluice.lint.ProjectLint(settings, layoutFolder, Optional.of(source), this::validateFiles)
-                            .lint(paths);
-                }
-            }
-        }
+        // The first folder read: a folder in another tool's layout is linted as its source reads it.
+        Optional<java.nio.file.Path> folder = options.sources().stream().map(dev.sluice.migration.MigrationSource::localFolder)
+                .flatMap(Optional::stream).findFirst();
         return new dev.sluice.lint.ProjectLint(settings, folder, this::validateFiles).lint(paths);
-    }
-
-    private static Optional<java.nio.file.Path> layoutFolder(dev.sluice.migration.MigrationSource source) {
-        if (source instanceof dev.sluice.migration.PrismaMigrationSource p) {
-            return Optional.of(p.folder());
-        }
-        if (source instanceof dev.sluice.migration.DrizzleMigrationSource d) {
-            return Optional.of(d.folder());
-        }
-        if (source instanceof dev.sluice.migration.NumberedMigrationSource n) {
-            return Optional.of(n.folder());
-        }
-        if (source instanceof dev.sluice.migration.TypeormMigrationSource t) {
-            return Optional.of(t.folder());
-        }
-        return Optional.empty();
     }
 
     /**

@@ -254,4 +254,13 @@ class DrizzleAdoptIT {
         assertTrue(ambiguous.err().contains("prisma: public._prisma_migrations"), ambiguous.err());
         assertTrue(ambiguous.err().contains("drizzle: drizzle.__drizzle_migrations"), ambiguous.err());
     }
+
+    @Test
+    void rehearseRunsEveryMigrationUpDownAndUpUnderItsOwnName() throws Exception {
+        project();
+        CliRun rehearse = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "rehearse");
+        assertEquals(0, rehearse.exitCode(), rehearse.toString());
+        assertTrue(rehearse.out().contains("0003_custom_seed_roles.sql"), rehearse.out());
+        assertTrue(rehearse.out().contains("0007_swift_river.sql"), rehearse.out());
+    }
 }

@@ -59,8 +59,35 @@ class NumberedAdoptIT {
         FILES.put("008_rollback.sql", "drop table audit_log;\n");
     }
 
+    /** The team's idempotent script for fresh installs: the schema of all eight files. */
     private static final String SCHEMA = """
-            create table if not exists users (id bigint generated always as identity primary key, email text not null unique);
+            create table if not exists users (
+              id bigint generated always as identity primary key,
+              email text not null unique,
+              name text
+            );
+            create table if not exists accounts (
+              id bigint generated always as identity primary key,
+              owner_id bigint not null references users (id),
+              balance_cents bigint not null default 0,
+              currency text
+            );
+            create index if not exists accounts_owner_idx on accounts (owner_id);
+            create table if not exists tags (
+              id bigint generated always as identity primary key,
+              label text not null unique
+            );
+            create table if not exists transfers (
+              id bigint generated always as identity primary key,
+              from_account bigint not null references accounts (id),
+              to_account bigint not null references accounts (id),
+              amount_cents bigint not null check (amount_cents > 0)
+            );
+            create table if not exists audit_log (
+              id bigint generated always as identity primary key,
+              at timestamptz not null default now(),
+              what text not null
+            );
             """;
 
     private Path project() throws Exception {
@@ -164,5 +191,26 @@ class NumberedAdoptIT {
         TestDatabase reference = db.another();
         Psql.apply(reference, ups(folder, 8));
         assertEquals(0, sluice(db, "diff", db.jdbcUrl(), reference.jdbcUrl()).exitCode());
+    }
+
+    @Test
+    void verifyRehearsesTheFilesInPlaceAndChecksTheSchemaScriptBesideThem() throws Exception {
+        project();
+        CliRun judged = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "verify");
+        assertEquals(ExitCodes.INVALID, judged.exitCode(), judged.toString());
+        assertTrue(judged.out().contains("004_index_accounts_owner.sql:1:1: error [create-index-non-concurrently]"), judged.out());
+
+        // Adopted mid-life: the files already applied are not judged again, as lint.start-after is meant for.
+        Files.writeString(dir.resolve("sluice.conf"), "lint.start-after = 4\n");
+        CliRun verify = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "verify");
+        assertEquals(0, verify.exitCode(), verify.toString());
+        assertTrue(verify.out().contains("[006_create_transfers.sql]"), verify.out());
+        assertTrue(verify.out().contains("schema file migrations/schema.sql"), verify.out());
+        assertTrue(verify.out().contains("verify passed"), verify.out());
+
+        Files.writeString(dir.resolve("migrations/schema.sql"), SCHEMA.replace("  what text not null\n", "  what text\n"));
+        CliRun differs = CliRun.run(CliRun.env(), "--dir", dir.toString(), "--require-url", "verify");
+        assertEquals(ExitCodes.INVALID, differs.exitCode(), differs.toString());
+        assertTrue(differs.out().contains("schema.sql gives another schema than the migrations"), differs.out());
     }
 }

@@ -91,7 +91,7 @@ public final class Linter {
             if (!input.report()) {
                 continue;
             }
-            if (settings.beforeStart(versionOf(input.name()))) {
+            if (settings.beforeStart(input.version())) {
                 notJudged++;
                 continue;
             }
@@ -105,11 +105,7 @@ public final class Linter {
     }
 
     /** The version in a migration file's name, for {@code lint.start-after}; empty for repeatables and others. */
-    private static Optional<Version> versionOf(String name) {
-        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String base = file.endsWith(".sql") ? file.substring(0, file.length() - 4) : file;
-        return MigrationFileName.parse(base).flatMap(MigrationFileName::version);
-    }
+
 
     private int lintFile(LintInput input, KnownSchema schema, List<Finding> out, TableSizes database, Set<String> createdInRun) {
         SqlScript script;
@@ -239,6 +235,10 @@ public final class Linter {
      * @param report which of them to report on; the others only build the schema
      */
     public static List<LintInput> folderInputs(Path folder, Predicate<Path> report) {
+        Optional<dev.sluice.migration.MigrationSource> layout = dev.sluice.migration.Locations.layoutAt(folder);
+        if (layout.isPresent()) {
+            return sourceInputs(folder, layout.get(), report);
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql")).toList();
@@ -291,7 +291,7 @@ public final class Linter {
                 continue;
             }
             inputs.add(new LintInput(path.toString(), MigrationRole.ofFileName(e.script().name()), e.script().text(),
-                    report.test(path)));
+                    report.test(path), Optional.empty(), e.name().flatMap(MigrationFileName::version)));
         }
         return inputs;
     }

@@ -1,7 +1,6 @@
 package dev.sluice.lint;
 
 import dev.sluice.migration.FileSystemMigrationSource;
-import dev.sluice.migration.MigrationSource;
 import dev.sluice.migration.MigrationProblem;
 import dev.sluice.migration.MigrationValidation;
 
@@ -33,25 +32,14 @@ public final class ProjectLint {
     private final LintSettings settings;
     private final Optional<Path> migrations;
     private final Supplier<MigrationValidation> validation;
-    private final Optional<MigrationSource> layout;
 
     /**
      * @param migrations the project's migrations folder, when it has one
      * @param validation the project's file validation, run only when project files are linted
      */
     public ProjectLint(LintSettings settings, Optional<Path> migrations, Supplier<MigrationValidation> validation) {
-        this(settings, migrations, Optional.empty(), validation);
-    }
-
-    /**
-     * @param layout the source that reads the migrations folder when it is in another tool's layout (Prisma,
-     *               Drizzle, numbered files, TypeORM): its scripts are what is linted there, under their own paths
-     */
-    public ProjectLint(LintSettings settings, Optional<Path> migrations, Optional<MigrationSource> layout,
-                       Supplier<MigrationValidation> validation) {
         this.settings = settings;
         this.migrations = migrations.map(p -> p.toAbsolutePath().normalize());
-        this.layout = layout;
         this.validation = validation;
     }
 
@@ -72,10 +60,11 @@ public final class ProjectLint {
         List<LintInput> inputs = new ArrayList<>();
         for (Path given : targets) {
             Path p = given.toAbsolutePath().normalize();
-            if (layout.isPresent() && migrations.isPresent() && p.startsWith(migrations.get())) {
+            if (Files.isDirectory(p) && migrations.isPresent() && !p.equals(migrations.get()) && p.startsWith(migrations.get())
+                    && dev.sluice.migration.Locations.layoutAt(migrations.get()).isPresent()) {
+                // A sub-folder of another tool's layout (one Prisma migration): read as the layout reads it.
                 Path target = p;
-                inputs.addAll(Linter.sourceInputs(migrations.get(), layout.get(),
-                        x -> x.toAbsolutePath().normalize().startsWith(target)));
+                inputs.addAll(Linter.folderInputs(migrations.get(), x -> x.toAbsolutePath().normalize().startsWith(target)));
             } else if (Files.isDirectory(p)) {
                 inputs.addAll(Linter.folderInputs(p, x -> true));
             } else if (Files.isRegularFile(p) && migrations.isPresent() && p.startsWith(migrations.get())) {

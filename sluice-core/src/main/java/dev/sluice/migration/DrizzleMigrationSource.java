@@ -67,6 +67,11 @@ public final class DrizzleMigrationSource implements MigrationSource {
         return folder;
     }
 
+    @Override
+    public java.util.Optional<Path> localFolder() {
+        return java.util.Optional.of(folder);
+    }
+
     /** Whether {@code folder} looks like drizzle-kit's output: it has the journal. */
     public static boolean isDrizzleFolder(Path folder) {
         return Files.isRegularFile(folder.resolve(JOURNAL));

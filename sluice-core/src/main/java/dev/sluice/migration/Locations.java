@@ -149,6 +149,31 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
         return new Locations(sources, folder == null ? project.resolve(DEFAULT_FOLDER) : folder, List.of());
     }
 
+    /**
+     * The source that reads {@code folder} when it is in another tool's layout: Drizzle's (it has the journal),
+     * Prisma's (sub-folders of {@code migration.sql}), numbered files, or TypeORM classes, in that order; empty
+     * for a folder of Flyway-named files or anything else. Lets every reader of a migrations folder (lint,
+     * verify, the doctor) read it as {@code migrate} does.
+     */
+    public static Optional<MigrationSource> layoutAt(Path folder) {
+        if (DrizzleMigrationSource.isDrizzleFolder(folder)) {
+            return Optional.of(new DrizzleMigrationSource(folder));
+        }
+        if (holdsMigrationFiles(folder)) {
+            return Optional.empty();
+        }
+        if (PrismaMigrationSource.isPrismaFolder(folder)) {
+            return Optional.of(new PrismaMigrationSource(folder));
+        }
+        if (NumberedMigrationSource.isNumberedFolder(folder)) {
+            return Optional.of(new NumberedMigrationSource(folder));
+        }
+        if (TypeormMigrationSource.isTypeormFolder(folder)) {
+            return Optional.of(new TypeormMigrationSource(folder));
+        }
+        return Optional.empty();
+    }
+
     /** TypeORM's usual migration folders, relative to the project, in the order they are looked for. */
     private static final List<String> TYPEORM_FOLDERS = List.of("src/migration", "src/migrations", "src/database/migrations",
             "src/db/migrations");

@@ -36,6 +36,11 @@ public final class NumberedMigrationSource implements MigrationSource {
         return folder;
     }
 
+    @Override
+    public java.util.Optional<Path> localFolder() {
+        return java.util.Optional.of(folder);
+    }
+
     /** Whether {@code folder} directly holds a numbered SQL file and no Flyway-named one. */
     public static boolean isNumberedFolder(Path folder) {
         if (!Files.isDirectory(folder)) {

@@ -44,6 +44,11 @@ public final class TypeormMigrationSource implements MigrationSource {
         return folder;
     }
 
+    @Override
+    public java.util.Optional<Path> localFolder() {
+        return java.util.Optional.of(folder);
+    }
+
     /** Whether {@code folder} directly holds a file named as TypeORM's CLI names migrations. */
     public static boolean isTypeormFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
