@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,23 +53,24 @@ final class LintGate {
         }
         List<LintInput> inputs = new ArrayList<>();
         for (Migration m : catalog.versioned()) {
-            add(inputs, m.up(), MigrationRole.UP, toRun);
-            m.down().ifPresent(d -> add(inputs, d, MigrationRole.DOWN, toRun));
+            add(inputs, m.up(), MigrationRole.UP, toRun, m.version());
+            m.down().ifPresent(d -> add(inputs, d, MigrationRole.DOWN, toRun, m.version()));
         }
         for (Migration m : catalog.repeatable()) {
-            add(inputs, m.up(), MigrationRole.REPEATABLE, toRun);
+            add(inputs, m.up(), MigrationRole.REPEATABLE, toRun, Optional.empty());
         }
         Linter linter = new Linter(settings);
         return GateReport.of(linter.lint(inputs), linter.lintAgainst(inputs, database), settings);
     }
 
-    private static void add(List<LintInput> inputs, MigrationBody body, MigrationRole role, Set<String> toRun) {
+    private static void add(List<LintInput> inputs, MigrationBody body, MigrationRole role, Set<String> toRun,
+                            Optional<dev.sluice.migration.Version> version) {
         if (body instanceof SqlMigrationBody sql) {
             boolean report = toRun.contains(sql.name());
             if (role == MigrationRole.DOWN && !report) {
                 return;
             }
-            inputs.add(LintInput.ofScript(sql.script(), role, report));
+            inputs.add(LintInput.ofScript(sql.script(), role, report, version));
         }
     }
 }

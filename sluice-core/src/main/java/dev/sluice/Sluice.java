@@ -1,5 +1,6 @@
 package dev.sluice;
 
+import dev.sluice.adopt.AdoptRequest;
 import dev.sluice.adopt.AdoptResult;
 import dev.sluice.adopt.AdoptSource;
 import dev.sluice.adopt.internal.Adopter;
@@ -170,9 +171,9 @@ public final class Sluice {
 
     /** {@link #lint(java.util.List)} with other lint settings, e.g. another oldest PostgreSQL major. */
     public dev.sluice.lint.LintResult lint(java.util.List<java.nio.file.Path> paths, LintSettings settings) {
-        Optional<java.nio.file.Path> folder = options.sources().stream()
-                .filter(dev.sluice.migration.FileSystemMigrationSource.class::isInstance)
-                .map(s -> ((dev.sluice.migration.FileSystemMigrationSource) s).folder()).findFirst();
+        // The first folder read: a folder in another tool's layout is linted as its source reads it.
+        Optional<java.nio.file.Path> folder = options.sources().stream().map(dev.sluice.migration.MigrationSource::localFolder)
+                .flatMap(Optional::stream).findFirst();
         return new dev.sluice.lint.ProjectLint(settings, folder, this::validateFiles).lint(paths);
     }
 
@@ -622,12 +623,21 @@ public final class Sluice {
      *                                                   row; or when Sluice already has a history here
      */
     public AdoptResult adopt(AdoptSource from, boolean dryRun) throws SQLException {
+        return adopt(AdoptRequest.from(from, dryRun));
+    }
+
+    /**
+     * {@link #adopt(AdoptSource, boolean)} as requested: the tool detected when not named (from the history tables
+     * present and the files' layout; ambiguity is refused, naming the candidates), and for numbered SQL files the
+     * tracking table or, without one, the version to baseline at.
+     */
+    public AdoptResult adopt(AdoptRequest request) throws SQLException {
         MigrationCatalog catalog = catalog();
         java.util.Map<String, String> texts = new java.util.HashMap<>();
         for (dev.sluice.migration.MigrationSource source : options.sources()) {
             source.scripts().forEach(script -> texts.putIfAbsent(script.path(), script.text()));
         }
-        return underLock((c, lock) -> new Adopter(history).adopt(c, from, catalog, texts, dryRun));
+        return underLock((c, lock) -> new Adopter(history).adopt(c, request, catalog, texts, List.copyOf(options.sources())));
     }
 
     /**

@@ -38,7 +38,9 @@ final class VerifyCommand extends ProjectCommand {
     @Override
     int run(Project project) throws Exception {
         VerifyRequest request = new VerifyRequest(project.dir(), project.migrationsDir(),
-                project.dir().resolve(project.config().get("schema-file").orElse("schema.sql")), scratch.seedFolder(project),
+                project.config().get("schema-file").map(project.dir()::resolve)
+                        .orElseGet(() -> VerifyRequest.defaultSchemaFile(project.dir(), project.migrationsDir())),
+                scratch.seedFolder(project),
                 scratch.irreversibleIsError(project), project.configuredUrl().isPresent(), scratch.server.settings(project),
                 phase -> new ProgressLine(out(), terminal(), phase));
         VerifyReport report = project.sluiceConnectingLazily().verify(request);

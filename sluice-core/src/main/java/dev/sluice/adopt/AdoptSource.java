@@ -11,7 +11,16 @@ public enum AdoptSource {
     FLYWAY("Flyway", "flyway_schema_history"),
 
     /** Prisma Migrate: {@code _prisma_migrations}, {@code prisma/migrations/<name>/migration.sql}, SHA-256 checksums. */
-    PRISMA("Prisma", "_prisma_migrations");
+    PRISMA("Prisma", "_prisma_migrations"),
+
+    /** Drizzle: {@code drizzle.__drizzle_migrations}, {@code drizzle/NNNN_name.sql} with its journal, SHA-256 hashes. */
+    DRIZZLE("Drizzle", "__drizzle_migrations"),
+
+    /** TypeORM: {@code migrations} (timestamp, name), migration classes whose SQL is read from their query calls. */
+    TYPEORM("TypeORM", "migrations"),
+
+    /** Numbered plain SQL files ({@code 001_name.sql}): the project's own tracking table, else a baseline. */
+    NUMBERED("numbered SQL files", "schema_migrations");
 
     private final String displayName;
     private final String historyTable;

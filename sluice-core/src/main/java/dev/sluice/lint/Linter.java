@@ -91,7 +91,7 @@ public final class Linter {
             if (!input.report()) {
                 continue;
             }
-            if (settings.beforeStart(versionOf(input.name()))) {
+            if (settings.beforeStart(input.version())) {
                 notJudged++;
                 continue;
             }
@@ -105,11 +105,7 @@ public final class Linter {
     }
 
     /** The version in a migration file's name, for {@code lint.start-after}; empty for repeatables and others. */
-    private static Optional<Version> versionOf(String name) {
-        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String base = file.endsWith(".sql") ? file.substring(0, file.length() - 4) : file;
-        return MigrationFileName.parse(base).flatMap(MigrationFileName::version);
-    }
+
 
     private int lintFile(LintInput input, KnownSchema schema, List<Finding> out, TableSizes database, Set<String> createdInRun) {
         SqlScript script;
@@ -239,6 +235,10 @@ public final class Linter {
      * @param report which of them to report on; the others only build the schema
      */
     public static List<LintInput> folderInputs(Path folder, Predicate<Path> report) {
+        Optional<dev.sluice.migration.MigrationSource> layout = dev.sluice.migration.Locations.layoutAt(folder);
+        if (layout.isPresent()) {
+            return sourceInputs(folder, layout.get(), report);
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql")).toList();
@@ -263,6 +263,35 @@ public final class Linter {
             }
             inputs.add(new LintInput(e.path.toString(), MigrationRole.ofFileName(e.path.getFileName().toString()),
                     text, report.test(e.path)));
+        }
+        return inputs;
+    }
+
+    /**
+     * The inputs of a source that reads another tool's layout (Prisma folders, Drizzle's journal, numbered files,
+     * TypeORM classes): its scripts, under their own paths in {@code folder}, in the order migrate runs them,
+     * each judged by the role its Sluice name gives it.
+     *
+     * @param report which files' findings are reported
+     */
+    public static List<LintInput> sourceInputs(Path folder, dev.sluice.migration.MigrationSource source, Predicate<Path> report) {
+        record Entry(dev.sluice.migration.ScriptResource script, Optional<MigrationFileName> name) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (dev.sluice.migration.ScriptResource script : source.scripts()) {
+            if (script.name().endsWith(".sql")) {
+                entries.add(new Entry(script, MigrationFileName.parse(MigrationFileName.baseName(script.name()))));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name, MigrationOrder.FILE_NAMES));
+        List<LintInput> inputs = new ArrayList<>();
+        for (Entry e : entries) {
+            Path path = folder.resolve(e.script().path());
+            if (MigrationFileName.hasOnlineHeader(path.toString(), e.script().text())) {
+                continue;
+            }
+            inputs.add(new LintInput(path.toString(), MigrationRole.ofFileName(e.script().name()), e.script().text(),
+                    report.test(path), Optional.empty(), e.name().flatMap(MigrationFileName::version)));
         }
         return inputs;
     }

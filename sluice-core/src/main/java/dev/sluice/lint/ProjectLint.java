@@ -60,7 +60,12 @@ public final class ProjectLint {
         List<LintInput> inputs = new ArrayList<>();
         for (Path given : targets) {
             Path p = given.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
+            if (Files.isDirectory(p) && migrations.isPresent() && !p.equals(migrations.get()) && p.startsWith(migrations.get())
+                    && dev.sluice.migration.Locations.layoutAt(migrations.get()).isPresent()) {
+                // A sub-folder of another tool's layout (one Prisma migration): read as the layout reads it.
+                Path target = p;
+                inputs.addAll(Linter.folderInputs(migrations.get(), x -> x.toAbsolutePath().normalize().startsWith(target)));
+            } else if (Files.isDirectory(p)) {
                 inputs.addAll(Linter.folderInputs(p, x -> true));
             } else if (Files.isRegularFile(p) && migrations.isPresent() && p.startsWith(migrations.get())) {
                 inputs.addAll(Linter.folderInputs(migrations.get(), x -> x.toAbsolutePath().normalize().equals(p)));

@@ -32,6 +32,11 @@ public final class FileSystemMigrationSource implements MigrationSource {
     }
 
     @Override
+    public java.util.Optional<Path> localFolder() {
+        return java.util.Optional.of(folder);
+    }
+
+    @Override
     public List<ScriptResource> scripts() {
         if (!Files.isDirectory(folder)) {
             throw new MigrationFileException(folder.toString(), 0,

@@ -21,8 +21,15 @@ import java.util.stream.Stream;
  *   <li>{@code src/main/resources/db/migration}, Flyway's default {@code classpath:db/migration} in a Maven
  *       or Gradle layout;</li>
  *   <li>{@code prisma/migrations}, Prisma's folders of {@code migration.sql} ({@link PrismaMigrationSource}),
- *       also named as {@code prisma:FOLDER}.</li>
+ *       also named as {@code prisma:FOLDER};</li>
+ *   <li>{@code drizzle/} with its {@code meta/_journal.json} ({@link DrizzleMigrationSource}, {@code drizzle:FOLDER});</li>
+ *   <li>a folder of TypeORM migration classes, {@code src/migration}, {@code src/migrations},
+ *       {@code src/database/migrations}, {@code src/db/migrations} or {@code migrations}
+ *       ({@link TypeormMigrationSource}, {@code typeorm:FOLDER});</li>
+ *   <li>numbered plain SQL files ({@code 001_init.sql}, {@link NumberedMigrationSource}, {@code numbered:FOLDER})
+ *       in {@code migrations/}, the project folder itself or {@code db/migrations}.</li>
  * </ol>
+ * {@code migrations/} holding only numbered files or TypeORM classes is read in that layout, not as Sluice's.
  * A choice that was not Sluice's own default is explained in {@link #notes()}, which a shell prints on
  * stderr, so that nobody wonders which files ran.
  *
@@ -62,8 +69,17 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
             return configuredLocations(project, configured.get(), loader);
         }
         Path own = project.resolve(DEFAULT_FOLDER);
+        if (NumberedMigrationSource.isNumberedFolder(own)) {
+            return numbered(own, DEFAULT_FOLDER + "/ holds numbered SQL files (001_name.sql): reading them as numbered migrations");
+        }
+        if (TypeormMigrationSource.isTypeormFolder(own) && !holdsMigrationFiles(own)) {
+            return typeorm(own, DEFAULT_FOLDER + "/ holds TypeORM migration classes: reading their SQL");
+        }
         if (Files.isDirectory(own)) {
             return new Locations(List.of(new FileSystemMigrationSource(own)), own, List.of());
+        }
+        if (NumberedMigrationSource.isNumberedFolder(project)) {
+            return numbered(project, project + " holds numbered SQL files (001_name.sql): reading them as numbered migrations");
         }
         if (holdsMigrationFiles(project)) {
             return new Locations(List.of(new FileSystemMigrationSource(project)), project,
@@ -78,6 +94,21 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
         if (Files.isDirectory(prisma)) {
             return new Locations(List.of(new PrismaMigrationSource(prisma)), prisma,
                     List.of("no " + DEFAULT_FOLDER + "/ folder: using Prisma's " + PrismaMigrationSource.DEFAULT_FOLDER));
+        }
+        Path drizzle = project.resolve(DrizzleMigrationSource.DEFAULT_FOLDER);
+        if (DrizzleMigrationSource.isDrizzleFolder(drizzle)) {
+            return new Locations(List.of(new DrizzleMigrationSource(drizzle)), drizzle,
+                    List.of("no " + DEFAULT_FOLDER + "/ folder: using Drizzle's " + DrizzleMigrationSource.DEFAULT_FOLDER + "/ and its journal"));
+        }
+        for (String candidate : TYPEORM_FOLDERS) {
+            Path folder = project.resolve(candidate);
+            if (TypeormMigrationSource.isTypeormFolder(folder)) {
+                return typeorm(folder, "no " + DEFAULT_FOLDER + "/ folder: using the TypeORM migrations in " + candidate);
+            }
+        }
+        Path db = project.resolve(NUMBERED_FOLDER);
+        if (NumberedMigrationSource.isNumberedFolder(db)) {
+            return numbered(db, "no " + DEFAULT_FOLDER + "/ folder: using the numbered SQL files in " + NUMBERED_FOLDER);
         }
         // Nothing found: the folder Sluice would create, whose absence the file source reports.
         return new Locations(List.of(new FileSystemMigrationSource(own)), own, List.of());
@@ -96,18 +127,18 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
                 sources.add(new ClasspathMigrationSource(path, loader));
                 continue;
             }
-            if (entry.startsWith("prisma:")) {
-                Path resolved = project.resolve(entry.substring("prisma:".length())).normalize();
-                sources.add(new PrismaMigrationSource(resolved));
+            Optional<MigrationSource> layout = layoutSource(project, entry);
+            if (layout.isPresent()) {
+                sources.add(layout.get());
                 if (folder == null) {
-                    folder = resolved;
+                    folder = project.resolve(entry.substring(entry.indexOf(':') + 1)).normalize();
                 }
                 continue;
             }
             String path = entry.startsWith("filesystem:") ? entry.substring("filesystem:".length()) : entry;
             if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !entry.startsWith("filesystem:")) {
                 throw new IllegalArgumentException("location '" + entry + "' has an unknown prefix; use filesystem:FOLDER, "
-                        + "classpath:PACKAGE/FOLDER or prisma:FOLDER");
+                        + "classpath:PACKAGE/FOLDER, prisma:FOLDER, drizzle:FOLDER, typeorm:FOLDER or numbered:FOLDER");
             }
             Path resolved = project.resolve(path).normalize();
             sources.add(new FileSystemMigrationSource(resolved));
@@ -116,6 +147,62 @@ public record Locations(List<MigrationSource> sources, Path folder, List<String>
             }
         }
         return new Locations(sources, folder == null ? project.resolve(DEFAULT_FOLDER) : folder, List.of());
+    }
+
+    /**
+     * The source that reads {@code folder} when it is in another tool's layout: Drizzle's (it has the journal),
+     * Prisma's (sub-folders of {@code migration.sql}), numbered files, or TypeORM classes, in that order; empty
+     * for a folder of Flyway-named files or anything else. Lets every reader of a migrations folder (lint,
+     * verify, the doctor) read it as {@code migrate} does.
+     */
+    public static Optional<MigrationSource> layoutAt(Path folder) {
+        if (DrizzleMigrationSource.isDrizzleFolder(folder)) {
+            return Optional.of(new DrizzleMigrationSource(folder));
+        }
+        if (holdsMigrationFiles(folder)) {
+            return Optional.empty();
+        }
+        if (PrismaMigrationSource.isPrismaFolder(folder)) {
+            return Optional.of(new PrismaMigrationSource(folder));
+        }
+        if (NumberedMigrationSource.isNumberedFolder(folder)) {
+            return Optional.of(new NumberedMigrationSource(folder));
+        }
+        if (TypeormMigrationSource.isTypeormFolder(folder)) {
+            return Optional.of(new TypeormMigrationSource(folder));
+        }
+        return Optional.empty();
+    }
+
+    /** TypeORM's usual migration folders, relative to the project, in the order they are looked for. */
+    private static final List<String> TYPEORM_FOLDERS = List.of("src/migration", "src/migrations", "src/database/migrations",
+            "src/db/migrations");
+
+    /** Where numbered SQL files are often kept, besides {@code migrations/}. */
+    private static final String NUMBERED_FOLDER = "db/migrations";
+
+    private static Locations numbered(Path folder, String note) {
+        return new Locations(List.of(new NumberedMigrationSource(folder)), folder, List.of(note));
+    }
+
+    private static Locations typeorm(Path folder, String note) {
+        return new Locations(List.of(new TypeormMigrationSource(folder)), folder, List.of(note));
+    }
+
+    /** The source of an entry with another tool's prefix ({@code prisma:}, {@code drizzle:}, ...), if it has one. */
+    private static Optional<MigrationSource> layoutSource(Path project, String entry) {
+        int colon = entry.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        Path folder = project.resolve(entry.substring(colon + 1)).normalize();
+        return switch (entry.substring(0, colon)) {
+            case "prisma" -> Optional.of(new PrismaMigrationSource(folder));
+            case "drizzle" -> Optional.of(new DrizzleMigrationSource(folder));
+            case "typeorm" -> Optional.of(new TypeormMigrationSource(folder));
+            case "numbered" -> Optional.of(new NumberedMigrationSource(folder));
+            default -> Optional.empty();
+        };
     }
 
     /** Whether {@code dir} itself (not a sub-folder) holds a file named as a migration, {@code V1__x.sql}. */

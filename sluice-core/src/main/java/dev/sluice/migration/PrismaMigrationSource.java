@@ -38,6 +38,23 @@ public final class PrismaMigrationSource implements MigrationSource {
     }
 
     @Override
+    public java.util.Optional<Path> localFolder() {
+        return java.util.Optional.of(folder);
+    }
+
+    /** Whether {@code folder} holds a sub-folder with a {@code migration.sql}, as Prisma writes them. */
+    public static boolean isPrismaFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> dirs = Files.list(folder)) {
+            return dirs.anyMatch(d -> Files.isRegularFile(d.resolve("migration.sql")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    @Override
     public List<ScriptResource> scripts() {
         if (!Files.isDirectory(folder)) {
             throw new MigrationFileException(folder.toString(), 0,

@@ -40,4 +40,15 @@ public record VerifyRequest(Path projectDir, Path migrationsDir, Path schemaFile
         return new VerifyRequest(projectDir, projectDir.resolve("migrations"), projectDir.resolve("schema.sql"),
                 projectDir.resolve("seeds"), false, false, ScratchSettings.throwaway(), null);
     }
+
+    /**
+     * The fresh-install schema when {@code schema-file} is not set: {@code schema.sql} of the project, or, when
+     * there is none, the one beside the migration files (where a project of numbered SQL files keeps its
+     * idempotent script); the project's when neither exists, so the check says what it looked for.
+     */
+    public static Path defaultSchemaFile(Path projectDir, Path migrationsDir) {
+        Path own = projectDir.resolve("schema.sql");
+        Path beside = migrationsDir.resolve("schema.sql");
+        return !java.nio.file.Files.isRegularFile(own) && java.nio.file.Files.isRegularFile(beside) ? beside : own;
+    }
 }

@@ -1,5 +1,8 @@
 package dev.sluice.adopt.internal;
 
+import dev.sluice.db.ForeignHistoryTable;
+import dev.sluice.db.ForeignHistoryTables;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +20,15 @@ public final class FlywayHistory {
 
     public static final String TABLE = "flyway_schema_history";
 
-    private final ForeignTable table;
+    private final ForeignHistoryTable table;
 
-    private FlywayHistory(ForeignTable table) {
+    private FlywayHistory(ForeignHistoryTable table) {
         this.table = table;
     }
 
     /** The table, when one exists in the database; {@code preferredSchema} wins over others. */
     public static Optional<FlywayHistory> find(Connection c, String preferredSchema) throws SQLException {
-        return ForeignTable.find(c, TABLE, preferredSchema).map(FlywayHistory::new);
+        return ForeignHistoryTables.find(c, "flyway", preferredSchema).map(FlywayHistory::new);
     }
 
     /** {@code schema.flyway_schema_history}, unquoted, for messages. */

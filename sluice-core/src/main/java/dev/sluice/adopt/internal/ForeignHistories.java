@@ -2,15 +2,17 @@ package dev.sluice.adopt.internal;
 
 import dev.sluice.adopt.AdoptSource;
 import dev.sluice.adopt.ManagedByAnotherToolException;
+import dev.sluice.db.ForeignHistoryTable;
+import dev.sluice.db.ForeignHistoryTables;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * The guard of every verb that reads Sluice's history to decide what runs: when that history is empty and
- * another tool's holds applied migrations, every file would look pending and {@code migrate} would re-run
- * them, so the verb stops and says to adopt. Costs one catalog query, and only while Sluice's history is empty.
+ * another tool's ({@link ForeignHistoryTables}: Flyway, Prisma, Drizzle, TypeORM, a numbered project's
+ * {@code schema_migrations}) holds applied migrations, every file would look pending and {@code migrate} would
+ * re-run them, so the verb stops and says to adopt. Costs one catalog query, and only while Sluice's history is empty.
  */
 public final class ForeignHistories {
 
@@ -20,19 +22,20 @@ public final class ForeignHistories {
     /**
      * @param sluiceHasHistory whether Sluice's history table exists and holds a row
      * @param schema       Sluice's history schema, where the other tool's table is looked for first
-     * @throws ManagedByAnotherToolException when Sluice has no history here and Flyway or Prisma has applied migrations
+     * @throws ManagedByAnotherToolException when Sluice has no history here and another tool has applied migrations
      */
     public static void refuseIfManagedElsewhere(Connection c, boolean sluiceHasHistory, String schema) throws SQLException {
         if (sluiceHasHistory) {
             return;
         }
-        Optional<FlywayHistory> flyway = FlywayHistory.find(c, schema);
-        if (flyway.isPresent()) {
-            refuse(AdoptSource.FLYWAY, flyway.get().qualifiedName(), flyway.get().appliedCount(c));
-        }
-        Optional<PrismaHistory> prisma = PrismaHistory.find(c, schema);
-        if (prisma.isPresent()) {
-            refuse(AdoptSource.PRISMA, prisma.get().qualifiedName(), prisma.get().appliedCount(c));
+        for (ForeignHistoryTable table : ForeignHistoryTables.find(c, schema)) {
+            AdoptSource tool = AdoptSource.parse(table.tool());
+            long applied = switch (tool) {
+                case FLYWAY -> FlywayHistory.find(c, schema).orElseThrow().appliedCount(c);
+                case PRISMA -> PrismaHistory.find(c, schema).orElseThrow().appliedCount(c);
+                default -> OtherHistory.count(c, table);
+            };
+            refuse(tool, table.qualifiedName(), applied);
         }
     }
 

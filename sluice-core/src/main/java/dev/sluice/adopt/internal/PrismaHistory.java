@@ -1,5 +1,8 @@
 package dev.sluice.adopt.internal;
 
+import dev.sluice.db.ForeignHistoryTable;
+import dev.sluice.db.ForeignHistoryTables;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,14 +17,14 @@ public final class PrismaHistory {
 
     public static final String TABLE = "_prisma_migrations";
 
-    private final ForeignTable table;
+    private final ForeignHistoryTable table;
 
-    private PrismaHistory(ForeignTable table) {
+    private PrismaHistory(ForeignHistoryTable table) {
         this.table = table;
     }
 
     public static Optional<PrismaHistory> find(Connection c, String preferredSchema) throws SQLException {
-        return ForeignTable.find(c, TABLE, preferredSchema).map(PrismaHistory::new);
+        return ForeignHistoryTables.find(c, "prisma", preferredSchema).map(PrismaHistory::new);
     }
 
     public String qualifiedName() {

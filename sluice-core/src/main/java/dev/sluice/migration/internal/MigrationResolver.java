@@ -151,6 +151,7 @@ public final class MigrationResolver {
                     default -> repeatables.computeIfAbsent(name.get().description(), d -> new ArrayList<>()).add(c);
                 }
             }
+            problems.addAll(source.problems());
             List<SafeMigration> javaMigrations;
             try {
                 javaMigrations = source.javaMigrations();

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.sluice.db.ForeignHistoryTable;
+import dev.sluice.db.ForeignHistoryTables;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,20 +102,21 @@ public final class SchemaReader {
 
     private SchemaSnapshot readAll(Connection c) throws SQLException {
         String history = historyName(c);
+        Set<String> foreign = foreignHistoryNames(c);
         List<SchemaObject> objects = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Statement s = c.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             for (Query q : QUERIES) {
                 try (ResultSet rs = s.executeQuery(sql(q.file()))) {
-                    readRows(rs, q, history, objects, seen);
+                    readRows(rs, q, history, foreign, objects, seen);
                 }
             }
         }
         return new SchemaSnapshot(objects);
     }
 
-    private void readRows(ResultSet rs, Query q, String history, List<SchemaObject> objects, Set<String> seen)
+    private void readRows(ResultSet rs, Query q, String history, Set<String> foreign, List<SchemaObject> objects, Set<String> seen)
             throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
@@ -147,7 +151,7 @@ public final class SchemaReader {
                 normalizeConstraint(attributes);
             }
             SchemaObject o = new SchemaObject(kind, name, attributes);
-            if (isHistory(o, history)) {
+            if (isHistory(o, history) || isForeignHistory(o, foreign)) {
                 continue;
             }
             String key = kind.label() + "\u0000" + name;
@@ -187,6 +191,48 @@ public final class SchemaReader {
         }
         return (o.kind() == ObjectKind.TABLE && o.name().equals(history))
                 || o.parent().map(history::equals).orElse(false);
+    }
+
+    /**
+     * Other migration tools' history tables ({@link ForeignHistoryTables}), quoted as the catalog queries quote
+     * names, and the {@code drizzle} schema Drizzle creates for its own: they record another tool's runs, not the
+     * schema, so a database Sluice adopted compares equal to one built from the files. A user's objects in that
+     * schema are still compared.
+     */
+    private Set<String> foreignHistoryNames(Connection c) throws SQLException {
+        Set<String> names = new HashSet<>();
+        for (ForeignHistoryTable t : ForeignHistoryTables.find(c, options.historySchema())) {
+            try (PreparedStatement ps = c.prepareStatement("select quote_ident(?), quote_ident(?)")) {
+                ps.setString(1, t.schema());
+                ps.setString(2, t.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    names.add(rs.getString(1) + "." + rs.getString(2));
+                    if (t.tool().equals("drizzle") && t.schema().equals("drizzle")) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean isForeignHistory(SchemaObject o, Set<String> foreign) {
+        if (foreign.isEmpty()) {
+            return false;
+        }
+        if (foreign.contains(o.name()) && (o.kind() == ObjectKind.TABLE || o.kind() == ObjectKind.SCHEMA)) {
+            return true;
+        }
+        if (o.parent().map(foreign::contains).orElse(false)) {
+            return true;
+        }
+        if (o.kind() == ObjectKind.SEQUENCE) {
+            String owner = o.attributes().getOrDefault("owned by", "");
+            int dot = owner.lastIndexOf('.');
+            return dot > 0 && foreign.contains(owner.substring(0, dot));
+        }
+        return false;
     }
 
     /** The history table's name quoted the way the catalog queries quote names. */
