@@ -56,6 +56,10 @@ import dev.sluice.postgres.ScratchSettings;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.RehearsalTarget;
+import dev.sluice.rewrite.RewriteDefaults;
+import dev.sluice.rewrite.RewriteListener;
+import dev.sluice.rewrite.RewriteResult;
+import dev.sluice.rewrite.internal.RewriteRunner;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
@@ -414,6 +418,43 @@ public final class Sluice {
         try (Connection c = Connections.open(options.connections())) {
             return onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE).inProgress();
         }
+    }
+
+    /**
+     * Rewrites {@code table} through a shadow table with {@code alter} (ALTER TABLE clauses, or
+     * {@code PARTITION BY RANGE (col) EVERY step}) applied: shadow, change capture, batched copy, replay,
+     * and a swap under a short ACCESS EXCLUSIVE. Resumes a rewrite of the table that was interrupted before
+     * its swap. The old table is kept until {@link #cleanupRewrite}; {@link #rollbackRewrite} swaps it back.
+     */
+    public RewriteResult rewrite(String table, String alter, BackfillSettings copy, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, copy, listener).rewrite(table, alter));
+    }
+
+    /** Stops a rewrite that has not swapped: shadow, log and triggers are dropped, the table is as it was. */
+    public RewriteResult abortRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).abort(table));
+    }
+
+    /** After the swap, swaps the kept original back with the writes made since; before it, aborts. */
+    public RewriteResult rollbackRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).rollback(table));
+    }
+
+    /** Ends a swapped rewrite: drops the kept original, the logs and the capture trigger. */
+    public RewriteResult cleanupRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).cleanup(table));
+    }
+
+    /** Rewrites started and not yet cleaned up, aborted or rolled back. */
+    public List<RewriteResult> rewritesInProgress() throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return rewriteRunner(c, RewriteDefaults.copy(), RewriteListener.NONE).inProgress();
+        }
+    }
+
+    private RewriteRunner rewriteRunner(Connection c, BackfillSettings copy, RewriteListener listener) {
+        return new RewriteRunner(c, options.schema(), copy.withLockTimeout(options.execution().lockTimeout()),
+                options.execution().retryDeadline(), listener);
     }
 
     private OnlineRunner onlineRunner(Connection c, BackfillSettings backfill, OnlineListener listener) {

@@ -47,6 +47,9 @@ class ArchitectureTest {
         tier(7, "rehearsal", "backup", "online", "adopt");
         // The checklist reads the backup folder; the CI gate rehearses and writes reports.
         tier(8, "doctor", "verify");
+        // The shadow-table rewrite runs its lock-taking steps through online's short transactions and
+        // reports the copy with online's backfill progress, so it sits above online.
+        tier(8, "rewrite");
         tier(9, "config");
         tier(10, "");
     }

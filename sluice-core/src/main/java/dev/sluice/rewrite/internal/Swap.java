@@ -1,0 +1,237 @@
+package dev.sluice.rewrite.internal;
+
+import dev.sluice.rewrite.RewriteException;
+import dev.sluice.rewrite.RewritePhase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.sluice.db.Identifiers.quote;
+
+/**
+ * The swap, in one transaction that holds ACCESS EXCLUSIVE on the live table, the standby and the tables
+ * whose foreign keys point at the live one: it applies what is left in the log, refuses unless row counts
+ * and a checksum of the key match, then renames the live table away and the standby to its name and moves
+ * to it what belongs to the name: index names, triggers, foreign keys in both directions (added NOT VALID,
+ * validated after the lock is released), dependent views (dropped and created again, with grants, owner,
+ * options and comments), ownership of serial sequences, the next identity values and the row-level
+ * security switches. The same code swaps back for a rollback.
+ *
+ * <p>Definitions are read inside the transaction before the renames, and executed after them: they name
+ * the table by its name, which by then is the standby's.
+ */
+final class Swap {
+
+    /** A foreign key added NOT VALID, to be validated once the lock is gone. */
+    record Pending(String table, String constraint) {
+    }
+
+    private final Connection c;
+    private final RewriteState state;
+    private final Steps steps;
+
+    Swap(Connection c, RewriteState state, Steps steps) {
+        this.c = c;
+        this.state = state;
+        this.steps = steps;
+    }
+
+    /**
+     * @param forward true for the swap to the new table, false to swap back to the kept original
+     * @return the foreign keys to validate, and (last element) the lock hold in milliseconds is given by {@link #lastHoldMillis}
+     */
+    List<Pending> run(RewriteState.Row row, boolean forward) throws SQLException {
+        Names names = row.names();
+        String liveName = row.table();
+        String standbyName = forward ? names.shadow() : names.retired();
+        String retireAs = forward ? names.retired() : names.shadow();
+        String log = forward ? names.forwardLog() : names.reverseLog();
+        KeySql key = new KeySql(row.keyColumns(), row.keyTypes());
+        List<String> columns = forward ? row.copyColumns() : row.backColumns();
+        List<String> exprs = forward ? row.copyExprs() : row.backColumns().stream().map(dev.sluice.db.Identifiers::quote).toList();
+        Capture capture = new Capture(names, row.keyColumns(), row.keyTypes());
+        List<Pending> pending = new ArrayList<>();
+        long[] lockedAt = new long[1];
+        steps.transaction((forward ? "swap of " : "swap back of ") + names.label(), () -> {
+            pending.clear();
+            long live = TableCatalog.oid(c, names.schema(), liveName).orElseThrow();
+            long standby = TableCatalog.oid(c, names.schema(), standbyName).orElseThrow(() -> new RewriteException(
+                    names.schema() + "." + standbyName + " is gone; the rewrite of " + names.label() + " cannot swap. Run --abort"));
+            List<String> referencing = Sql.query(c, "select distinct quote_ident(n.nspname) || '.' || quote_ident(r.relname)"
+                    + " from pg_catalog.pg_constraint k join pg_catalog.pg_class r on r.oid = k.conrelid"
+                    + " join pg_catalog.pg_namespace n on n.oid = r.relnamespace where k.contype = 'f' and k.confrelid = ? and k.conrelid <> ?",
+                    rs -> rs.getString(1), live, live);
+            Sql.exec(c, "lock table " + names.q(liveName) + ", " + names.q(standbyName) + " in access exclusive mode");
+            lockedAt[0] = System.nanoTime();
+            if (!referencing.isEmpty()) {
+                Sql.exec(c, "lock table " + String.join(", ", referencing) + " in access exclusive mode");
+            }
+            Replayer replay = new Replayer(names.q(liveName), names.q(standbyName), names.q(log), key, columns, exprs);
+            while (replay.batch(c, 100_000, Optional.empty()) > 0) {
+                // drained under the lock: no write can add to the log now
+            }
+            List<String> a = Sql.query(c, key.checksumQuery(names.q(liveName)), rs -> rs.getString(1) + "/" + rs.getString(2));
+            List<String> b = Sql.query(c, key.checksumQuery(names.q(standbyName)), rs -> rs.getString(1) + "/" + rs.getString(2));
+            if (!a.equals(b)) {
+                throw new RewriteException("refusing to swap " + names.label() + ": rows/key checksum of the live table " + a.get(0)
+                        + " differ from the " + (forward ? "copy's " : "kept table's ") + b.get(0) + "; nothing was swapped."
+                        + (forward ? " Run --abort and report this" : " The new table stays live; the kept table is left as it is"));
+            }
+            moveAndSwap(row, names, live, standby, liveName, standbyName, retireAs, capture, pending);
+            if (forward) {
+                for (String s : capture.createLog(names.reverseLog())) {
+                    Sql.exec(c, s);
+                }
+                for (String s : capture.install(liveName, names.reverseLog())) {
+                    Sql.exec(c, s);
+                }
+                state.phase(c, row, RewritePhase.SWAPPED);
+            }
+        });
+        lastHoldMillis = (System.nanoTime() - lockedAt[0]) / 1_000_000;
+        return pending;
+    }
+
+    long lastHoldMillis;
+
+    private record Trigger(String name, String definition, String enabled) {
+    }
+
+    private record ForeignKey(String name, boolean onLive, String table, String definition, List<String> columns) {
+    }
+
+    private record View(long oid, String name, String definition, List<String> options) {
+    }
+
+    private void moveAndSwap(RewriteState.Row row, Names names, long live, long standby, String liveName, String standbyName,
+                             String retireAs, Capture capture, List<Pending> pending) throws SQLException {
+        String liveQ = names.q(liveName);
+        String standbyQ = names.q(standbyName);
+        List<Trigger> triggers = Sql.query(c, "select tgname, pg_catalog.pg_get_triggerdef(oid), tgenabled from pg_catalog.pg_trigger"
+                + " where tgrelid = ? and not tgisinternal and tgname not in (?, ?) order by tgname",
+                rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3)), live, Names.CAPTURE_TRIGGER, Names.TRUNCATE_TRIGGER);
+        List<ForeignKey> fks = Sql.query(c, "select k.conname, k.conrelid = ?, quote_ident(n.nspname) || '.' || quote_ident(r.relname),"
+                + " pg_catalog.pg_get_constraintdef(k.oid),"
+                + " array(select a.attname from pg_catalog.pg_attribute a where a.attrelid = k.conrelid and a.attnum = any (k.conkey))"
+                + " from pg_catalog.pg_constraint k join pg_catalog.pg_class r on r.oid = k.conrelid"
+                + " join pg_catalog.pg_namespace n on n.oid = r.relnamespace where k.contype = 'f' and (k.conrelid = ? or k.confrelid = ?)",
+                rs -> new ForeignKey(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), List.of(Sql.strings(rs, 5))),
+                live, live, live);
+        List<View> views = Sql.query(c, "with recursive v(oid, depth) as ("
+                + " select r.ev_class, 1 from pg_catalog.pg_depend d join pg_catalog.pg_rewrite r on r.oid = d.objid"
+                + "  where d.classid = 'pg_catalog.pg_rewrite'::regclass and d.refobjid = ? and r.ev_class <> ?"
+                + " union all select r.ev_class, v.depth + 1 from v join pg_catalog.pg_depend d on d.refobjid = v.oid"
+                + "  and d.classid = 'pg_catalog.pg_rewrite'::regclass join pg_catalog.pg_rewrite r on r.oid = d.objid where r.ev_class <> v.oid)"
+                + " select k.oid, quote_ident(n.nspname) || '.' || quote_ident(k.relname), pg_catalog.pg_get_viewdef(k.oid), k.reloptions"
+                + " from (select oid, max(depth) depth from v group by oid) v join pg_catalog.pg_class k on k.oid = v.oid"
+                + " join pg_catalog.pg_namespace n on n.oid = k.relnamespace where k.relkind = 'v' order by v.depth, k.oid",
+                rs -> new View(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getArray(4) == null ? List.of() : List.of(Sql.strings(rs, 4))), live, live);
+        List<String> recreateViews = new ArrayList<>();
+        for (View v : views) {
+            String def = v.definition().trim();
+            if (def.endsWith(";")) {
+                def = def.substring(0, def.length() - 1);
+            }
+            recreateViews.add("create view " + v.name() + (v.options().isEmpty() ? "" : " with (" + String.join(", ", v.options()) + ")")
+                    + " as " + def);
+            Carried.owner(c, v.oid(), "view", v.name()).ifPresent(recreateViews::add);
+            Carried.comment(c, v.oid(), "view", v.name()).ifPresent(recreateViews::add);
+            recreateViews.addAll(Carried.grants(c, v.oid(), v.name()));
+        }
+        Set<String> standbyColumns = new LinkedHashSet<>(Sql.query(c, "select attname from pg_catalog.pg_attribute where attrelid = ?"
+                + " and attnum > 0 and not attisdropped", rs -> rs.getString(1), standby));
+        List<String[]> ownedSequences = Sql.query(c, "select d.objid::regclass::text, a.attname from pg_catalog.pg_depend d"
+                + " join pg_catalog.pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid"
+                + " join pg_catalog.pg_class s on s.oid = d.objid and s.relkind = 'S'"
+                + " where d.classid = 'pg_catalog.pg_class'::regclass and d.refobjid = ? and d.deptype = 'a'",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, live);
+        List<String> identity = Sql.query(c, "select 'select pg_catalog.setval(' || quote_literal(t) || ', last_value, is_called) from ' || f"
+                + " from (select pg_catalog.pg_get_serial_sequence(?, a.attname) f, pg_catalog.pg_get_serial_sequence(?, a.attname) t"
+                + "  from pg_catalog.pg_attribute a join pg_catalog.pg_attribute b on b.attrelid = ? and b.attname = a.attname and b.attidentity <> ''"
+                + "  where a.attrelid = ? and a.attidentity <> '') s where f is not null and t is not null",
+                rs -> rs.getString(1), liveQ, standbyQ, standby, live);
+        List<String> rowSecurity = Carried.rowSecurity(c, live, liveQ);
+
+        for (int i = views.size() - 1; i >= 0; i--) {
+            Sql.exec(c, "drop view " + views.get(i).name());
+        }
+        for (ForeignKey fk : fks) {
+            Sql.exec(c, "alter table " + fk.table() + " drop constraint " + quote(fk.name()));
+        }
+        for (Trigger t : triggers) {
+            Sql.exec(c, "drop trigger " + quote(t.name()) + " on " + liveQ);
+        }
+        for (String s : capture.uninstall(liveName)) {
+            Sql.exec(c, s);
+        }
+        for (String s : identity) {
+            Sql.exec(c, s);
+        }
+        for (int i = 0; i < row.liveIndexes().size(); i++) {
+            String liveIndex = row.liveIndexes().get(i);
+            String standbyIndex = row.shadowIndexes().get(i);
+            String tmp = Names.cut("_sluice_swap" + i + "_" + liveIndex);
+            renameIndex(names, liveIndex, tmp);
+            renameIndex(names, standbyIndex, liveIndex);
+            renameIndex(names, tmp, standbyIndex);
+        }
+        Sql.exec(c, "alter table " + liveQ + " rename to " + quote(retireAs));
+        Sql.exec(c, "alter table " + standbyQ + " rename to " + quote(liveName));
+        // From here on the table's name is the standby's.
+        for (Trigger t : triggers) {
+            Sql.exec(c, t.definition());
+            switch (t.enabled()) {
+                case "D" -> Sql.exec(c, "alter table " + liveQ + " disable trigger " + quote(t.name()));
+                case "R" -> Sql.exec(c, "alter table " + liveQ + " enable replica trigger " + quote(t.name()));
+                case "A" -> Sql.exec(c, "alter table " + liveQ + " enable always trigger " + quote(t.name()));
+                default -> {
+                }
+            }
+        }
+        for (ForeignKey fk : fks) {
+            if (fk.onLive() && !standbyColumns.containsAll(fk.columns())) {
+                steps.listener().notice("foreign key " + fk.name() + " of " + names.label() + " is not carried over: its columns "
+                        + fk.columns() + " are not all in the new table");
+                continue;
+            }
+            String table = fk.onLive() ? liveQ : fk.table();
+            Sql.exec(c, "alter table " + table + " add constraint " + quote(fk.name()) + " " + fk.definition() + " not valid");
+            pending.add(new Pending(table, fk.name()));
+        }
+        for (String s : recreateViews) {
+            Sql.exec(c, s);
+        }
+        for (String[] seq : ownedSequences) {
+            if (standbyColumns.contains(seq[1])) {
+                Sql.exec(c, "alter sequence " + seq[0] + " owned by " + liveQ + "." + quote(seq[1]));
+            }
+        }
+        for (String s : rowSecurity) {
+            Sql.exec(c, s);
+        }
+    }
+
+    private void renameIndex(Names names, String from, String to) throws SQLException {
+        boolean exists = Sql.query(c, "select to_regclass(?) is not null", rs -> rs.getBoolean(1), names.q(from)).get(0);
+        if (exists) {
+            Sql.exec(c, "alter index " + names.q(from) + " rename to " + quote(to));
+        }
+    }
+
+    /** Validates the foreign keys the swap added NOT VALID, each in a short transaction under lock_timeout. */
+    List<String> validate(List<Pending> pending) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        for (Pending p : pending) {
+            steps.transaction("validation of " + p.constraint(), () ->
+                    Sql.exec(c, "alter table " + p.table() + " validate constraint " + quote(p.constraint())));
+            notes.add("foreign key " + p.constraint() + " on " + p.table() + " re-created NOT VALID and validated");
+        }
+        return notes;
+    }
+}
