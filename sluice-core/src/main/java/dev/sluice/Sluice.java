@@ -430,6 +430,13 @@ public final class Sluice {
         return underLock((c, lock) -> rewriteRunner(c, copy, listener).rewrite(table, alter));
     }
 
+    /** What {@link #rewrite} would do to {@code table}, checked against the database; changes nothing. */
+    public List<String> planRewrite(String table, String alter) throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return rewriteRunner(c, RewriteDefaults.copy(), RewriteListener.NONE).plan(table, alter);
+        }
+    }
+
     /** Stops a rewrite that has not swapped: shadow, log and triggers are dropped, the table is as it was. */
     public RewriteResult abortRewrite(String table, RewriteListener listener) throws SQLException {
         return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).abort(table));

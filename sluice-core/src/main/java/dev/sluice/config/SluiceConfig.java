@@ -58,7 +58,9 @@ public final class SluiceConfig {
             "lint.disable", "lint.pg-version", "lint.start-after", "lint.gate.small-table",
             // Backups and the pre-migration checklist (docs/backup.md).
             "pg-dump", "pg-restore", "backup-dir", "backup-before-migrate", "backup-keep", "backup-max-keep-age",
-            "backup-max-age", "backup-space-factor", "health-url");
+            "backup-max-age", "backup-space-factor", "health-url",
+            // The shadow-table rewrite's copy (docs/rewrite.md).
+            "rewrite.batch-size", "rewrite.batch-pause");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -317,6 +319,16 @@ public final class SluiceConfig {
         return new BackupSettings(get("backup-dir").map(projectDir::resolve).orElse(defaults.dir()),
                 get("pg-dump").map(Path::of), get("pg-restore").map(Path::of),
                 wholeNumber("backup-keep", 1).orElse(defaults.keep()), duration("backup-max-keep-age"));
+    }
+
+    /**
+     * The rewrite's copy: {@code rewrite.batch-size} rows per batch (default 10,000) and {@code rewrite.batch-pause}
+     * between batches (default none); the lock timeout is the run's.
+     */
+    public dev.sluice.online.BackfillSettings rewriteCopy() {
+        dev.sluice.online.BackfillSettings s = dev.sluice.rewrite.RewriteDefaults.copy();
+        s = s.withBatchSize(wholeNumber("rewrite.batch-size", 1).orElse(s.batchSize()));
+        return s.withPause(duration("rewrite.batch-pause").orElse(s.pause()));
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */

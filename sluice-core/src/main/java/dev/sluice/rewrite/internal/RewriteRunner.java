@@ -42,6 +42,40 @@ public final class RewriteRunner {
         this.steps = new Steps(c, copy.lockTimeout(), retryDeadline, listener);
     }
 
+    /**
+     * What {@link #rewrite} would do, checked against the catalog (the table, its key, the clauses, the
+     * partitions) without changing anything.
+     */
+    public List<String> plan(String table, String alter) throws SQLException {
+        String[] qn = qualify(table);
+        AlterSpec spec = AlterSpec.parse(alter);
+        TableCatalog.Table t = TableCatalog.table(c, qn[0], qn[1]);
+        TableCatalog.requireRewritable(c, t);
+        Names names = new Names(t.schema(), t.name());
+        List<String> lines = new ArrayList<>();
+        Optional<RewriteState.Row> existing = state.exists(c) ? state.find(c, qn[0], qn[1]) : Optional.empty();
+        existing.ifPresent(r -> lines.add("a rewrite of " + names.label() + " is in progress (" + r.phase() + ", " + r.rowsCopied()
+                + " rows copied); running again resumes it"));
+        lines.add("1. one short transaction (lock_timeout " + copy.lockTimeout().toMillis() + " ms, retried): create " + names.shadow()
+                + " like " + names.label() + " with its indexes, constraints, defaults, identity, storage options, grants,"
+                + " comments and policies" + spec.alterBody().map(b -> ", then ALTER TABLE " + b).orElse("")
+                + "; the log " + names.forwardLog() + " and the capture trigger on " + names.label());
+        if (spec.partitioning().isPresent()) {
+            List<Partitions.Partition> parts = Partitions.plan(c, t, spec.partitioning().get(), names.q(t.name()));
+            lines.add("   partitioned by range (" + spec.partitioning().get().column() + "): "
+                    + parts.stream().map(p -> p.from() == null ? p.name() + " (default)" : p.name() + " [" + p.from() + ", " + p.to() + ")")
+                    .toList());
+        }
+        lines.add("2. copy about " + TableCatalog.estimatedRows(c, t, names.q(t.name())) + " rows in key order (" + t.keyColumns() + "), "
+                + copy.batchSize() + " per batch" + (copy.pause().isZero() ? "" : ", pausing " + copy.pause().toMillis() + " ms")
+                + ", replaying the log between batches");
+        lines.add("3. replay the log until it is small; analyze the copy");
+        lines.add("4. swap under ACCESS EXCLUSIVE (lock_timeout, retried): drain the log, compare row counts and a key checksum,"
+                + " rename, move triggers, foreign keys (NOT VALID, validated after), views and sequences");
+        lines.add("5. keep the old table as " + names.retired() + " until --cleanup; --rollback swaps it back");
+        return lines;
+    }
+
     /** Starts, or resumes, the rewrite of {@code table} and runs it to the swap. */
     public RewriteResult rewrite(String table, String alter) throws SQLException {
         String[] qn = qualify(table);
