@@ -204,6 +204,31 @@ class RewriteIT {
     }
 
     @Test
+    void theSwapIsRefusedWhenTheCopyDiffersFromTheOriginal(TestDatabase db) throws Exception {
+        Sluice sluice = project(db);
+        long oid = db.queryForLong("select 'items'::regclass::oid");
+        RewriteException refused = assertThrows(RewriteException.class, () -> sluice.rewrite("items", "alter column id type bigint",
+                slowCopy(), new RewriteListener() {
+                    @Override
+                    public void copyProgress(BackfillProgress p) {
+                        if (p.rowsDone() == 1000) {
+                            try {
+                                db.execute("delete from _sluice_rw_items where id = 7");
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }
+                }));
+        assertTrue(refused.getMessage().startsWith("refusing to swap"), refused.getMessage());
+        assertEquals(oid, db.queryForLong("select 'items'::regclass::oid"));
+        assertEquals("integer", db.queryForString("select data_type from information_schema.columns where table_name = 'items' and column_name = 'id'"));
+        assertEquals(RewritePhase.COPYING, sluice.rewritesInProgress().get(0).phase());
+        sluice.abortRewrite("items", RewriteListener.NONE);
+        assertSameRows(db);
+    }
+
+    @Test
     void anInterruptedCopyResumesAfterItsLastBatch(TestDatabase db) throws Exception {
         Sluice sluice = project(db);
         List<Long> firstRun = new ArrayList<>();

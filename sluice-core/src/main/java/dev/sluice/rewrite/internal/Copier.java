@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  */
 final class Copier {
 
+    static final long REPLAY_EVERY_NANOS = 500_000_000L;
+
     private final Connection c;
     private final RewriteState state;
     private final BackfillSettings settings;
@@ -45,8 +47,13 @@ final class Copier {
         String shadow = names.q(names.shadow());
         Replayer replay = new Replayer(original, shadow, names.q(names.forwardLog()), key, row.copyColumns(), row.copyExprs());
         String cols = row.copyColumns().stream().map(dev.sluice.db.Identifiers::quote).collect(Collectors.joining(", "));
-        String first = batchSql(original, shadow, key, cols, row.copyExprs(), " where " + key.window(false));
-        String next = batchSql(original, shadow, key, cols, row.copyExprs(), " where " + key.window(true));
+        boolean keysConverted = row.keyColumns().stream().anyMatch(k -> {
+            int i = row.copyColumns().indexOf(k);
+            return i < 0 || !row.copyExprs().get(i).equals(dev.sluice.db.Identifiers.quote(k));
+        });
+        String first = batchSql(original, shadow, key, cols, row.copyExprs(), " where " + key.window(false), keysConverted);
+        String next = batchSql(original, shadow, key, cols, row.copyExprs(), " where " + key.window(true), keysConverted);
+        long lastReplay = 0;
         List<String> bound = row.bound().orElse(List.of());
         Optional<List<String>> highWater = row.highWater();
         long done = row.rowsCopied();
@@ -67,7 +74,7 @@ final class Copier {
                         last[0] = Sql.strings(rs, 2);
                     }
                 }
-                state.advance(c, row, last[0], count[0], count[0] < settings.batchSize());
+                state.advance(c, row, count[0] == 0 ? null : last[0], count[0], count[0] < settings.batchSize());
             });
             // A short batch took every row up to the bound that its snapshot saw; later ones are logged.
             finished = count[0] < settings.batchSize();
@@ -77,10 +84,15 @@ final class Copier {
             done += count[0];
             thisRun += count[0];
             Optional<Replayer.Window> mark = finished ? Optional.empty() : Optional.of(new Replayer.Window(highWater, bound));
-            long[] taken = new long[1];
-            steps.transaction("replay of " + names.label(), () -> taken[0] = replay.batch(c, settings.batchSize(), mark));
-            if (taken[0] > 0) {
-                steps.listener().replayed(taken[0]);
+            // The log is replayed every half second of copying, not after every batch: each pass costs a round
+            // trip and a scan of the log's index even when it finds nothing.
+            if (finished || System.nanoTime() - lastReplay > REPLAY_EVERY_NANOS) {
+                lastReplay = System.nanoTime();
+                long[] taken = new long[1];
+                steps.transaction("replay of " + names.label(), () -> taken[0] = replay.batch(c, Math.max(settings.batchSize(), 10_000), mark));
+                if (taken[0] > 0) {
+                    steps.listener().replayed(taken[0]);
+                }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             steps.listener().copyProgress(new BackfillProgress(names.label(), done, Math.max(row.rowsEstimate(), done),
@@ -93,7 +105,22 @@ final class Copier {
         return new double[] {thisRun, seconds > 0 ? thisRun / seconds : 0};
     }
 
-    private String batchSql(String original, String shadow, KeySql key, String cols, List<String> exprs, String where) {
+    /**
+     * One batch as one statement. Where the key columns are copied as they are, the INSERT ... SELECT returns
+     * them and nothing is materialized; where a USING expression converts a key column, the source rows are
+     * selected into a CTE first, so the mark is read in the original's type.
+     */
+    private String batchSql(String original, String shadow, KeySql key, String cols, List<String> exprs, String where,
+                            boolean keysConverted) {
+        if (!keysConverted) {
+            String last = key.columns().size() == 1
+                    ? "max(" + dev.sluice.db.Identifiers.quote(key.columns().get(0)) + ")::text"
+                    : key.asTextArray() + " from ins order by " + key.descending() + " limit 1";
+            return "with ins as (insert into " + shadow + " (" + cols + ") overriding system value select " + String.join(", ", exprs)
+                    + " from " + original + where + " order by " + key.list() + " limit " + settings.batchSize() + " returning " + key.list() + ")"
+                    + " select count(*), " + (key.columns().size() == 1 ? "array[(select " + last + " from ins)]" : "(select " + last + ")")
+                    + " from ins";
+        }
         return "with src as (select * from " + original + where + " order by " + key.list() + " limit " + settings.batchSize() + "),"
                 + " ins as (insert into " + shadow + " (" + cols + ") overriding system value select " + String.join(", ", exprs) + " from src)"
                 + " select count(*), (select " + key.asTextArray() + " from src order by " + key.descending() + " limit 1) from src";

@@ -61,8 +61,4 @@ record KeySql(List<String> columns, List<String> types) {
         return "(" + list() + ") in (select " + casts + " from unnest(" + params + ") as u(" + aliases + "))";
     }
 
-    /** A checksum of the key over a whole table: row count and the sum of a hash of each key. */
-    String checksumQuery(String table) {
-        return "select count(*), coalesce(sum(hashtext(row(" + list() + ")::text)::bigint), 0)::text from " + table;
-    }
 }

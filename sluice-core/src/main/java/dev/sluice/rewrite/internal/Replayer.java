@@ -48,6 +48,11 @@ final class Replayer {
      * @return the number of log entries taken off
      */
     long batch(Connection c, int limit, Optional<Window> window) throws SQLException {
+        return batch(c, limit, window, null);
+    }
+
+    /** As {@link #batch(Connection, int, Optional)}, adding the applied keys (one text[] per key column) to {@code applied}. */
+    long batch(Connection c, int limit, Optional<Window> window, List<String[][]> applied) throws SQLException {
         StringBuilder sql = new StringBuilder("with d as (delete from " + log + " where " + Capture.SEQ + " in (select " + Capture.SEQ
                 + " from " + log + " order by " + Capture.SEQ + " limit " + limit + ") returning " + key.list() + "),"
                 + " f as (select distinct " + key.list() + " from d" + window.map(w -> " where not (" + key.window(w.highWater().isPresent()) + ")").orElse("")
@@ -72,6 +77,9 @@ final class Replayer {
         if (taken == 0 || keys[0].length == 0) {
             return taken;
         }
+        if (applied != null) {
+            applied.add(keys);
+        }
         try (PreparedStatement ps = c.prepareStatement("delete from " + target + " where " + key.inParameters())) {
             bind(c, ps, keys);
             ps.executeUpdate();
@@ -85,7 +93,7 @@ final class Replayer {
         return taken;
     }
 
-    private static void bind(Connection c, PreparedStatement ps, String[][] keys) throws SQLException {
+    static void bind(Connection c, PreparedStatement ps, String[][] keys) throws SQLException {
         for (int i = 0; i < keys.length; i++) {
             ps.setArray(i + 1, c.createArrayOf("text", keys[i]));
         }

@@ -57,6 +57,9 @@ final class Swap {
         Capture capture = new Capture(names, row.keyColumns(), row.keyTypes());
         List<Pending> pending = new ArrayList<>();
         long[] lockedAt = new long[1];
+        Verifier verifier = new Verifier(key, names.q(liveName), names.q(standbyName));
+        steps.listener().step("comparing row counts and a key checksum of " + names.q(liveName) + " and " + names.q(standbyName));
+        verifier.beforeLock(c, names.q(log));
         steps.transaction((forward ? "swap of " : "swap back of ") + names.label(), () -> {
             pending.clear();
             long live = TableCatalog.oid(c, names.schema(), liveName).orElseThrow();
@@ -72,16 +75,11 @@ final class Swap {
                 Sql.exec(c, "lock table " + String.join(", ", referencing) + " in access exclusive mode");
             }
             Replayer replay = new Replayer(names.q(liveName), names.q(standbyName), names.q(log), key, columns, exprs);
-            while (replay.batch(c, 100_000, Optional.empty()) > 0) {
+            List<String[][]> drained = new ArrayList<>();
+            while (replay.batch(c, 100_000, Optional.empty(), drained) > 0) {
                 // drained under the lock: no write can add to the log now
             }
-            List<String> a = Sql.query(c, key.checksumQuery(names.q(liveName)), rs -> rs.getString(1) + "/" + rs.getString(2));
-            List<String> b = Sql.query(c, key.checksumQuery(names.q(standbyName)), rs -> rs.getString(1) + "/" + rs.getString(2));
-            if (!a.equals(b)) {
-                throw new RewriteException("refusing to swap " + names.label() + ": rows/key checksum of the live table " + a.get(0)
-                        + " differ from the " + (forward ? "copy's " : "kept table's ") + b.get(0) + "; nothing was swapped."
-                        + (forward ? " Run --abort and report this" : " The new table stays live; the kept table is left as it is"));
-            }
+            verifier.underLock(c, drained);
             moveAndSwap(row, names, live, standby, liveName, standbyName, retireAs, capture, pending);
             if (forward) {
                 for (String s : capture.createLog(names.reverseLog())) {
