@@ -322,7 +322,7 @@ public final class SluiceConfig {
     }
 
     /**
-     * The rewrite's copy: {@code rewrite.batch-size} rows per batch (default 10,000) and {@code rewrite.batch-pause}
+     * The rewrite's copy: {@code rewrite.batch-size} rows per batch (default 50,000) and {@code rewrite.batch-pause}
      * between batches (default none); the lock timeout is the run's.
      */
     public dev.sluice.online.BackfillSettings rewriteCopy() {

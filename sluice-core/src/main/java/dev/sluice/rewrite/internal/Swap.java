@@ -69,11 +69,10 @@ final class Swap {
                     + " from pg_catalog.pg_constraint k join pg_catalog.pg_class r on r.oid = k.conrelid"
                     + " join pg_catalog.pg_namespace n on n.oid = r.relnamespace where k.contype = 'f' and k.confrelid = ? and k.conrelid <> ?",
                     rs -> rs.getString(1), live, live);
-            Sql.exec(c, "lock table " + names.q(liveName) + ", " + names.q(standbyName) + " in access exclusive mode");
+            List<String> locked = new ArrayList<>(List.of(names.q(liveName), names.q(standbyName)));
+            locked.addAll(referencing);
+            Sql.exec(c, "lock table " + String.join(", ", locked) + " in access exclusive mode");
             lockedAt[0] = System.nanoTime();
-            if (!referencing.isEmpty()) {
-                Sql.exec(c, "lock table " + String.join(", ", referencing) + " in access exclusive mode");
-            }
             Replayer replay = new Replayer(names.q(liveName), names.q(standbyName), names.q(log), key, columns, exprs);
             List<String[][]> drained = new ArrayList<>();
             while (replay.batch(c, 100_000, Optional.empty(), drained) > 0) {
@@ -82,12 +81,9 @@ final class Swap {
             verifier.underLock(c, drained);
             moveAndSwap(row, names, live, standby, liveName, standbyName, retireAs, capture, pending);
             if (forward) {
-                for (String s : capture.createLog(names.reverseLog())) {
-                    Sql.exec(c, s);
-                }
-                for (String s : capture.install(liveName, names.reverseLog())) {
-                    Sql.exec(c, s);
-                }
+                List<String> reverse = new ArrayList<>(capture.createLog(names.reverseLog()));
+                reverse.addAll(capture.install(liveName, names.reverseLog()));
+                Sql.exec(c, String.join(";\n", reverse));
                 state.phase(c, row, RewritePhase.SWAPPED);
             }
         });
@@ -156,38 +152,37 @@ final class Swap {
                 rs -> rs.getString(1), liveQ, standbyQ, standby, live);
         List<String> rowSecurity = Carried.rowSecurity(c, live, liveQ);
 
+        List<String> ddl = new ArrayList<>();
         for (int i = views.size() - 1; i >= 0; i--) {
-            Sql.exec(c, "drop view " + views.get(i).name());
+            ddl.add("drop view " + views.get(i).name());
         }
         for (ForeignKey fk : fks) {
-            Sql.exec(c, "alter table " + fk.table() + " drop constraint " + quote(fk.name()));
+            ddl.add("alter table " + fk.table() + " drop constraint " + quote(fk.name()));
         }
         for (Trigger t : triggers) {
-            Sql.exec(c, "drop trigger " + quote(t.name()) + " on " + liveQ);
+            ddl.add("drop trigger " + quote(t.name()) + " on " + liveQ);
         }
-        for (String s : capture.uninstall(liveName)) {
-            Sql.exec(c, s);
-        }
+        ddl.addAll(capture.uninstall(liveName));
         for (String s : identity) {
-            Sql.exec(c, s);
+            ddl.add(s);
         }
         for (int i = 0; i < row.liveIndexes().size(); i++) {
             String liveIndex = row.liveIndexes().get(i);
             String standbyIndex = row.shadowIndexes().get(i);
             String tmp = Names.cut("_sluice_swap" + i + "_" + liveIndex);
-            renameIndex(names, liveIndex, tmp);
-            renameIndex(names, standbyIndex, liveIndex);
-            renameIndex(names, tmp, standbyIndex);
+            ddl.add(renameIndex(names, liveIndex, tmp));
+            ddl.add(renameIndex(names, standbyIndex, liveIndex));
+            ddl.add(renameIndex(names, tmp, standbyIndex));
         }
-        Sql.exec(c, "alter table " + liveQ + " rename to " + quote(retireAs));
-        Sql.exec(c, "alter table " + standbyQ + " rename to " + quote(liveName));
+        ddl.add("alter table " + liveQ + " rename to " + quote(retireAs));
+        ddl.add("alter table " + standbyQ + " rename to " + quote(liveName));
         // From here on the table's name is the standby's.
         for (Trigger t : triggers) {
-            Sql.exec(c, t.definition());
+            ddl.add(t.definition());
             switch (t.enabled()) {
-                case "D" -> Sql.exec(c, "alter table " + liveQ + " disable trigger " + quote(t.name()));
-                case "R" -> Sql.exec(c, "alter table " + liveQ + " enable replica trigger " + quote(t.name()));
-                case "A" -> Sql.exec(c, "alter table " + liveQ + " enable always trigger " + quote(t.name()));
+                case "D" -> ddl.add("alter table " + liveQ + " disable trigger " + quote(t.name()));
+                case "R" -> ddl.add("alter table " + liveQ + " enable replica trigger " + quote(t.name()));
+                case "A" -> ddl.add("alter table " + liveQ + " enable always trigger " + quote(t.name()));
                 default -> {
                 }
             }
@@ -199,27 +194,26 @@ final class Swap {
                 continue;
             }
             String table = fk.onLive() ? liveQ : fk.table();
-            Sql.exec(c, "alter table " + table + " add constraint " + quote(fk.name()) + " " + fk.definition() + " not valid");
+            ddl.add("alter table " + table + " add constraint " + quote(fk.name()) + " " + fk.definition() + " not valid");
             pending.add(new Pending(table, fk.name()));
         }
         for (String s : recreateViews) {
-            Sql.exec(c, s);
+            ddl.add(s);
         }
         for (String[] seq : ownedSequences) {
             if (standbyColumns.contains(seq[1])) {
-                Sql.exec(c, "alter sequence " + seq[0] + " owned by " + liveQ + "." + quote(seq[1]));
+                ddl.add("alter sequence " + seq[0] + " owned by " + liveQ + "." + quote(seq[1]));
             }
         }
         for (String s : rowSecurity) {
-            Sql.exec(c, s);
+            ddl.add(s);
         }
+        // One round trip for everything above: under the lock, each round trip is time the application waits.
+        Sql.exec(c, String.join(";\n", ddl));
     }
 
-    private void renameIndex(Names names, String from, String to) throws SQLException {
-        boolean exists = Sql.query(c, "select to_regclass(?) is not null", rs -> rs.getBoolean(1), names.q(from)).get(0);
-        if (exists) {
-            Sql.exec(c, "alter index " + names.q(from) + " rename to " + quote(to));
-        }
+    private static String renameIndex(Names names, String from, String to) {
+        return "alter index if exists " + names.q(from) + " rename to " + quote(to);
     }
 
     /** Validates the foreign keys the swap added NOT VALID, each in a short transaction under lock_timeout. */
