@@ -105,7 +105,18 @@ public final class RewriteBenchmark {
         if (viaSluice) {
             Sluice sluice = new Sluice(SluiceOptions.builder(new JdbcConnectionFactory(cluster.jdbcUrl(db), cluster.user(), null))
                     .source(new FileSystemMigrationSource(Files.createDirectories(work.resolve("migrations")))).build());
-            RewriteResult r = sluice.rewrite("accounts", "ALTER COLUMN id TYPE bigint", RewriteDefaults.copy(), RewriteListener.NONE);
+            long t0 = System.currentTimeMillis();
+            RewriteResult r = sluice.rewrite("accounts", "ALTER COLUMN id TYPE bigint", RewriteDefaults.copy(), new RewriteListener() {
+                @Override
+                public void step(String description) {
+                    System.out.printf(Locale.ROOT, "  %6.1f s  %s%n", (System.currentTimeMillis() - t0) / 1000.0, description);
+                }
+
+                @Override
+                public void retrying(String what, int attempt, java.time.Duration delay, String reason) {
+                    System.out.printf(Locale.ROOT, "  %6.1f s  retrying %s: %s%n", (System.currentTimeMillis() - t0) / 1000.0, what, reason);
+                }
+            });
             copyRate = r.rowsPerSecond();
             engineLock = r.longestLock().toMillis();
         } else {
@@ -128,6 +139,8 @@ public final class RewriteBenchmark {
         double p99 = window.isEmpty() ? Double.NaN : window.get((int) Math.min(window.size() - 1, Math.ceil(window.size() * 0.99) - 1)) / 1000.0;
         double max = window.isEmpty() ? Double.NaN : window.get(window.size() - 1) / 1000.0;
         long failed = txs.stream().filter(PgBench.Tx::failed).count();
+        txs.stream().filter(t -> !t.failed() && t.latencyMicros() > 500_000).mapToLong(t -> t.startMicros() / 100_000).distinct().sorted()
+                .limit(20).forEach(t -> System.out.printf(Locale.ROOT, "  a transaction began at %.1f s and took over 500 ms%n", (t * 100_000 - from) / 1e6));
         if (end * 1000 > loadStart * 1000 + seconds * 1_000_000L) {
             System.out.println("warning: the change outlasted the load; the client figures cover only part of it");
         }

@@ -60,6 +60,20 @@ final class Swap {
         Verifier verifier = new Verifier(key, names.q(liveName), names.q(standbyName));
         steps.listener().step("comparing row counts and a key checksum of " + names.q(liveName) + " and " + names.q(standbyName));
         verifier.beforeLock(c, names.q(log));
+        // The comparison took a while and the log grew meanwhile: apply it now, not under the lock.
+        Replayer catchUp = new Replayer(names.q(liveName), names.q(standbyName), names.q(log), key, columns, exprs);
+        long[] taken = {Long.MAX_VALUE};
+        while (taken[0] >= RewriteRunner.SMALL_LOG) {
+            steps.transaction("replay of " + names.label(), () -> {
+                Sql.exec(c, "set transaction isolation level repeatable read");
+                List<String[][]> applied = new ArrayList<>();
+                taken[0] = catchUp.batch(c, 10_000, Optional.empty(), applied);
+                verifier.sameRows(c, applied);
+            });
+            if (taken[0] > 0) {
+                steps.listener().replayed(taken[0]);
+            }
+        }
         steps.transaction((forward ? "swap of " : "swap back of ") + names.label(), () -> {
             pending.clear();
             long live = TableCatalog.oid(c, names.schema(), liveName).orElseThrow();
@@ -78,7 +92,7 @@ final class Swap {
             while (replay.batch(c, 100_000, Optional.empty(), drained) > 0) {
                 // drained under the lock: no write can add to the log now
             }
-            verifier.underLock(c, drained);
+            verifier.sameRows(c, drained);
             moveAndSwap(row, names, live, standby, liveName, standbyName, retireAs, capture, pending);
             if (forward) {
                 List<String> reverse = new ArrayList<>(capture.createLog(names.reverseLog()));

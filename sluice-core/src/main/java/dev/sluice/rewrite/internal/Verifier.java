@@ -15,8 +15,10 @@ import java.util.List;
  *   <li>before the lock, in one REPEATABLE READ snapshot: count and checksum of both tables over every key
  *   with no entry waiting in the log. Such a key was not written since its last replay, so both tables
  *   must agree on it in that snapshot;</li>
- *   <li>under the swap's lock, after the log is drained: count and checksum of both tables over exactly the
- *   keys that drain applied, which are every key written since the snapshot or waiting in it.</li>
+ *   <li>for every key applied after that snapshot, count and checksum of both tables over the keys each
+ *   replay pass applied, in that pass's own REPEATABLE READ transaction (so the source is read as the pass
+ *   read it): the catch-up passes after the snapshot, and the drain under the swap's lock. Every key written
+ *   since the snapshot or waiting in it goes through one of them.</li>
  * </ol>
  * Together they cover every key. Either mismatch refuses the swap.
  */
@@ -53,13 +55,13 @@ final class Verifier {
         }
     }
 
-    /** Part 2, in the swap's transaction: the keys the final drain applied. */
-    void underLock(Connection c, List<String[][]> applied) throws SQLException {
+    /** Part 2, in the transaction of the replay pass that applied {@code applied}. */
+    void sameRows(Connection c, List<String[][]> applied) throws SQLException {
         for (String[][] keys : applied) {
             String a = sumOf(c, source, keys);
             String b = sumOf(c, target, keys);
             if (!a.equals(b)) {
-                throw new RewriteException("refusing to swap: rows written during the swap's drain differ (rows/key checksum "
+                throw new RewriteException("refusing to swap: rows replayed after the comparison differ (rows/key checksum "
                         + a + " in " + source + ", " + b + " in " + target + "); nothing was swapped");
             }
         }
