@@ -59,6 +59,7 @@ import dev.sluice.rehearsal.RehearsalTarget;
 import dev.sluice.rewrite.RewriteDefaults;
 import dev.sluice.rewrite.RewriteListener;
 import dev.sluice.rewrite.RewriteResult;
+import dev.sluice.rewrite.internal.RewriteMigrations;
 import dev.sluice.rewrite.internal.RewriteRunner;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.internal.SchemaReader;
@@ -300,7 +301,7 @@ public final class Sluice {
             }
         };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
-        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
+        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
                 ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
@@ -323,11 +324,12 @@ public final class Sluice {
             }
             List<StepResult> done = new ArrayList<>();
             List<OnlineChange> changes = new ArrayList<>();
+            List<RewriteResult> rewrites = new ArrayList<>();
             while (true) {
                 ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
                 MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
                 int at = 0;
-                while (at < plan.steps().size() && plan.steps().get(at).migration().type() != MigrationType.ONLINE) {
+                while (at < plan.steps().size() && !runsOutsideExecutor(plan.steps().get(at).migration())) {
                     at++;
                 }
                 done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener));
@@ -336,6 +338,10 @@ public final class Sluice {
                 }
                 Migration change = plan.steps().get(at).migration();
                 lock.verifyHeld();
+                if (change.type() == MigrationType.REWRITE) {
+                    rewrites.add(rewriteMigrations(c, RewriteListener.NONE).apply(change, installedBy(c)));
+                    continue;
+                }
                 OnlineChange started = online.start(change);
                 if (!completeOnline) {
                     changes.add(started);
@@ -344,7 +350,7 @@ public final class Sluice {
                 changes.add(online.complete(installedBy(c)));
             }
             ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
-            return new MigrateResult(done, first.current(), after.current(), changes);
+            return new MigrateResult(done, first.current(), after.current(), changes, rewrites);
         }));
     }
 
@@ -365,8 +371,54 @@ public final class Sluice {
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
+            if (plan.steps().stream().noneMatch(s -> s.migration().type() == MigrationType.REWRITE)) {
+                return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
+            }
+            return rollbackWithRewrites(c, lock, catalog, before, plan, listener);
         }));
+    }
+
+    /**
+     * A rollback plan that holds {@code -- sluice:rewrite} versions: each of those swaps its kept original back
+     * through the rewrite engine, the others run through the executor, newest first as planned. Every rewrite's
+     * old table is checked to be kept before anything runs, so a refusal leaves everything as it was.
+     */
+    private MigrateResult rollbackWithRewrites(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
+                                               MigrationPlan plan, MigrationListener listener) throws SQLException {
+        LintGate.check(options.lint(), catalog, plan, c);
+        RewriteMigrations rewriteMigrations = rewriteMigrations(c, RewriteListener.NONE);
+        for (var step : plan.steps()) {
+            if (step.migration().type() == MigrationType.REWRITE) {
+                rewriteMigrations.requireKept(step.migration());
+            }
+        }
+        listener.planned(plan);
+        List<StepResult> done = new ArrayList<>();
+        List<RewriteResult> rewrites = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= plan.steps().size(); i++) {
+            if (i < plan.steps().size() && !runsOutsideExecutor(plan.steps().get(i).migration())) {
+                continue;
+            }
+            done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(from, i)), listener));
+            if (i < plan.steps().size()) {
+                lock.verifyHeld();
+                var step = plan.steps().get(i);
+                rewrites.add(rewriteMigrations.undo(step.migration(), step.undoes().orElseThrow(), installedBy(c)));
+            }
+            from = i + 1;
+        }
+        ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
+        return new MigrateResult(done, before.current(), after.current(), List.of(), rewrites);
+    }
+
+    /** Online changes and rewrites run through their own engines; the executor runs everything else. */
+    private static boolean runsOutsideExecutor(Migration m) {
+        return m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE;
+    }
+
+    private RewriteMigrations rewriteMigrations(Connection c, RewriteListener listener) {
+        return new RewriteMigrations(c, history, rewriteRunner(c, RewriteDefaults.copy(), listener));
     }
 
     /**

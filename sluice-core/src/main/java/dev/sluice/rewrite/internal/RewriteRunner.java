@@ -239,6 +239,28 @@ public final class RewriteRunner {
         return new RewriteResult(label(qn), row.alter(), RewritePhase.CLEANED_UP, 0, 0, Duration.ZERO, Optional.empty(), List.of());
     }
 
+    /**
+     * The phase of the rewrite of {@code table} in progress; empty when there is none (never started, or
+     * aborted, rolled back or cleaned up).
+     */
+    public Optional<RewritePhase> phase(String table) throws SQLException {
+        if (!state.exists(c)) {
+            return Optional.empty();
+        }
+        String[] qn = qualify(table);
+        return state.find(c, qn[0], qn[1]).map(RewriteState.Row::phase);
+    }
+
+    /** Whether {@code table} was swapped by a rewrite with these clauses that is not yet cleaned up or rolled back. */
+    public boolean swappedWith(String table, String alter) throws SQLException {
+        if (!state.exists(c)) {
+            return false;
+        }
+        String[] qn = qualify(table);
+        return state.find(c, qn[0], qn[1])
+                .filter(r -> r.phase() == RewritePhase.SWAPPED && normalize(r.alter()).equals(normalize(alter))).isPresent();
+    }
+
     /** Every rewrite not yet cleaned up, aborted or rolled back. */
     public List<RewriteResult> inProgress() throws SQLException {
         List<RewriteResult> out = new ArrayList<>();
