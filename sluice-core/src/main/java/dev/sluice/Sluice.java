@@ -494,9 +494,26 @@ public final class Sluice {
         return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).abort(table));
     }
 
-    /** After the swap, swaps the kept original back with the writes made since; before it, aborts. */
+    /**
+     * After the swap, swaps the kept original back with the writes made since; before it, aborts. Refused for
+     * a table swapped by an applied {@code -- sluice:rewrite} migration: {@link #rollback} undoes that one.
+     */
     public RewriteResult rollbackRewrite(String table, RewriteListener listener) throws SQLException {
-        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).rollback(table));
+        return underLock((c, lock) -> {
+            RewriteRunner runner = rewriteRunner(c, RewriteDefaults.copy(), listener);
+            new RewriteMigrations(c, history, runner).refuseDirectRollback(table, appliedRewriteMigrations(c));
+            return runner.rollback(table);
+        });
+    }
+
+    /** The applied {@code -- sluice:rewrite} migrations, from the files that could be read. */
+    private List<Migration> appliedRewriteMigrations(Connection c) throws SQLException {
+        if (!history.exists(c)) {
+            return List.of();
+        }
+        return ProjectStatus.of(validateFiles().catalog(), history.all(c)).entries().stream()
+                .filter(e -> e.type() == MigrationType.REWRITE && e.state() == VersionState.APPLIED)
+                .flatMap(e -> e.migration().stream()).toList();
     }
 
     /** Ends a swapped rewrite: drops the kept original, the logs and the capture trigger. */

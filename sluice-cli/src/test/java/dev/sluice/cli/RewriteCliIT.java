@@ -57,6 +57,41 @@ class RewriteCliIT {
     }
 
     @Test
+    void aRewriteMigrationFileThroughMigrateRollbackAndCleanup(TestDatabase db) throws Exception {
+        Path migrations = java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+        java.nio.file.Files.writeString(migrations.resolve("V1__orders.sql"), "create table orders (id integer primary key, total integer not null);\n"
+                + "insert into orders select g, g from generate_series(1, 2000) g;\n");
+        java.nio.file.Files.writeString(migrations.resolve("V2__orders_id_bigint.sql"), "-- sluice:rewrite\nALTER TABLE orders ALTER COLUMN id TYPE bigint;\n");
+
+        CliRun lint = sluice(db, "lint");
+        assertEquals(0, lint.exitCode(), lint.toString());
+        CliRun migrate = sluice(db, "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.toString());
+        assertTrue(migrate.out().contains("rewrote public.orders (ALTER COLUMN id TYPE bigint)"), migrate.out());
+        assertTrue(migrate.out().contains("applied 2 migrations; database now at version 2"), migrate.out());
+        assertEquals("bigint", db.queryForString("select data_type from information_schema.columns where table_name = 'orders' and column_name = 'id'"));
+
+        CliRun direct = sluice(db, "rewrite", "--table", "orders", "--rollback");
+        assertEquals(3, direct.exitCode(), direct.toString());
+        assertTrue(direct.err().contains("'sluice rollback'"), direct.toString());
+
+        CliRun rollback = sluice(db, "rollback");
+        assertEquals(0, rollback.exitCode(), rollback.toString());
+        assertTrue(rollback.out().contains("rolled back 1 migration; database now at version 1"), rollback.out());
+        assertEquals("integer", db.queryForString("select data_type from information_schema.columns where table_name = 'orders' and column_name = 'id'"));
+        assertEquals(2000, db.queryForLong("select count(*) from orders"));
+
+        assertEquals(0, sluice(db, "migrate").exitCode());
+        assertEquals(0, sluice(db, "rewrite", "--table", "orders", "--cleanup").exitCode());
+        CliRun refused = sluice(db, "rollback");
+        assertEquals(3, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("no longer kept"), refused.toString());
+        CliRun status = sluice(db, "status");
+        assertEquals(0, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("V2__orders_id_bigint.sql") || status.out().contains("orders id bigint"), status.out());
+    }
+
+    @Test
     void aMissingTableOrActionIsAUsageError(TestDatabase db) {
         CliRun noTable = sluice(db, "rewrite", "--alter", "SET LOGGED");
         assertEquals(2, noTable.exitCode(), noTable.toString());

@@ -77,6 +77,10 @@ class RewriteMigrationIT {
         var validated = sluice.validate();
         assertTrue(validated.historyProblems().isEmpty() && validated.fileProblems().isEmpty(), validated::toString);
 
+        RewriteException direct = assertThrows(RewriteException.class, () -> sluice.rollbackRewrite("accounts", RewriteListener.NONE));
+        assertTrue(direct.getMessage().contains("'sluice rollback'"), direct.getMessage());
+        assertEquals("bigint", keyType(db));
+
         // Writes after the swap must survive the swap back.
         db.execute("insert into accounts values (3001, 'late'); delete from payments where account_id = 1; delete from accounts where id = 1");
 

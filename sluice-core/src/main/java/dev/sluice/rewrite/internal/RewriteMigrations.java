@@ -93,6 +93,22 @@ public final class RewriteMigrations {
         return result;
     }
 
+    /**
+     * Refuses {@code sluice rewrite --rollback} of a table that an applied rewrite migration swapped: the
+     * swap back would leave that version recorded as applied. {@code sluice rollback} undoes both.
+     *
+     * @param applied the applied {@code -- sluice:rewrite} migrations
+     */
+    public void refuseDirectRollback(String table, List<Migration> applied) throws SQLException {
+        for (Migration m : applied) {
+            RewriteMigrationBody body = body(m);
+            if (runner.sameTable(body.table(), table) && runner.swappedWith(body.table(), body.alter())) {
+                throw new RewriteException(table + " was rewritten by the migration " + m.label() + " (" + m.script()
+                        + "); 'sluice rollback' swaps it back and records that in the history, so the version is pending again");
+            }
+        }
+    }
+
     private static RewriteMigrationBody body(Migration m) {
         if (!(m.up() instanceof RewriteMigrationBody body)) {
             throw new IllegalArgumentException(m.label() + " is not a '-- sluice:rewrite' migration");

@@ -251,6 +251,11 @@ public final class RewriteRunner {
         return state.find(c, qn[0], qn[1]).map(RewriteState.Row::phase);
     }
 
+    /** Whether two names, each with or without schema, name the same table. */
+    public boolean sameTable(String a, String b) throws SQLException {
+        return label(qualify(a)).equals(label(qualify(b)));
+    }
+
     /** Whether {@code table} was swapped by a rewrite with these clauses that is not yet cleaned up or rolled back. */
     public boolean swappedWith(String table, String alter) throws SQLException {
         if (!state.exists(c)) {
