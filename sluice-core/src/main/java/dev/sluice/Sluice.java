@@ -291,6 +291,16 @@ public final class Sluice {
     public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
                                  BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener,
                                  BeforeRun checks) throws SQLException {
+        return migrate(target, withRepeatables, completeOnline, backfill, listener, onlineListener, checks, RewriteListener.NONE);
+    }
+
+    /**
+     * {@link #migrate(Optional, boolean, boolean, BackfillSettings, MigrationListener, OnlineListener, BeforeRun)},
+     * with {@code rewriteListener} told the steps and copy progress of each {@code -- sluice:rewrite} migration.
+     */
+    public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
+                                 BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener,
+                                 BeforeRun checks, RewriteListener rewriteListener) throws SQLException {
         MigrationCatalog catalog = catalog();
         // Once per call: a run that reconnects and goes on does not back up or check a second time.
         boolean[] called = new boolean[1];
@@ -339,7 +349,7 @@ public final class Sluice {
                 Migration change = plan.steps().get(at).migration();
                 lock.verifyHeld();
                 if (change.type() == MigrationType.REWRITE) {
-                    rewrites.add(rewriteMigrations(c, RewriteListener.NONE).apply(change, installedBy(c)));
+                    rewrites.add(rewriteMigrations(c, rewriteListener).apply(change, installedBy(c)));
                     continue;
                 }
                 OnlineChange started = online.start(change);
@@ -356,6 +366,15 @@ public final class Sluice {
 
     /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
     public MigrateResult rollback(int steps, Optional<Version> to, MigrationListener listener) throws SQLException {
+        return rollback(steps, to, listener, RewriteListener.NONE);
+    }
+
+    /**
+     * {@link #rollback(int, Optional, MigrationListener)}, with {@code rewriteListener} told the steps of each
+     * {@code -- sluice:rewrite} migration swapped back.
+     */
+    public MigrateResult rollback(int steps, Optional<Version> to, MigrationListener listener, RewriteListener rewriteListener)
+            throws SQLException {
         if (steps < 1 && to.isEmpty()) {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
@@ -374,7 +393,7 @@ public final class Sluice {
             if (plan.steps().stream().noneMatch(s -> s.migration().type() == MigrationType.REWRITE)) {
                 return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING);
             }
-            return rollbackWithRewrites(c, lock, catalog, before, plan, listener);
+            return rollbackWithRewrites(c, lock, catalog, before, plan, listener, rewriteListener);
         }));
     }
 
@@ -384,9 +403,10 @@ public final class Sluice {
      * old table is checked to be kept before anything runs, so a refusal leaves everything as it was.
      */
     private MigrateResult rollbackWithRewrites(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
-                                               MigrationPlan plan, MigrationListener listener) throws SQLException {
+                                               MigrationPlan plan, MigrationListener listener, RewriteListener rewriteListener)
+            throws SQLException {
         LintGate.check(options.lint(), catalog, plan, c);
-        RewriteMigrations rewriteMigrations = rewriteMigrations(c, RewriteListener.NONE);
+        RewriteMigrations rewriteMigrations = rewriteMigrations(c, rewriteListener);
         for (var step : plan.steps()) {
             if (step.migration().type() == MigrationType.REWRITE) {
                 rewriteMigrations.requireKept(step.migration());
@@ -418,7 +438,7 @@ public final class Sluice {
     }
 
     private RewriteMigrations rewriteMigrations(Connection c, RewriteListener listener) {
-        return new RewriteMigrations(c, history, rewriteRunner(c, RewriteDefaults.copy(), listener));
+        return new RewriteMigrations(c, history, rewriteRunner(c, options.rewriteCopy(), listener));
     }
 
     /**

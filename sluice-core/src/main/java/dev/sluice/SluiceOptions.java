@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param strictNames  a {@code .sql} file whose name matches no migration form is an error, not a warning
  * @param execution    timeouts and run settings
  * @param lint         the lint that {@code migrate} and {@code rollback} run before the first statement
+ * @param rewriteCopy  batch size and pause of the copy when {@code migrate} runs a {@code -- sluice:rewrite}
+ *                     file (config keys {@code rewrite.batch-size}, {@code rewrite.batch-pause}); its lock
+ *                     timeout is replaced by {@code execution}'s
  */
 public record SluiceOptions(ConnectionFactory connections, String schema, String historyTable,
                             List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution,
-                            LintSettings lint) {
+                            LintSettings lint, dev.sluice.online.BackfillSettings rewriteCopy) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "sluice_history";
@@ -32,12 +35,19 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(lint, "lint");
+        Objects.requireNonNull(rewriteCopy, "rewriteCopy");
         requireIdentifier("schema", schema);
         requireIdentifier("historyTable", historyTable);
         sources = List.copyOf(sources);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no migration source: add a folder (locations) or Java migrations");
         }
+    }
+
+    /** Without settings for the rewrite's copy: {@link dev.sluice.rewrite.RewriteDefaults#copy()}. */
+    public SluiceOptions(ConnectionFactory connections, String schema, String historyTable, List<MigrationSource> sources,
+                         boolean strictNames, ExecutionSettings execution, LintSettings lint) {
+        this(connections, schema, historyTable, sources, strictNames, execution, lint, dev.sluice.rewrite.RewriteDefaults.copy());
     }
 
     private static void requireIdentifier(String option, String value) {
@@ -53,7 +63,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
      */
     public SluiceOptions onScratch(ConnectionFactory scratch) {
         return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution.withFingerprints(false),
-                lint.withBeforeMigrate(false));
+                lint.withBeforeMigrate(false), rewriteCopy);
     }
 
     public static Builder builder(ConnectionFactory connections) {
@@ -69,6 +79,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         private boolean strictNames;
         private ExecutionSettings execution = ExecutionSettings.defaults();
         private LintSettings lint = LintSettings.defaults();
+        private dev.sluice.online.BackfillSettings rewriteCopy = dev.sluice.rewrite.RewriteDefaults.copy();
 
         private Builder(ConnectionFactory connections) {
             this.connections = connections;
@@ -105,8 +116,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
             return this;
         }
 
+        /** The copy of a rewrite that {@code migrate} runs from a {@code -- sluice:rewrite} file. */
+        public Builder rewriteCopy(dev.sluice.online.BackfillSettings settings) {
+            this.rewriteCopy = settings;
+            return this;
+        }
+
         public SluiceOptions build() {
-            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint);
+            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint, rewriteCopy);
         }
     }
 }

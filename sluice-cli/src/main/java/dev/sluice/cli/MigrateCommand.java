@@ -72,7 +72,8 @@ final class MigrateCommand extends ProjectCommand {
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
             result = sluice.migrate(to, true, complete, online.apply(dev.sluice.online.BackfillSettings.defaults(),
-                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun);
+                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun,
+                    new RewriteCommand.Console(out(), terminal().quiet()));
         } catch (PreflightFailed failed) {
             return ExitCodes.CHECK_FAILED;
         }

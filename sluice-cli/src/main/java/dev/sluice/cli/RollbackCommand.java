@@ -45,7 +45,7 @@ final class RollbackCommand extends ProjectCommand {
         }
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
-            result = sluice.rollback(steps, to, progress);
+            result = sluice.rollback(steps, to, progress, new RewriteCommand.Console(out(), terminal().quiet()));
         }
         if (terminal().quiet()) {
             return ExitCodes.OK;

@@ -69,6 +69,7 @@ class RewriteCliIT {
         assertEquals(0, migrate.exitCode(), migrate.toString());
         assertTrue(migrate.out().contains("rewrote public.orders (ALTER COLUMN id TYPE bigint)"), migrate.out());
         assertTrue(migrate.out().contains("applied 2 migrations; database now at version 2"), migrate.out());
+        assertTrue(migrate.out().contains("copy public.orders: 2000 of about 2000 rows (100%)"), migrate.out());
         assertEquals("bigint", db.queryForString("select data_type from information_schema.columns where table_name = 'orders' and column_name = 'id'"));
 
         CliRun direct = sluice(db, "rewrite", "--table", "orders", "--rollback");
