@@ -919,6 +919,14 @@ public final class Sluice {
         Sluice rebuild = new Sluice(options.onScratch(scratchDatabase));
         if (status.current().isPresent()) {
             rebuild.migrate(status.current(), true, true, BackfillSettings.defaults(), MigrationListener.NONE, OnlineListener.NONE);
+            // A '-- sluice:rewrite' migration keeps its old table until cleanup: the rebuild keeps it only
+            // where the target still does, so a cleaned-up rewrite is not reported as drift.
+            List<String> keptHere = rewritesInProgress().stream().map(RewriteResult::table).toList();
+            for (RewriteResult r : rebuild.rewritesInProgress()) {
+                if (r.phase() == dev.sluice.rewrite.RewritePhase.SWAPPED && !keptHere.contains(r.table())) {
+                    rebuild.cleanupRewrite(r.table(), RewriteListener.NONE);
+                }
+            }
         }
         SchemaSnapshot expected = rebuild.snapshot(snapshotOptions(privileges));
         int scratchMajor = rebuild.serverMajor();

@@ -112,6 +112,33 @@ class RewriteMigrationIT {
     }
 
     @Test
+    void rehearsalRunsTheRewriteUpDownAndUpAgain(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__accounts.sql", V1).file("U1__accounts.sql", "drop table payments; drop table accounts;")
+                .file("V2__accounts_id_bigint.sql", V2).sluice();
+        var report = sluice.rehearse(new dev.sluice.db.JdbcConnectionFactory(db.jdbcUrl(), db.user(), db.password()),
+                Optional.empty(), true, dev.sluice.progress.Progress.NONE);
+        assertTrue(report.passed(), report::toString);
+        assertEquals(2, report.migrations().size(), report::toString);
+    }
+
+    @Test
+    void driftRebuildMatchesTheTargetBeforeAndAfterCleanup(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__accounts.sql", V1).file("V2__accounts_id_bigint.sql", V2).sluice();
+        sluice.migrate(Optional.empty(), MigrationListener.NONE);
+        var kept = sluice.driftAgainstRebuild(false, false, factory(db.another()));
+        assertFalse(kept.drifted(), kept::toString);
+        sluice.cleanupRewrite("accounts", RewriteListener.NONE);
+        var cleaned = sluice.driftAgainstRebuild(false, false, factory(db.another()));
+        assertFalse(cleaned.drifted(), cleaned::toString);
+        db.execute("alter table accounts add column note text");
+        assertTrue(sluice.driftAgainstRebuild(false, false, factory(db.another())).drifted());
+    }
+
+    private static dev.sluice.db.JdbcConnectionFactory factory(TestDatabase d) {
+        return new dev.sluice.db.JdbcConnectionFactory(d.jdbcUrl(), d.user(), d.password());
+    }
+
+    @Test
     void lintPassesOverTheRewriteFileButNotOverThePlainAlter(TestDatabase db) throws Exception {
         Sluice sluice = new MigrationProject(folder, db).file("V1__accounts.sql", V1).file("V2__accounts_id_bigint.sql", V2).sluice();
         List<Finding> rewriteFindings = sluice.lint(List.of(folder)).findings().stream()
