@@ -61,6 +61,11 @@ import dev.sluice.postgres.ScratchSettings;
 import dev.sluice.rehearsal.Rehearsal;
 import dev.sluice.rehearsal.RehearsalReport;
 import dev.sluice.rehearsal.RehearsalTarget;
+import dev.sluice.rewrite.RewriteDefaults;
+import dev.sluice.rewrite.RewriteListener;
+import dev.sluice.rewrite.RewriteResult;
+import dev.sluice.rewrite.internal.RewriteMigrations;
+import dev.sluice.rewrite.internal.RewriteRunner;
 import dev.sluice.schema.SchemaDiff;
 import dev.sluice.schema.internal.SchemaReader;
 import dev.sluice.schema.SchemaSnapshot;
@@ -307,6 +312,16 @@ public final class Sluice {
     public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
                                  BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener,
                                  BeforeRun checks) throws SQLException {
+        return migrate(target, withRepeatables, completeOnline, backfill, listener, onlineListener, checks, RewriteListener.NONE);
+    }
+
+    /**
+     * {@link #migrate(Optional, boolean, boolean, BackfillSettings, MigrationListener, OnlineListener, BeforeRun)},
+     * with {@code rewriteListener} told the steps and copy progress of each {@code -- sluice:rewrite} migration.
+     */
+    public MigrateResult migrate(Optional<Version> target, boolean withRepeatables, boolean completeOnline,
+                                 BackfillSettings backfill, MigrationListener listener, OnlineListener onlineListener,
+                                 BeforeRun checks, RewriteListener rewriteListener) throws SQLException {
         MigrationCatalog catalog = catalog();
         // Once per call: a run that reconnects and goes on does not back up or check a second time.
         boolean[] called = new boolean[1];
@@ -318,7 +333,7 @@ public final class Sluice {
         };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         CallbackRunner callbacks = callbacks();
-        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE)) {
+        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE)) {
             return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
                 return withMigrateCallbacks(c, callbacks, () -> {
@@ -344,11 +359,12 @@ public final class Sluice {
             }
             List<StepResult> done = new ArrayList<>();
             List<OnlineChange> changes = new ArrayList<>();
+            List<RewriteResult> rewrites = new ArrayList<>();
             while (true) {
                 ProjectStatus before = ProjectStatus.of(catalog, history.all(c));
                 MigrationPlan plan = new MigrationPlanner(options.execution()).migrate(before, target, withRepeatables);
                 int at = 0;
-                while (at < plan.steps().size() && plan.steps().get(at).migration().type() != MigrationType.ONLINE) {
+                while (at < plan.steps().size() && !runsOutsideExecutor(plan.steps().get(at).migration())) {
                     at++;
                 }
                 done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(0, at)), listener, callbacks));
@@ -357,6 +373,10 @@ public final class Sluice {
                 }
                 Migration change = plan.steps().get(at).migration();
                 lock.verifyHeld();
+                if (change.type() == MigrationType.REWRITE) {
+                    rewrites.add(rewriteMigrations(c, rewriteListener).apply(change, installedBy(c)));
+                    continue;
+                }
                 OnlineChange started = online.start(change);
                 if (!completeOnline) {
                     changes.add(started);
@@ -365,7 +385,7 @@ public final class Sluice {
                 changes.add(online.complete(installedBy(c)));
             }
             ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
-            return new MigrateResult(done, first.current(), after.current(), changes);
+            return new MigrateResult(done, first.current(), after.current(), changes, rewrites);
             });
         }));
     }
@@ -406,6 +426,15 @@ public final class Sluice {
 
     /** Rolls back the newest {@code steps} applied migrations, or all above {@code to}. */
     public MigrateResult rollback(int steps, Optional<Version> to, MigrationListener listener) throws SQLException {
+        return rollback(steps, to, listener, RewriteListener.NONE);
+    }
+
+    /**
+     * {@link #rollback(int, Optional, MigrationListener)}, with {@code rewriteListener} told the steps of each
+     * {@code -- sluice:rewrite} migration swapped back.
+     */
+    public MigrateResult rollback(int steps, Optional<Version> to, MigrationListener listener, RewriteListener rewriteListener)
+            throws SQLException {
         if (steps < 1 && to.isEmpty()) {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
@@ -421,8 +450,55 @@ public final class Sluice {
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
-            return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING, CallbackRunner.NONE);
+            if (plan.steps().stream().noneMatch(s -> s.migration().type() == MigrationType.REWRITE)) {
+                return run(c, lock, catalog, before, plan, listener, BeforeRun.NOTHING, CallbackRunner.NONE);
+            }
+            return rollbackWithRewrites(c, lock, catalog, before, plan, listener, rewriteListener);
         }));
+    }
+
+    /**
+     * A rollback plan that holds {@code -- sluice:rewrite} versions: each of those swaps its kept original back
+     * through the rewrite engine, the others run through the executor, newest first as planned. Every rewrite's
+     * old table is checked to be kept before anything runs, so a refusal leaves everything as it was.
+     */
+    private MigrateResult rollbackWithRewrites(Connection c, AdvisoryLock lock, MigrationCatalog catalog, ProjectStatus before,
+                                               MigrationPlan plan, MigrationListener listener, RewriteListener rewriteListener)
+            throws SQLException {
+        LintGate.check(options.lint(), catalog, plan, c);
+        RewriteMigrations rewriteMigrations = rewriteMigrations(c, rewriteListener);
+        for (var step : plan.steps()) {
+            if (step.migration().type() == MigrationType.REWRITE) {
+                rewriteMigrations.requireKept(step.migration());
+            }
+        }
+        listener.planned(plan);
+        List<StepResult> done = new ArrayList<>();
+        List<RewriteResult> rewrites = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= plan.steps().size(); i++) {
+            if (i < plan.steps().size() && !runsOutsideExecutor(plan.steps().get(i).migration())) {
+                continue;
+            }
+            done.addAll(execute(c, lock, new MigrationPlan(plan.steps().subList(from, i)), listener, CallbackRunner.NONE));
+            if (i < plan.steps().size()) {
+                lock.verifyHeld();
+                var step = plan.steps().get(i);
+                rewrites.add(rewriteMigrations.undo(step.migration(), step.undoes().orElseThrow(), installedBy(c)));
+            }
+            from = i + 1;
+        }
+        ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
+        return new MigrateResult(done, before.current(), after.current(), List.of(), rewrites);
+    }
+
+    /** Online changes and rewrites run through their own engines; the executor runs everything else. */
+    private static boolean runsOutsideExecutor(Migration m) {
+        return m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE;
+    }
+
+    private RewriteMigrations rewriteMigrations(Connection c, RewriteListener listener) {
+        return new RewriteMigrations(c, history, rewriteRunner(c, options.rewriteCopy(), listener));
     }
 
     /**
@@ -474,6 +550,67 @@ public final class Sluice {
         try (Connection c = Connections.open(options.connections())) {
             return onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE).inProgress();
         }
+    }
+
+    /**
+     * Rewrites {@code table} through a shadow table with {@code alter} (ALTER TABLE clauses, or
+     * {@code PARTITION BY RANGE (col) EVERY step}) applied: shadow, change capture, batched copy, replay,
+     * and a swap under a short ACCESS EXCLUSIVE. Resumes a rewrite of the table that was interrupted before
+     * its swap. The old table is kept until {@link #cleanupRewrite}; {@link #rollbackRewrite} swaps it back.
+     */
+    public RewriteResult rewrite(String table, String alter, BackfillSettings copy, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, copy, listener).rewrite(table, alter));
+    }
+
+    /** What {@link #rewrite} would do to {@code table}, checked against the database; changes nothing. */
+    public List<String> planRewrite(String table, String alter) throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return rewriteRunner(c, RewriteDefaults.copy(), RewriteListener.NONE).plan(table, alter);
+        }
+    }
+
+    /** Stops a rewrite that has not swapped: shadow, log and triggers are dropped, the table is as it was. */
+    public RewriteResult abortRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).abort(table));
+    }
+
+    /**
+     * After the swap, swaps the kept original back with the writes made since; before it, aborts. Refused for
+     * a table swapped by an applied {@code -- sluice:rewrite} migration: {@link #rollback} undoes that one.
+     */
+    public RewriteResult rollbackRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> {
+            RewriteRunner runner = rewriteRunner(c, RewriteDefaults.copy(), listener);
+            new RewriteMigrations(c, history, runner).refuseDirectRollback(table, appliedRewriteMigrations(c));
+            return runner.rollback(table);
+        });
+    }
+
+    /** The applied {@code -- sluice:rewrite} migrations, from the files that could be read. */
+    private List<Migration> appliedRewriteMigrations(Connection c) throws SQLException {
+        if (!history.exists(c)) {
+            return List.of();
+        }
+        return ProjectStatus.of(validateFiles().catalog(), history.all(c)).entries().stream()
+                .filter(e -> e.type() == MigrationType.REWRITE && e.state() == VersionState.APPLIED)
+                .flatMap(e -> e.migration().stream()).toList();
+    }
+
+    /** Ends a swapped rewrite: drops the kept original, the logs and the capture trigger. */
+    public RewriteResult cleanupRewrite(String table, RewriteListener listener) throws SQLException {
+        return underLock((c, lock) -> rewriteRunner(c, RewriteDefaults.copy(), listener).cleanup(table));
+    }
+
+    /** Rewrites started and not yet cleaned up, aborted or rolled back. */
+    public List<RewriteResult> rewritesInProgress() throws SQLException {
+        try (Connection c = Connections.open(options.connections())) {
+            return rewriteRunner(c, RewriteDefaults.copy(), RewriteListener.NONE).inProgress();
+        }
+    }
+
+    private RewriteRunner rewriteRunner(Connection c, BackfillSettings copy, RewriteListener listener) {
+        return new RewriteRunner(c, options.schema(), copy.withLockTimeout(options.execution().lockTimeout()),
+                options.execution().retryDeadline(), listener);
     }
 
     private OnlineRunner onlineRunner(Connection c, BackfillSettings backfill, OnlineListener listener) {
@@ -898,6 +1035,14 @@ public final class Sluice {
         Sluice rebuild = new Sluice(options.onScratch(scratchDatabase));
         if (status.current().isPresent()) {
             rebuild.migrate(status.current(), true, true, BackfillSettings.defaults(), MigrationListener.NONE, OnlineListener.NONE);
+            // A '-- sluice:rewrite' migration keeps its old table until cleanup: the rebuild keeps it only
+            // where the target still does, so a cleaned-up rewrite is not reported as drift.
+            List<String> keptHere = rewritesInProgress().stream().map(RewriteResult::table).toList();
+            for (RewriteResult r : rebuild.rewritesInProgress()) {
+                if (r.phase() == dev.sluice.rewrite.RewritePhase.SWAPPED && !keptHere.contains(r.table())) {
+                    rebuild.cleanupRewrite(r.table(), RewriteListener.NONE);
+                }
+            }
         }
         SchemaSnapshot expected = rebuild.snapshot(snapshotOptions(privileges));
         int scratchMajor = rebuild.serverMajor();

@@ -22,10 +22,14 @@ import java.util.Objects;
  * @param execution    timeouts and run settings
  * @param lint         the lint that {@code migrate} and {@code rollback} run before the first statement
  * @param placeholders {@code ${name}} values replaced in SQL migrations before they are parsed
+ * @param rewriteCopy  batch size and pause of the copy when {@code migrate} runs a {@code -- sluice:rewrite}
+ *                     file (config keys {@code rewrite.batch-size}, {@code rewrite.batch-pause}); its lock
+ *                     timeout is replaced by {@code execution}'s
  */
 public record SluiceOptions(ConnectionFactory connections, String schema, String historyTable,
                             List<MigrationSource> sources, boolean strictNames, ExecutionSettings execution,
-                            LintSettings lint, Placeholders placeholders) {
+                            LintSettings lint, Placeholders placeholders,
+                            dev.sluice.online.BackfillSettings rewriteCopy) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "sluice_history";
@@ -35,6 +39,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(lint, "lint");
         Objects.requireNonNull(placeholders, "placeholders");
+        Objects.requireNonNull(rewriteCopy, "rewriteCopy");
         requireIdentifier("schema", schema);
         requireIdentifier("historyTable", historyTable);
         sources = List.copyOf(sources);
@@ -43,10 +48,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         }
     }
 
-    /** Options with Flyway's default placeholder handling (replacement on, no configured values). */
+    /**
+     * Options with Flyway's default placeholder handling (replacement on, no configured values) and the
+     * rewrite's default copy settings ({@link dev.sluice.rewrite.RewriteDefaults#copy()}).
+     */
     public SluiceOptions(ConnectionFactory connections, String schema, String historyTable, List<MigrationSource> sources,
                          boolean strictNames, ExecutionSettings execution, LintSettings lint) {
-        this(connections, schema, historyTable, sources, strictNames, execution, lint, Placeholders.defaults());
+        this(connections, schema, historyTable, sources, strictNames, execution, lint, Placeholders.defaults(),
+                dev.sluice.rewrite.RewriteDefaults.copy());
     }
 
     private static void requireIdentifier(String option, String value) {
@@ -62,7 +71,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
      */
     public SluiceOptions onScratch(ConnectionFactory scratch) {
         return new SluiceOptions(scratch, schema, historyTable, sources, strictNames, execution.withFingerprints(false),
-                lint.withBeforeMigrate(false), placeholders);
+                lint.withBeforeMigrate(false), placeholders, rewriteCopy);
     }
 
     public static Builder builder(ConnectionFactory connections) {
@@ -79,6 +88,7 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
         private ExecutionSettings execution = ExecutionSettings.defaults();
         private LintSettings lint = LintSettings.defaults();
         private Placeholders placeholders = Placeholders.defaults();
+        private dev.sluice.online.BackfillSettings rewriteCopy = dev.sluice.rewrite.RewriteDefaults.copy();
 
         private Builder(ConnectionFactory connections) {
             this.connections = connections;
@@ -135,8 +145,14 @@ public record SluiceOptions(ConnectionFactory connections, String schema, String
             return this;
         }
 
+        /** The copy of a rewrite that {@code migrate} runs from a {@code -- sluice:rewrite} file. */
+        public Builder rewriteCopy(dev.sluice.online.BackfillSettings settings) {
+            this.rewriteCopy = settings;
+            return this;
+        }
+
         public SluiceOptions build() {
-            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint, placeholders);
+            return new SluiceOptions(connections, schema, historyTable, sources, strictNames, execution, lint, placeholders, rewriteCopy);
         }
     }
 }

@@ -48,6 +48,9 @@ class ArchitectureTest {
         // The checklist reads the backup folder; the CI gate rehearses and writes reports; the monitor reads
         // history, lock holder, online state and the backup folder.
         tier(8, "doctor", "verify", "monitor");
+        // The shadow-table rewrite runs its lock-taking steps through online's short transactions and
+        // reports the copy with online's backfill progress, so it sits above online.
+        tier(8, "rewrite");
         tier(9, "config");
         tier(10, "");
     }

@@ -50,6 +50,16 @@ final class PgBench {
         return new Run(p, logDir, out);
     }
 
+    /** A timed run of a custom script ({@code -f}) at a fixed rate ({@code -R} transactions per second in all). */
+    Run start(int clients, int seconds, Path logDir, Path script, int rate) throws IOException {
+        Files.createDirectories(logDir);
+        Path out = logDir.resolve("pgbench.out");
+        Process p = command("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-n", "-f", script.toString(),
+                "-R", Integer.toString(rate), "-l", "--log-prefix=" + logDir.resolve("tx"), "--failures-detailed", "--max-tries=1")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new Run(p, logDir, out);
+    }
+
     private ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>(List.of("pgbench", "-h", host, "-p", Integer.toString(port), "-U", user));
         command.addAll(List.of(args));

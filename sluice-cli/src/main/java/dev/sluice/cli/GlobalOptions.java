@@ -47,7 +47,8 @@ final class GlobalOptions {
     @Option(names = "--schema", scope = ScopeType.INHERIT, description = "Schema of the history table (default: public).")
     String schema;
 
-    @Option(names = "--table", scope = ScopeType.INHERIT, description = "Name of the history table (default: sluice_history).")
+    @Option(names = "--table", scope = ScopeType.INHERIT, description = "Name of the history table (default: sluice_history);"
+            + " for 'sluice rewrite', the table to rewrite (the history table then comes from the config key 'table').")
     String table;
 
     @Option(names = "--require-url", scope = ScopeType.INHERIT,

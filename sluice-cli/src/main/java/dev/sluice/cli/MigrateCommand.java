@@ -72,7 +72,8 @@ final class MigrateCommand extends ProjectCommand {
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
             result = sluice.migrate(to, true, complete, online.apply(project.config().backfill(),
-                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun);
+                    settings.lockTimeout()), progress, new OnlineProgress(out(), terminal().quiet()), beforeRun,
+                    new RewriteCommand.Console(out(), terminal().quiet()));
         } catch (PreflightFailed failed) {
             return ExitCodes.CHECK_FAILED;
         }
@@ -92,14 +93,27 @@ final class MigrateCommand extends ProjectCommand {
                 out().println("completed online change V" + change.version() + " " + change.description());
             }
         }
-        if (result.steps().isEmpty() && result.online().isEmpty()) {
+        for (dev.sluice.rewrite.RewriteResult r : result.rewrites()) {
+            printRewrite(out(), r);
+        }
+        if (result.steps().isEmpty() && result.online().isEmpty() && result.rewrites().isEmpty()) {
             out().println("database is up to date at version " + result.after().map(Version::toString).orElse("none"));
         } else {
-            out().println("applied " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")
+            int applied = result.steps().size() + result.rewrites().size();
+            out().println("applied " + applied + " migration" + (applied == 1 ? "" : "s")
                     + "; database now at version " + result.after().map(Version::toString).orElse("none")
                     + " (was " + result.before().map(Version::toString).orElse("empty") + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /** A {@code -- sluice:rewrite} migration swapped in: undone by {@code sluice rollback}, ended by {@code --cleanup}. */
+    static void printRewrite(java.io.PrintWriter out, dev.sluice.rewrite.RewriteResult r) {
+        out.println("rewrote " + r.table() + " (" + r.alter() + "): " + r.rowsCopied() + " rows copied, swapped under a "
+                + r.longestLock().toMillis() + " ms lock");
+        r.notes().forEach(n -> out.println("  " + n));
+        out.println("the old table is kept" + r.keptTable().map(t -> " as " + t).orElse("") + "; to undo: sluice rollback;"
+                + " when satisfied: sluice rewrite --table " + r.table() + " --cleanup");
     }
 
     /** The pre-flight failed and printed why; the run stops before its first statement. */

@@ -265,6 +265,7 @@ final class Project implements AutoCloseable {
                 .historyTable(historyTable())
                 .strictNames(strict())
                 .execution(execution)
+                .rewriteCopy(config.rewriteCopy())
                 .lint(lint)
                 .placeholders(config.placeholders());
         sources().forEach(builder::source);

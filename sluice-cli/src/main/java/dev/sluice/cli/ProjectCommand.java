@@ -34,10 +34,15 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         root = (SluiceCommand) spec.root().userObject();
+        claimOptions(root.global);
         try (Project project = new Project(root.global, root.environment, err())) {
             return run(project);
         }
     }
 
     abstract int run(Project project) throws Exception;
+
+    /** Lets a verb take a global option for its own meaning before the project reads it; none does by default. */
+    void claimOptions(GlobalOptions global) {
+    }
 }

@@ -45,7 +45,7 @@ final class RollbackCommand extends ProjectCommand {
         }
         MigrateResult result;
         try (ConsoleListener progress = ConsoleListener.forRun(out(), run.verbose, terminal(), sluice)) {
-            result = sluice.rollback(steps, to, progress);
+            result = sluice.rollback(steps, to, progress, new RewriteCommand.Console(out(), terminal().quiet()));
         }
         if (terminal().quiet()) {
             return ExitCodes.OK;
@@ -54,6 +54,11 @@ final class RollbackCommand extends ProjectCommand {
             var change = result.online().get(0);
             out().println("rolled back the online change V" + change.version() + " " + change.description()
                     + " before its completion; the schema is as it was before its start");
+        } else if (!result.rewrites().isEmpty()) {
+            result.rewrites().forEach(r -> RewriteCommand.print(out(), r));
+            int undone = result.steps().size() + result.rewrites().size();
+            out().println("rolled back " + undone + " migration" + (undone == 1 ? "" : "s")
+                    + "; database now at version " + result.after().map(Version::toString).orElse("none"));
         } else if (result.steps().isEmpty()) {
             out().println("nothing to roll back; database at version " + result.after().map(Version::toString).orElse("none"));
         } else {

@@ -106,7 +106,7 @@ public final class SluiceCommand implements Runnable {
      * the start-up time of a short command.
      */
     private static final Map<String, Class<?>> VERBS = verbs(InitCommand.class, NewCommand.class, StatusCommand.class,
-            MigrateCommand.class, RollbackCommand.class, StartCommand.class, CompleteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class,
+            MigrateCommand.class, RollbackCommand.class, StartCommand.class, CompleteCommand.class, RewriteCommand.class, LintCommand.class, ValidateCommand.class, TraceCommand.class,
             RehearseCommand.class, VerifyCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, CleanCommand.class, SnapshotCommand.class,
             DiffCommand.class, DriftCommand.class, BackupCommand.class, RestoreCommand.class, DoctorCommand.class, ServeCommand.class,
             UrlCommand.class, VersionCommand.class, HelpCommand.class);
@@ -160,6 +160,7 @@ public final class SluiceCommand implements Runnable {
             Map.entry(dev.sluice.clean.CleanRefusedException.class, ExitCodes.USAGE),
             Map.entry(MigrationFileException.class, ExitCodes.INVALID),
             Map.entry(dev.sluice.online.OnlineException.class, ExitCodes.INVALID),
+            Map.entry(dev.sluice.rewrite.RewriteException.class, ExitCodes.INVALID),
             Map.entry(RehearsalException.class, ExitCodes.INVALID),
             Map.entry(DatabaseUnavailableException.class, ExitCodes.DATABASE_UNAVAILABLE),
             Map.entry(ConnectionLostException.class, ExitCodes.DATABASE_UNAVAILABLE),

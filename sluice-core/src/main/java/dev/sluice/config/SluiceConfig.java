@@ -77,7 +77,9 @@ public final class SluiceConfig {
             // Monitoring: sluice serve and the embedders' health and metrics (docs/monitoring.md).
             "health.max-running", "health.down-on", "monitor.max-age", "monitor.drift",
             // The backfill of online changes (docs/online.md).
-            "backfill.batch-size", "backfill.batch-pause", "backfill.max-replication-lag", "backfill.max-lock-waits");
+            "backfill.batch-size", "backfill.batch-pause", "backfill.max-replication-lag", "backfill.max-lock-waits",
+            // The shadow-table rewrite's copy (docs/rewrite.md).
+            "rewrite.batch-size", "rewrite.batch-pause");
 
     /** Keys with a rule id after the prefix: {@code lint.severity.<rule-id> = error|warning|info}. */
     public static final String LINT_SEVERITY_PREFIX = "lint.severity.";
@@ -466,6 +468,16 @@ public final class SluiceConfig {
             watched.add(new WatchedDatabase(name, url.get(), get(prefix + "user"), get(prefix + "password")));
         }
         return watched;
+    }
+
+    /**
+     * The rewrite's copy: {@code rewrite.batch-size} rows per batch (default 50,000) and {@code rewrite.batch-pause}
+     * between batches (default none); the lock timeout is the run's.
+     */
+    public dev.sluice.online.BackfillSettings rewriteCopy() {
+        dev.sluice.online.BackfillSettings s = dev.sluice.rewrite.RewriteDefaults.copy();
+        s = s.withBatchSize(wholeNumber("rewrite.batch-size", 1).orElse(s.batchSize()));
+        return s.withPause(duration("rewrite.batch-pause").orElse(s.pause()));
     }
 
     /** Run settings: the timeouts and waits; defaults where unset. */

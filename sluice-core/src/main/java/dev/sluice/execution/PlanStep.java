@@ -6,6 +6,7 @@ import dev.sluice.migration.DurationText;
 import dev.sluice.migration.Migration;
 import dev.sluice.migration.MigrationBody;
 import dev.sluice.migration.OnlineMigrationBody;
+import dev.sluice.migration.RewriteMigrationBody;
 import dev.sluice.migration.SqlMigrationBody;
 
 import java.time.Duration;
@@ -38,6 +39,7 @@ public record PlanStep(Migration migration, Direction direction, MigrationBody b
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         String mode = body instanceof OnlineMigrationBody ? "online: short transactions and batches"
+                : body instanceof RewriteMigrationBody ? "rewrite: shadow table, batched copy, short swap"
                 : transactional() ? "in one transaction" : "in autocommit, statement by statement";
         lines.add((direction == Direction.UP ? (resumes.isPresent() ? "resume " : "up   ") : "down ") + migration.label() + "  [" + scriptName() + "]  "
                 + mode + ", lock_timeout " + DurationText.format(lockTimeout)
@@ -55,6 +57,11 @@ public record PlanStep(Migration migration, Direction direction, MigrationBody b
             for (var a : sql.autocommitStatements()) {
                 lines.add("       autocommit: line " + a.statement().line() + ": " + a.reason());
             }
+        } else if (body instanceof RewriteMigrationBody r) {
+            lines.add("       line " + r.line() + ": " + (direction == Direction.UP
+                    ? "rewrite " + r.table() + " with " + (r.alter().isEmpty() ? "no clauses (key order)" : r.alter())
+                    + "; the old table is kept until 'sluice rewrite --cleanup'"
+                    : "swap the kept original of " + r.table() + " back, with the writes made since"));
         } else if (body instanceof OnlineMigrationBody) {
             lines.add("       online change: start, then complete with --complete ('sluice start --dry-run' prints its statements)");
         } else {

@@ -5,7 +5,8 @@ package dev.sluice.migration;
  * decides the transaction from {@link #transactional()}, which comes from what the statements are,
  * never from the file name.
  */
-public sealed interface MigrationBody permits SqlMigrationBody, JavaMigrationBody, OnlineMigrationBody {
+public sealed interface MigrationBody permits SqlMigrationBody, JavaMigrationBody, OnlineMigrationBody,
+        RewriteMigrationBody {
 
     /** The file or class, as shown in messages. */
     String name();

@@ -57,6 +57,18 @@ public record MigrationFileName(char kind, Optional<Version> version, String des
      * plain SQL.
      */
     public static boolean hasOnlineHeader(String path, String text) {
+        return hasHeader(path, text, "online");
+    }
+
+    /**
+     * Whether a SQL file has the header {@code -- sluice:rewrite} (before its first statement): its one
+     * {@code ALTER TABLE} then runs as a shadow-table rewrite ({@code dev.sluice.rewrite}), not in place.
+     */
+    public static boolean hasRewriteHeader(String path, String text) {
+        return hasHeader(path, text, "rewrite");
+    }
+
+    private static boolean hasHeader(String path, String text, String keyword) {
         dev.sluice.sql.SqlScript script;
         try {
             script = dev.sluice.sql.internal.StatementSplitter.split(text, path);
@@ -64,7 +76,7 @@ public record MigrationFileName(char kind, Optional<Version> version, String des
             return false;
         }
         int first = script.statements().isEmpty() ? Integer.MAX_VALUE : script.statements().get(0).line();
-        return script.directives().stream().anyMatch(d -> d.keyword().equals("online") && d.line() < first);
+        return script.directives().stream().anyMatch(d -> d.keyword().equals(keyword) && d.line() < first);
     }
 
     /** The name without its {@code .sql}, {@code .yaml} or {@code .yml}. */

@@ -15,6 +15,11 @@ public enum MigrationType {
      * and {@code complete}; its history row is written when it completes.
      */
     ONLINE,
+    /**
+     * A versioned {@code -- sluice:rewrite} SQL file: one {@code ALTER TABLE} run as a shadow-table rewrite;
+     * its history row is written after the swap, and its rollback swaps the kept original back.
+     */
+    REWRITE,
     /** The marker written by {@code baseline}: everything up to this version was there before Sluice. */
     BASELINE
 }

@@ -257,6 +257,7 @@ abstract class AbstractSluiceMojo extends AbstractMojo {
                 .historyTable(c.get("table").orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
                 .strictNames(c.getBoolean("strict").orElse(false))
                 .execution(c.execution())
+                .rewriteCopy(c.rewriteCopy())
                 .lint(c.lint())
                 .placeholders(c.placeholders());
         builder.source(new FileSystemMigrationSource(migrationsDir()));

@@ -44,11 +44,17 @@ public class MigrateMojo extends AbstractSluiceMojo {
                     + " old client is left"
                     : "completed online change V" + change.version() + " " + change.description());
         }
+        for (dev.sluice.rewrite.RewriteResult r : result.rewrites()) {
+            getLog().info("rewrote " + r.table() + " (" + r.alter() + "): " + r.rowsCopied() + " rows copied, swapped under a "
+                    + r.longestLock().toMillis() + " ms lock; the old table is kept until 'sluice rewrite --table " + r.table()
+                    + " --cleanup'");
+        }
         String now = result.after().map(Version::toString).orElse("none");
-        if (result.steps().isEmpty() && result.online().isEmpty()) {
+        int applied = result.steps().size() + result.rewrites().size();
+        if (applied == 0 && result.online().isEmpty()) {
             getLog().info("database is up to date at version " + now);
         } else {
-            getLog().info("applied " + result.steps().size() + " migration" + (result.steps().size() == 1 ? "" : "s")
+            getLog().info("applied " + applied + " migration" + (applied == 1 ? "" : "s")
                     + "; database now at version " + now + " (was " + result.before().map(Version::toString).orElse("empty") + ")");
         }
     }

@@ -76,6 +76,7 @@ record TestProject(Path migrations, Path config) {
                 .schema(settings.get("schema").orElse(SluiceOptions.DEFAULT_SCHEMA))
                 .historyTable(settings.get("table").orElse(SluiceOptions.DEFAULT_HISTORY_TABLE))
                 .execution(settings.execution())
+                .rewriteCopy(settings.rewriteCopy())
                 .lint(settings.lint())
                 .placeholders(settings.placeholders())
                 .source(new FileSystemMigrationSource(migrations));

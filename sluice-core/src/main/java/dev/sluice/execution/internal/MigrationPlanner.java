@@ -108,6 +108,12 @@ public final class MigrationPlanner {
         List<PlanStep> steps = new ArrayList<>();
         for (MigrationStatus e : chosen) {
             Migration m = e.migration().orElseThrow();
+            if (m.type() == MigrationType.REWRITE) {
+                // Its down is the rewrite's swap back, which the facade runs; whether the old table is still
+                // kept is checked there, against the database.
+                steps.add(step(m, Direction.DOWN, m.up(), e.lastRow()));
+                continue;
+            }
             if (m.down().isEmpty() && m.type() == MigrationType.ONLINE) {
                 noDown.add(new StateProblem(StateProblem.Kind.MISSING_LOCALLY, ProjectStatus.subject(e),
                         "is a completed online change, which has no down: undo it with a new online migration, or roll back fewer steps"));

@@ -41,13 +41,17 @@ public final class ProjectTracer {
      * @param scratch  a connection to an empty database that may be changed at will
      * @param history  the project's history table, created on {@code scratch}
      * @param settings the project's timeouts; fingerprints are not recorded
-     * @throws TraceFailedException when a migration fails on the scratch database, or is an online one
+     * @throws TraceFailedException when a migration fails on the scratch database, or is an online or rewrite one
      */
     public static List<MigrationTrace> trace(MigrationCatalog catalog, Connection scratch, HistoryTable history,
                                              ExecutionSettings settings, Progress progress) throws SQLException {
         catalog.versioned().stream().filter(m -> m.type() == MigrationType.ONLINE).findFirst().ifPresent(m -> {
             throw new TraceFailedException(m.script() + ": an online migration, which trace cannot run yet, so nothing "
                     + "was traced; docs/online.md lists the locks its operations take", null);
+        });
+        catalog.versioned().stream().filter(m -> m.type() == MigrationType.REWRITE).findFirst().ifPresent(m -> {
+            throw new TraceFailedException(m.script() + ": a '-- sluice:rewrite' migration, which trace cannot run yet, so"
+                    + " nothing was traced; docs/rewrite.md says which locks a rewrite takes and for how long", null);
         });
         scratch.setAutoCommit(true);
         history.create(scratch);

@@ -17,6 +17,7 @@ import dev.sluice.migration.Migration;
 import dev.sluice.migration.Version;
 import dev.sluice.migration.MigrationBody;
 import dev.sluice.migration.OnlineMigrationBody;
+import dev.sluice.migration.RewriteMigrationBody;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -131,10 +132,19 @@ public final class MigrationResolver {
                             + " V<version>__<description>.yaml; its rollback comes from its operations, not from a U file"));
                     continue;
                 }
+                boolean rewrite = !online && script.name().endsWith(".sql")
+                        && MigrationFileName.hasRewriteHeader(script.path(), script.text());
+                if (rewrite && name.get().kind() != 'V') {
+                    problems.add(new MigrationProblem(script.path(), 0, "a '-- sluice:rewrite' migration is a versioned one:"
+                            + " name it V<version>__<description>.sql; its rollback is the rewrite's swap back, not a U file"));
+                    continue;
+                }
                 MigrationBody body;
                 try {
                     String text = placeholders.replace(script.path(), script.name(), script.text());
-                    if (online) {
+                    if (rewrite) {
+                        body = RewriteFileParser.parse(script.path(), text);
+                    } else if (online) {
                         onlineCheck.check(script.path(), text);
                         body = new OnlineMigrationBody(script.path(), text);
                     } else {
@@ -211,8 +221,14 @@ public final class MigrationResolver {
                         + up.path + ", whose rollback comes from its operations; remove this U file"));
                 continue;
             }
+            if (up.body instanceof RewriteMigrationBody && downFiles != null) {
+                problems.add(new MigrationProblem(downFiles.get(0).path, 0, "version " + e.getKey() + " is the rewrite "
+                        + up.path + ", whose rollback swaps the kept original back; remove this U file"));
+                continue;
+            }
             MigrationType type = up.body instanceof JavaMigrationBody ? MigrationType.JAVA
-                    : up.body instanceof OnlineMigrationBody ? MigrationType.ONLINE : MigrationType.SQL;
+                    : up.body instanceof OnlineMigrationBody ? MigrationType.ONLINE
+                    : up.body instanceof RewriteMigrationBody ? MigrationType.REWRITE : MigrationType.SQL;
             versioned.add(new Migration(type, up.name.version(), up.name.description(), up.path, up.checksum, up.body, down));
         }
         for (List<Candidate> orphans : downs.values()) {

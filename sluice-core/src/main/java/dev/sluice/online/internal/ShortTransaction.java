@@ -16,18 +16,20 @@ import java.util.List;
  * Runs work in one transaction under {@code lock_timeout}, and again after a backoff when the lock
  * timeout fires or the server breaks a deadlock, until the retry deadline. The only retried SQLSTATEs are
  * {@link RetryPolicy}'s; anything else fails at once, the transaction rolled back.
+ *
+ * <p>Public for the shadow-table rewrite, whose copy batches and swap follow the same rule.
  */
-final class ShortTransaction {
+public final class ShortTransaction {
 
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         void run() throws SQLException;
     }
 
     private ShortTransaction() {
     }
 
-    static void run(Connection c, String what, Duration lockTimeout, Duration statementTimeout, Duration retryDeadline,
+    public static void run(Connection c, String what, Duration lockTimeout, Duration statementTimeout, Duration retryDeadline,
                     OnlineListener listener, Work work) throws SQLException {
         RetryPolicy retry = RetryPolicy.withDeadline(retryDeadline);
         Deadline deadline = Deadline.after(retryDeadline);
@@ -58,7 +60,7 @@ final class ShortTransaction {
         }
     }
 
-    static void sleep(Duration d) {
+    public static void sleep(Duration d) {
         if (d.isZero()) {
             return;
         }

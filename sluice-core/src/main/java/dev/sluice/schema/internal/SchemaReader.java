@@ -178,8 +178,8 @@ public final class SchemaReader {
         attributes.put("definition", def);
     }
 
-    /** Sluice's own tables next to the history table: the state of online changes. */
-    private static final List<String> OWN_TABLES = List.of("sluice_online_state", "sluice_online_backfill");
+    /** Sluice's own tables next to the history table: the state of online changes and of rewrites. */
+    private static final List<String> OWN_TABLES = List.of("sluice_online_state", "sluice_online_backfill", "sluice_rewrite");
 
     private static boolean isHistory(SchemaObject o, String history) {
         String schema = history.substring(0, history.lastIndexOf('.') + 1);
