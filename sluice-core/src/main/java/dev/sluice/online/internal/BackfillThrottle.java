@@ -27,7 +27,7 @@ import java.util.Optional;
  * locks on this one: their contention is not the backfill's to relieve. {@code pg_locks} shows them to every user. It is read between batches, when the backfill holds no lock, so a waiter is
  * somebody else's contention, which the backfill's batches would only add to.
  */
-final class BackfillThrottle {
+public final class BackfillThrottle {
 
     private static final String LAG = "select application_name, pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(replay_lsn, flush_lsn))::bigint"
             + " from pg_stat_replication where coalesce(replay_lsn, flush_lsn) is not null order by 2 desc limit 1";
@@ -39,12 +39,12 @@ final class BackfillThrottle {
 
     private final BackfillSettings settings;
 
-    BackfillThrottle(BackfillSettings settings) {
+    public BackfillThrottle(BackfillSettings settings) {
         this.settings = settings;
     }
 
     /** Why the next batch of {@code table} (a quoted, qualified name) should wait; empty when it may run. */
-    Optional<String> reason(Connection c, String table) throws SQLException {
+    public Optional<String> reason(Connection c, String table) throws SQLException {
         if (settings.maxReplicationLag().isPresent()) {
             long limit = settings.maxReplicationLag().getAsLong();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LAG)) {

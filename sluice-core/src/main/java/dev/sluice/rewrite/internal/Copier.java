@@ -2,6 +2,7 @@ package dev.sluice.rewrite.internal;
 
 import dev.sluice.online.BackfillProgress;
 import dev.sluice.online.BackfillSettings;
+import dev.sluice.online.internal.BackfillThrottle;
 import dev.sluice.online.internal.ShortTransaction;
 
 import java.sql.Connection;
@@ -60,7 +61,14 @@ final class Copier {
         long thisRun = 0;
         long started = System.nanoTime();
         boolean finished = row.copyDone();
+        BackfillThrottle throttle = new BackfillThrottle(settings);
         while (!finished) {
+            // Held back, with no lock and no open transaction, while a standby lags or the table's writers wait.
+            for (var reason = throttle.reason(c, original); reason.isPresent(); reason = throttle.reason(c, original)) {
+                steps.listener().notice("copy of " + names.label() + " throttled: " + reason.get() + "; looking again in "
+                        + settings.throttleWait().toMillis() + " ms");
+                ShortTransaction.sleep(settings.throttleWait());
+            }
             long[] count = new long[1];
             String[][] last = new String[1][];
             Optional<List<String>> from = highWater;
