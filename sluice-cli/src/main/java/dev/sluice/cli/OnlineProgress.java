@@ -26,21 +26,34 @@ final class OnlineProgress implements OnlineListener {
 
     @Override
     public void stepStarted(String phase, OnlineStep step) {
-        if (!quiet) {
-            out.println(phase + ": " + step.description());
-            out.flush();
-        }
+        step(phase + ": " + step.description());
     }
 
     @Override
     public void backfillProgress(BackfillProgress p) {
+        progress("backfill", p, false);
+    }
+
+    /**
+     * A progress line of {@code what} ("backfill", "copy"), at most one a second; the last always shows.
+     * {@code estimated}: the total is the planner's estimate, and the line says "about".
+     */
+    void progress(String what, BackfillProgress p, boolean estimated) {
         long now = System.nanoTime();
         if (quiet || (!p.done() && now - lastLine < 1_000_000_000L)) {
             return;
         }
         lastLine = now;
-        out.println(line(p));
+        out.println(line(what, p, estimated));
         out.flush();
+    }
+
+    /** A step's description, unless quiet. */
+    void step(String description) {
+        if (!quiet) {
+            out.println(description);
+            out.flush();
+        }
     }
 
     @Override
@@ -55,8 +68,13 @@ final class OnlineProgress implements OnlineListener {
     }
 
     static String line(BackfillProgress p) {
+        return line("backfill", p, false);
+    }
+
+    static String line(String what, BackfillProgress p, boolean estimated) {
         long percent = p.rowsTotal() == 0 ? 100 : Math.min(100, p.rowsDone() * 100 / p.rowsTotal());
-        return "backfill " + p.table() + ": " + p.rowsDone() + " of " + p.rowsTotal() + " rows (" + percent + "%)"
+        return what + " " + p.table() + ": " + p.rowsDone() + (estimated ? " of about " : " of ") + p.rowsTotal()
+                + " rows (" + percent + "%)"
                 + (p.rowsPerSecond() > 0 ? String.format(java.util.Locale.ROOT, ", %.0f rows/s", p.rowsPerSecond()) : "")
                 + (p.done() ? ", done" : p.eta().map(d -> ", about " + DurationText.format(round(d)) + " left").orElse(""));
     }

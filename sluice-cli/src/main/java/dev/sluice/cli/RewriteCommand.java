@@ -2,7 +2,6 @@ package dev.sluice.cli;
 
 import dev.sluice.Sluice;
 import dev.sluice.execution.ExecutionSettings;
-import dev.sluice.migration.DurationText;
 import dev.sluice.online.BackfillProgress;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.rewrite.RewriteListener;
@@ -108,51 +107,35 @@ final class RewriteCommand extends ProjectCommand {
         }
     }
 
-    /** Steps, retries and the copy's progress, at most one progress line a second. */
+    /**
+     * Steps, retries and the copy's progress, printed as an online change's are (at most one progress line
+     * a second).
+     */
     static final class Console implements RewriteListener {
-        private final PrintWriter out;
-        private final boolean quiet;
-        private long lastLine;
+        private final OnlineProgress lines;
 
         Console(PrintWriter out, boolean quiet) {
-            this.out = out;
-            this.quiet = quiet;
+            this.lines = new OnlineProgress(out, quiet);
         }
 
         @Override
         public void step(String description) {
-            if (!quiet) {
-                out.println(description);
-                out.flush();
-            }
+            lines.step(description);
         }
 
         @Override
         public void copyProgress(BackfillProgress p) {
-            long now = System.nanoTime();
-            if (quiet || (!p.done() && now - lastLine < 1_000_000_000L)) {
-                return;
-            }
-            lastLine = now;
-            long percent = p.rowsTotal() == 0 ? 100 : Math.min(100, p.rowsDone() * 100 / p.rowsTotal());
-            out.println("copy " + p.table() + ": " + p.rowsDone() + " of about " + p.rowsTotal() + " rows (" + percent + "%)"
-                    + String.format(Locale.ROOT, ", %.0f rows/s", p.rowsPerSecond())
-                    + (p.done() ? ", done" : p.eta().map(d -> ", about " + DurationText.format(Duration.ofSeconds(Math.max(1, d.toSeconds())))
-                    + " left").orElse("")));
-            out.flush();
+            lines.progress("copy", p, true);
         }
 
         @Override
         public void retrying(String what, int attempt, Duration delay, String reason) {
-            out.println("retrying " + what + " (attempt " + (attempt + 1) + ") in " + DurationText.format(delay) + ": "
-                    + reason.lines().findFirst().orElse(""));
-            out.flush();
+            lines.retrying(what, attempt, delay, reason);
         }
 
         @Override
         public void notice(String message) {
-            out.println("note: " + message);
-            out.flush();
+            lines.notice(message);
         }
     }
 }
