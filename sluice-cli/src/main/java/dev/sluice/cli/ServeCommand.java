@@ -61,8 +61,8 @@ final class ServeCommand extends ProjectCommand {
             throw new CliException(ExitCodes.USAGE, "--bind " + bind + ": unknown address; give an IP address or a host name of this machine");
         }
         if (!address.isLoopbackAddress() && secret.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "refusing to serve on " + bind + " without a token: anyone reaching it could read"
-                    + " your schema and migrations. Set " + TOKEN_ENV + " (or --token), or bind 127.0.0.1");
+            throw new CliException(ExitCodes.USAGE, "refusing to serve on " + bind + " without a token, since anyone reaching it could"
+                    + " read your schema and migrations. Set " + TOKEN_ENV + " (or --token), or bind 127.0.0.1");
         }
         MonitorSettings settings = project.config().monitor();
         List<WatchedMonitor> watched = new ArrayList<>();

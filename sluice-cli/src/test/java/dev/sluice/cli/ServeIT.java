@@ -49,7 +49,8 @@ class ServeIT {
         project();
         CliRun run = CliRun.run(env(db), "--dir", dir.toString(), "serve", "--bind", "0.0.0.0", "--port", "0");
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("refusing to serve on 0.0.0.0 without a token"), run.err());
+        assertTrue(run.err().contains("refusing to serve on 0.0.0.0 without a token, since anyone reaching it could read"),
+                run.err());
     }
 
     @Test
