@@ -1,5 +1,6 @@
 package dev.sluice.online.internal;
 
+import dev.sluice.db.internal.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ final class SyncTrigger {
         StringBuilder body = new StringBuilder();
         body.append("create function ").append(functionName(viewSchema, shape)).append("() returns trigger language plpgsql as $sluice$\n")
                 .append("declare\n")
-                .append("  _sluice_from_new boolean := ").append(literal(viewSchema)).append(" = any (pg_catalog.current_schemas(false));\n")
+                .append("  _sluice_from_new boolean := ").append(SqlLiterals.quote(viewSchema)).append(" = any (pg_catalog.current_schemas(false));\n")
                 .append("begin\n")
                 .append("  if pg_catalog.current_setting('").append(GUARD).append("', true) = 'on' then\n")
                 .append("    return new;\n")
@@ -109,7 +110,4 @@ final class SyncTrigger {
         return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
     }
 
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.rewrite.internal;
 
+import dev.sluice.db.internal.SqlLiterals;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,7 +36,7 @@ final class Capture {
             cols.append(", ").append(quote(keyColumns.get(i))).append(' ').append(keyTypes.get(i));
         }
         return List.of("create table " + names.q(log) + " (" + SEQ + " bigint generated always as identity primary key" + cols + ")",
-                "comment on table " + names.q(log) + " is " + literal("keys written to " + names.label()
+                "comment on table " + names.q(log) + " is " + SqlLiterals.quote("keys written to " + names.label()
                         + " while sluice rewrite runs; dropped by sluice rewrite --cleanup, --abort or --rollback"));
     }
 
@@ -78,7 +79,4 @@ final class Capture {
         return "drop function if exists " + names.q(names.truncateGuardFunction()) + "()";
     }
 
-    static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.rewrite.internal;
 
+import dev.sluice.db.internal.SqlLiterals;
 import dev.sluice.rewrite.RewriteException;
 import dev.sluice.rewrite.RewritePhase;
 
@@ -47,7 +48,7 @@ final class ShadowBuilder {
                 + (partitioned ? " partition by range (" + quote(spec.partitioning().get().column()) + ")" : options));
         for (Partitions.Partition p : partitions) {
             Sql.exec(c, "create table " + names.q(p.name()) + " partition of " + shadow
-                    + (p.from() == null ? " default" : " for values from (" + Capture.literal(p.from()) + ") to (" + Capture.literal(p.to()) + ")")
+                    + (p.from() == null ? " default" : " for values from (" + SqlLiterals.quote(p.from()) + ") to (" + SqlLiterals.quote(p.to()) + ")")
                     + options);
         }
         List<String> live = new ArrayList<>();
@@ -134,7 +135,7 @@ final class ShadowBuilder {
                 Sql.exec(c, head + quote(name) + " on " + shadow + index.definition().substring(using));
             }
             if (index.comment() != null) {
-                Sql.exec(c, "comment on index " + q + " is " + Capture.literal(index.comment()));
+                Sql.exec(c, "comment on index " + q + " is " + SqlLiterals.quote(index.comment()));
             }
             live.add(index.name());
             shadowIndexes.add(name);
