@@ -77,6 +77,5 @@ final class Capture {
 
     String dropGuardFunction() {
         return "drop function if exists " + names.q(names.truncateGuardFunction()) + "()";
-    }
-
+    }}
 }
