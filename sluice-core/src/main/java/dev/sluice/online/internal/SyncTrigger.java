@@ -108,5 +108,6 @@ final class SyncTrigger {
             b.append("      ").append(quote(c.name)).append(' ').append(c.type).append(" := new.").append(quote(c.physical)).append(";\n");
         }
         return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
-    }}
+    }
+
 }

@@ -77,5 +77,6 @@ final class Capture {
 
     String dropGuardFunction() {
         return "drop function if exists " + names.q(names.truncateGuardFunction()) + "()";
-    }}
+    }
+
 }
