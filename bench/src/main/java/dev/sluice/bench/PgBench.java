@@ -40,23 +40,28 @@ final class PgBench {
         }
     }
 
-    /** Starts a timed run; {@link Run#await} waits for it and reads its logs. */
+    /** Starts a timed run of TPC-B as fast as it goes; {@link Run#await} waits for it and reads its logs. */
     Run start(int clients, int seconds, Path logDir) throws IOException {
-        Files.createDirectories(logDir);
-        Path out = logDir.resolve("pgbench.out");
-        Process p = command("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-n",
-                "-l", "--log-prefix=" + logDir.resolve("tx"), "--failures-detailed", "--max-tries=1")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        return new Run(p, logDir, out);
+        return start(clients, seconds, logDir, List.of());
+    }
+
+    /** A timed run of TPC-B at a fixed rate ({@code -R} transactions per second in all). */
+    Run start(int clients, int seconds, Path logDir, int rate) throws IOException {
+        return start(clients, seconds, logDir, List.of("-R", Integer.toString(rate)));
     }
 
     /** A timed run of a custom script ({@code -f}) at a fixed rate ({@code -R} transactions per second in all). */
     Run start(int clients, int seconds, Path logDir, Path script, int rate) throws IOException {
+        return start(clients, seconds, logDir, List.of("-f", script.toString(), "-R", Integer.toString(rate)));
+    }
+
+    private Run start(int clients, int seconds, Path logDir, List<String> options) throws IOException {
         Files.createDirectories(logDir);
         Path out = logDir.resolve("pgbench.out");
-        Process p = command("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-n", "-f", script.toString(),
-                "-R", Integer.toString(rate), "-l", "--log-prefix=" + logDir.resolve("tx"), "--failures-detailed", "--max-tries=1")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        List<String> args = new ArrayList<>(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-n"));
+        args.addAll(options);
+        args.addAll(List.of("-l", "--log-prefix=" + logDir.resolve("tx"), "--failures-detailed", "--max-tries=1"));
+        Process p = command(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         return new Run(p, logDir, out);
     }
 

@@ -7,9 +7,10 @@ import java.util.OptionalLong;
 /**
  * How a backfill fills existing rows: {@code batchSize} rows per transaction, a {@code pause} between
  * batches that leaves room for the application's writes, each batch under {@code lockTimeout}; and when it
- * holds back: before each batch it waits {@code throttleWait} at a time while a standby's replay lags the
+ * holds back: before a batch it waits {@code throttleWait} at a time while a standby's replay lags the
  * primary by more than {@code maxReplicationLag} bytes of WAL, or while more than {@code maxLockWaits}
- * sessions that use the table wait for a lock. An empty limit is not checked.
+ * sessions that use the table wait for a lock. The limits are read before the first batch, then at most
+ * once per {@code throttleWait} while they hold. An empty limit is not checked.
  *
  * <p>Hazard: a large batch holds its row locks longer, so application updates of those rows wait for it;
  * keep batches small enough to commit within a few tens of milliseconds. Hazard: a throttled backfill waits

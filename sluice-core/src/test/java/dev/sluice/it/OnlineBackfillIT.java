@@ -123,6 +123,29 @@ class OnlineBackfillIT {
     }
 
     @Test
+    void theBackfillFillsRowsWithoutCallingTheSyncTriggerWhichStillServesTheApplication(TestDatabase db) throws Exception {
+        db.execute("alter database " + db.name() + " set track_functions = 'pl'");
+        Sluice sluice = project(db);
+        sluice.start(BackfillSettings.defaults(), OnlineListener.NONE);
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"),
+                "the backfill computed every row's new column");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("update items set label = 'written' where id <= 10");
+        }
+        // Statistics reach the shared counters when a session ends; wait for the writer's, and for every
+        // other session of this database (the backfill's) to be gone.
+        String calls = "select coalesce(sum(calls), 0) from pg_stat_user_functions where funcname like '\\_sluice\\_sync\\_%'";
+        String others = "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((db.queryForLong(calls) < 10 || db.queryForLong(others) > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(10L, db.queryForLong(calls), "the trigger ran for the application's 10 writes and for none of the "
+                + ROWS + " rows the backfill wrote");
+        assertEquals(10L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" = 'WRITTEN'"));
+    }
+
+    @Test
     void aStoppedBackfillResumesAfterItsLastBatch(TestDatabase db) throws Exception {
         Sluice sluice = project(db);
         RuntimeException crash = new RuntimeException("stopped after three batches");

@@ -11,25 +11,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.sluice.db.Identifiers.quote;
 
 /**
- * Fills the rows that existed when a change started, by touching them ({@code UPDATE t SET c = c} on the
- * first column an UPDATE may set; an identity column GENERATED ALWAYS may not be)
- * so the sync trigger computes their new columns. Batches walk the primary key upwards from the saved
+ * Fills the rows that existed when a change started: each batch is one UPDATE that computes their new
+ * columns as the sync trigger would ({@link SyncTrigger#backfillAssignments}), with the trigger standing
+ * aside, so a row costs what it costs in a plain UPDATE and not a PL/pgSQL call more. Batches walk the primary key upwards from the saved
  * high-water mark to a bound fixed when the backfill first ran (the largest key then); each batch is its
  * own short transaction under {@code lock_timeout} and moves the mark in the same transaction, so a crash
  * resumes exactly after the last committed batch.
  *
- * <p>Before each batch it holds back while {@link BackfillThrottle} says a standby lags or the table's writers
+ * <p>Before a batch (the first, then at most once per throttle wait while all is well) it holds back while {@link BackfillThrottle} says a standby lags or the table's writers
  * queue for locks, so it yields to the application instead of adding to the trouble.
  *
  * <p>It terminates under any write load: rows written after start are the trigger's job, and the bound
- * keeps new rows from extending the walk. Rows with keys below the bound written since are touched once
- * more, which the trigger makes harmless (a row in step stays in step).
+ * keeps new rows from extending the walk. A row below the bound that a version wrote since start is
+ * already in step, and the SET list leaves it so: a duplicated column is filled only where still NULL.
  */
 final class Backfill {
+
+    private static final String BATCH = "_sluice_batch";
 
     private final Connection c;
     private final StateTable state;
@@ -60,7 +63,7 @@ final class Backfill {
         String table = row.table();
         String key = quote(row.keyColumn());
         String type = row.keyType();
-        String touch = quote(row.touchColumn());
+        String set = assignments(row);
         if (row.bound().isEmpty()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select max(" + key + ")::text, count(*) from " + table)) {
@@ -80,11 +83,8 @@ final class Backfill {
         String highWater = row.highWater().orElse(null);
         long done = row.rowsDone();
         long total = row.rowsTotal();
-        String batch = "with b as (select " + key + " from " + table + " where " + key + " <= ?::" + type
-                + " and (?::text is null or " + key + " > ?::" + type + ") order by " + key + " limit " + settings.batchSize() + "),"
-                + " u as (update " + table + " t set " + touch + " = t." + touch + " from b where t." + key + " = b." + key
-                + " returning t." + key + ")"
-                + " select count(*), max(" + key + ")::text from u";
+        String first = batch(table, key, type, set, false);
+        String next = batch(table, key, type, set, true);
         state.startRun(c, version, table);
         long started = System.nanoTime();
         long thisRun = 0;
@@ -94,20 +94,24 @@ final class Backfill {
             String from = highWater;
             holdBackWhileThrottled(table);
             runBatch(table, () -> {
-                try (Statement mark = c.createStatement()) {
-                    mark.execute("set local " + SyncTrigger.BACKFILL + " = 'on'");
-                }
-                try (PreparedStatement ps = c.prepareStatement(batch)) {
-                    ps.setString(1, bound);
-                    ps.setString(2, from);
-                    ps.setString(3, from);
+                try (PreparedStatement ps = c.prepareStatement(from == null ? first : next)) {
+                    int p = 1;
+                    ps.setString(p++, bound);
+                    if (from != null) {
+                        ps.setString(p++, from);
+                    }
+                    ps.setString(p++, bound);
+                    if (from != null) {
+                        ps.setString(p++, from);
+                    }
+                    ps.setString(p++, version);
+                    ps.setString(p, table);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         count[0] = rs.getLong(1);
                         max[0] = rs.getString(2);
                     }
                 }
-                state.advance(c, version, table, max[0], count[0], count[0] == 0);
             });
             done += count[0];
             thisRun += count[0];
@@ -122,6 +126,46 @@ final class Backfill {
         }
     }
 
+    /**
+     * One batch: the UPDATE of the rows whose keys lie above the high-water mark (after the first batch) and
+     * up to the {@code batchSize}-th key above it, or the bound if that comes first; it returns how many rows
+     * it wrote and the largest key. The range's end is read by an index-only scan in an init plan, so the
+     * UPDATE itself is one index range scan, as cheap per row as a plain ranged UPDATE; a join of the keys
+     * to the table costs an index descent per row, half as much again.
+     *
+     * <p>The high-water mark moves in the same statement ({@link StateTable#advance}), so a batch costs three
+     * round trips with its settings and its COMMIT.
+     *
+     * <p>The first batch has a statement of its own so that the lower bound is always an index condition: a
+     * generic plan of {@code (? is null or key > ?)} would filter instead, and read the index from its
+     * start in every batch, which makes the walk quadratic in the table's size. The init plan's scan is
+     * aliased so that a column name in the SET list's expressions binds to the row being updated and to
+     * nothing else.
+     */
+    private String batch(String table, String key, String type, String set, boolean afterHighWater) {
+        String above = afterHighWater ? " and " + BATCH + "." + key + " > ?::" + type : "";
+        String end = "coalesce((select " + BATCH + "." + key + " from " + table + " as " + BATCH + " where " + BATCH + "." + key + " <= ?::" + type
+                + above + " order by " + BATCH + "." + key + " offset " + (settings.batchSize() - 1) + " limit 1), ?::" + type + ")";
+        return "with u as (update " + table + " set " + set + " where " + table + "." + key + " <= " + end
+                + (afterHighWater ? " and " + table + "." + key + " > ?::" + type : "")
+                + " returning " + table + "." + key + "),"
+                + " batch as (select count(*) as written, max(" + key + ")::text as last_key from u),"
+                + " mark as (" + state.advance("batch") + ")"
+                + " select written, last_key from batch";
+    }
+
+    /**
+     * The batch's SET list. A backfill that an earlier version began has none; it touches a column instead
+     * ({@code c = c}), and its change's trigger, which has no WHEN clause, computes the new columns.
+     */
+    private static String assignments(StateTable.BackfillRow row) {
+        if (row.assignments().isPresent()) {
+            return row.assignments().get();
+        }
+        String touch = quote(row.touchColumn().orElseThrow());
+        return touch + " = " + touch;
+    }
+
     /** Waits while replication lag or lock waits exceed their limits; the backfill holds no lock meanwhile. */
     private void holdBackWhileThrottled(String table) throws SQLException {
         for (var reason = throttle.reason(c, table); reason.isPresent(); reason = throttle.reason(c, table)) {
@@ -133,7 +177,8 @@ final class Backfill {
     /** One batch in its own transaction under lock_timeout; a lock timeout or deadlock tries it again. */
     private void runBatch(String table, ShortTransaction.Work work) throws SQLException {
         try {
-            ShortTransaction.run(c, "backfill batch of " + table, settings.lockTimeout(), Duration.ZERO, retryDeadline, listener, work);
+            ShortTransaction.run(c, "backfill batch of " + table, settings.lockTimeout(), Duration.ZERO, retryDeadline, listener,
+                    List.of(SyncTrigger.BACKFILL + " = 'on'"), work);
         } catch (SQLException e) {
             throw new OnlineException("backfill of " + table + " failed: " + e.getMessage()
                     + "; the batches before it are kept, and 'sluice start' (or complete) goes on from there", e);

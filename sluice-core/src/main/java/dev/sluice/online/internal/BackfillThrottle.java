@@ -38,13 +38,33 @@ public final class BackfillThrottle {
             + " and t.database = (select oid from pg_database where datname = current_database()) and t.relation = ?::regclass)";
 
     private final BackfillSettings settings;
+    /** Until when (System.nanoTime) the last clear check stands. */
+    private long clearUntil;
 
     public BackfillThrottle(BackfillSettings settings) {
         this.settings = settings;
+        this.clearUntil = System.nanoTime();
     }
 
-    /** Why the next batch of {@code table} (a quoted, qualified name) should wait; empty when it may run. */
+    /**
+     * Why the next batch of {@code table} (a quoted, qualified name) should wait; empty when it may run. A
+     * clear check stands for {@link BackfillSettings#throttleWait()}: reading {@code pg_locks} takes every
+     * partition of the lock manager and costs a few milliseconds, as much as half a batch, so the limits are
+     * read at most once per wait while they hold, and again before every batch once they did not.
+     */
     public Optional<String> reason(Connection c, String table) throws SQLException {
+        long now = System.nanoTime();
+        if (now - clearUntil < 0) {
+            return Optional.empty();
+        }
+        Optional<String> reason = check(c, table);
+        if (reason.isEmpty()) {
+            clearUntil = now + settings.throttleWait().toNanos();
+        }
+        return reason;
+    }
+
+    private Optional<String> check(Connection c, String table) throws SQLException {
         if (settings.maxReplicationLag().isPresent()) {
             long limit = settings.maxReplicationLag().getAsLong();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LAG)) {

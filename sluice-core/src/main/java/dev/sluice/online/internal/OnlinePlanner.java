@@ -35,8 +35,11 @@ public final class OnlinePlanner {
     public record Planned(OnlinePlan plan, List<BackfillTarget> backfills, PhaseSql phases) {
     }
 
-    /** A table whose existing rows the backfill touches, in batches keyed on {@code key}. */
-    public record BackfillTarget(String label, String qualified, String key, String keyType, String touch) {
+    /**
+     * A table whose existing rows the backfill fills, in batches keyed on {@code key}, each an UPDATE with the
+     * SET list {@code assignments}.
+     */
+    public record BackfillTarget(String label, String qualified, String key, String keyType, String assignments) {
     }
 
     private OnlinePlanner() {
@@ -96,10 +99,8 @@ public final class OnlinePlanner {
                         + " needs a backfill, which walks the table in batches keyed on a one-column primary key, and it has none;"
                         + " add a primary key first"));
                 String keyType = shape.table.column(key).orElseThrow().type();
-                String touch = shape.table.columns().stream().filter(TableInfo.Column::writable).map(TableInfo.Column::name)
-                        .findFirst().orElseThrow(() -> new OnlineException(shape.table.label() + " has no column an UPDATE can set,"
-                                + " which the backfill needs to touch its rows"));
-                backfills.add(new BackfillTarget(shape.table.label(), shape.table.qualified(), key, keyType, touch));
+                backfills.add(new BackfillTarget(shape.table.label(), shape.table.qualified(), key, keyType,
+                        SyncTrigger.backfillAssignments(shape)));
             }
         }
         String tables = shapes.values().stream().map(s -> s.table.label()).collect(Collectors.joining(", "));

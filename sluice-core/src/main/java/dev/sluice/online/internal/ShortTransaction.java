@@ -31,6 +31,20 @@ public final class ShortTransaction {
 
     public static void run(Connection c, String what, Duration lockTimeout, Duration statementTimeout, Duration retryDeadline,
                     OnlineListener listener, Work work) throws SQLException {
+        run(c, what, lockTimeout, statementTimeout, retryDeadline, listener, List.of(), work);
+    }
+
+    /**
+     * The same, with more transaction-local settings ({@code name = value}, the value as SQL) set with the
+     * timeouts, in the same round trip: the statements of one string go to the server together.
+     */
+    public static void run(Connection c, String what, Duration lockTimeout, Duration statementTimeout, Duration retryDeadline,
+                    OnlineListener listener, List<String> localSettings, Work work) throws SQLException {
+        StringBuilder settings = new StringBuilder("set local lock_timeout = '").append(Math.max(1, lockTimeout.toMillis()))
+                .append("ms'; set local statement_timeout = '").append(statementTimeout.toMillis()).append("ms'");
+        for (String setting : localSettings) {
+            settings.append("; set local ").append(setting);
+        }
         RetryPolicy retry = RetryPolicy.withDeadline(retryDeadline);
         Deadline deadline = Deadline.after(retryDeadline);
         List<SQLException> earlier = new ArrayList<>();
@@ -38,8 +52,7 @@ public final class ShortTransaction {
             c.setAutoCommit(false);
             try {
                 try (Statement s = c.createStatement()) {
-                    s.execute("set local lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
-                    s.execute("set local statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+                    s.execute(settings.toString());
                 }
                 work.run();
                 c.commit();

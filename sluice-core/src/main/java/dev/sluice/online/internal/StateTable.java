@@ -62,6 +62,9 @@ final class StateTable {
             // The current (or last) run of each backfill, so that status gives its rate from another process.
             s.execute("alter table " + backfill + " add column if not exists run_started_at timestamptz,"
                     + " add column if not exists run_rows bigint not null default 0, add column if not exists updated_at timestamptz");
+            // The SET list a batch computes the new columns with. A row written before it existed names a
+            // column to touch instead, and its change's trigger computes them.
+            s.execute("alter table " + backfill + " add column if not exists set_sql text, alter column touch_column drop not null");
         }
     }
 
@@ -98,12 +101,12 @@ final class StateTable {
 
     void addBackfill(Connection c, String version, OnlinePlanner.BackfillTarget target) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into " + backfill
-                + " (version, table_name, key_column, key_type, touch_column) values (?, ?, ?, ?, ?)")) {
+                + " (version, table_name, key_column, key_type, set_sql) values (?, ?, ?, ?, ?)")) {
             ps.setString(1, version);
             ps.setString(2, target.qualified());
             ps.setString(3, target.key());
             ps.setString(4, target.keyType());
-            ps.setString(5, target.touch());
+            ps.setString(5, target.assignments());
             ps.executeUpdate();
         }
     }
@@ -174,23 +177,26 @@ final class StateTable {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    /** A backfilled table's row. */
-    record BackfillRow(String table, String keyColumn, String keyType, String touchColumn, Optional<String> highWater, Optional<String> bound,
-                       long rowsDone, long rowsTotal, boolean done, double rowsPerSecond) {
+    /**
+     * A backfilled table's row. {@code assignments} is the SET list of its batches; a row an earlier version
+     * wrote has none and names {@code touchColumn} instead.
+     */
+    record BackfillRow(String table, String keyColumn, String keyType, Optional<String> assignments, Optional<String> touchColumn,
+                       Optional<String> highWater, Optional<String> bound, long rowsDone, long rowsTotal, boolean done, double rowsPerSecond) {
     }
 
     List<BackfillRow> backfills(Connection c, String version) throws SQLException {
         List<BackfillRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, touch_column, high_water, bound, rows_done,"
+        try (PreparedStatement ps = c.prepareStatement("select table_name, key_column, key_type, set_sql, touch_column, high_water, bound, rows_done,"
                 + " rows_total, done, case when run_started_at is null or updated_at <= run_started_at then 0"
                 + " else run_rows / extract(epoch from updated_at - run_started_at)::float8 end"
                 + " from " + backfill + " where version = ? order by table_name")) {
             ps.setString(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), rs.getLong(7), rs.getLong(8),
-                            rs.getBoolean(9), rs.getDouble(10)));
+                    rows.add(new BackfillRow(rs.getString(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
+                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                            rs.getLong(8), rs.getLong(9), rs.getBoolean(10), rs.getDouble(11)));
                 }
             }
         }
@@ -220,18 +226,16 @@ final class StateTable {
         }
     }
 
-    /** Moves the high-water mark, in the batch's own transaction, so a resumed backfill starts exactly after it. */
-    void advance(Connection c, String version, String table, String highWater, long rows, boolean done) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update " + backfill + " set high_water = coalesce(?, high_water),"
-                + " rows_done = rows_done + ?, run_rows = run_rows + ?, updated_at = clock_timestamp(), done = ?"
-                + " where version = ? and table_name = ?")) {
-            ps.setString(1, highWater);
-            ps.setLong(2, rows);
-            ps.setLong(3, rows);
-            ps.setBoolean(4, done);
-            ps.setString(5, version);
-            ps.setString(6, table);
-            ps.executeUpdate();
-        }
+    /**
+     * The UPDATE that moves a backfill's high-water mark by the batch {@code batch} names, a relation (a CTE
+     * of the batch's statement) of one row with {@code written} (rows) and {@code last_key} (the largest key
+     * written, as text; NULL when none); parameters: version, table. It runs in the batch's own statement,
+     * so a resumed backfill starts exactly after the last committed batch. A batch that wrote nothing marks
+     * the backfill done.
+     */
+    String advance(String batch) {
+        return "update " + backfill + " set high_water = coalesce(" + batch + ".last_key, high_water), rows_done = rows_done + "
+                + batch + ".written, run_rows = run_rows + " + batch + ".written, updated_at = clock_timestamp(), done = ("
+                + batch + ".written = 0) from " + batch + " where version = ? and table_name = ?";
     }
 }

@@ -14,17 +14,18 @@ import static dev.sluice.db.Identifiers.quote;
  *
  * <p>Which version wrote is read from the writer's search_path: the new version's view schema in it means
  * the new version. On an UPDATE, the side that changed wins; a row that no version has written since
- * start (the backfill touches rows without changing them) gets its new column from {@code up}.
+ * start gets its new column from {@code up} on its next write; the backfill computes it for the rest.
  */
 final class SyncTrigger {
 
     private static final String GUARD = "sluice.online_sync";
 
     /**
-     * Set (transaction-local) by the backfill's batches. Where NULL is a value the new version may write
-     * (drop_not_null), only the backfill's touch fills a new column that is still NULL from {@code up}: any
-     * other write that leaves both columns alone must keep that NULL, which {@code up} of the old value
-     * would overwrite.
+     * Set (transaction-local) by the backfill's batches, which compute the new columns themselves
+     * ({@link #backfillAssignments}); the trigger's WHEN clause skips their writes. Where NULL is a value the
+     * new version may write (drop_not_null), only the backfill fills a new column that is still NULL from
+     * {@code up}: any other write that leaves both columns alone must keep that NULL, which {@code up} of the
+     * old value would overwrite.
      */
     static final String BACKFILL = "sluice.online_backfill";
 
@@ -64,10 +65,11 @@ final class SyncTrigger {
                         .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" and ").append(n)
                         .append(" is not distinct from ").append(pn).append(" then\n").append(up)
                         .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" then\n")
-                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n")
-                        .append("  elsif ").append(n).append(" is null").append(d.nullIsAValue() ? " and pg_catalog.current_setting('"
-                                + BACKFILL + "', true) = 'on'" : "").append(" then\n").append(up)
-                        .append("  end if;\n");
+                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n");
+                if (!d.nullIsAValue()) {
+                    body.append("  elsif ").append(n).append(" is null then\n").append(up);
+                }
+                body.append("  end if;\n");
             } else if (rule instanceof SyncRule.Fill f) {
                 body.append("  if not _sluice_from_new then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
             } else if (rule instanceof SyncRule.Derive d) {
@@ -83,8 +85,29 @@ final class SyncTrigger {
         List<String> sql = new ArrayList<>();
         sql.add(body.toString());
         sql.add("create trigger " + triggerName(viewSchema) + " before insert or update on " + shape.table.qualified()
-                + " for each row execute function " + functionName(viewSchema, shape) + "()");
+                + " for each row when (pg_catalog.current_setting('" + BACKFILL + "', true) is distinct from 'on')"
+                + " execute function " + functionName(viewSchema, shape) + "()");
         return sql;
+    }
+
+    /**
+     * The SET list with which a backfill batch computes, for rows no version has written since start, what
+     * the trigger would compute for them: each duplicate's new column from {@code up} where it is still
+     * NULL, each filled column from {@code up}. The batch writes with {@link #BACKFILL} on, so the trigger
+     * (whose WHEN clause tests it) stands aside: no function call per row, and the row is written once.
+     * Column names in {@code up} bind to the row's columns, as in the trigger.
+     */
+    static String backfillAssignments(TableShape shape) {
+        List<String> set = new ArrayList<>();
+        for (SyncRule rule : shape.rules) {
+            if (rule instanceof SyncRule.Duplicate d) {
+                String n = quote(d.newColumn());
+                set.add(n + " = case when " + n + " is null then (" + d.up() + ") else " + n + " end");
+            } else if (rule instanceof SyncRule.Fill f) {
+                set.add(quote(f.newColumn()) + " = (" + f.up() + ")");
+            }
+        }
+        return String.join(", ", set);
     }
 
     static List<String> drop(String viewSchema, TableShape shape) {
