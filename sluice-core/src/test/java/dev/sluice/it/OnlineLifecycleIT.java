@@ -134,6 +134,23 @@ class OnlineLifecycleIT {
     }
 
     @Test
+    void anIndexOrKeyOnAColumnThatCompleteDropsIsRefusedWithNothingStarted(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__users.sql", USERS).file("V2__change.yaml", """
+                operations:
+                  - set_not_null: {table: users, column: name, up: "coalesce(name, 'unknown')"}
+                  - create_index: {table: users, name: users_name_idx, columns: [email], where: "name is not null"}
+                """).sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        SchemaSnapshot before = sluice.snapshot();
+        Exception e = assertThrows(Exception.class, () -> sluice.start(BackfillSettings.defaults(), OnlineListener.NONE));
+        assertEquals("V2__change.yaml: operation 2 (create_index users_name_idx) uses public.users.name, which set_not_null in this"
+                + " migration replaces: complete drops that column and PostgreSQL drops the index with it. Move this operation to a"
+                + " migration after this one completes", e.getMessage());
+        assertTrue(sluice.onlineInProgress().isEmpty());
+        assertEquals(before.fingerprint(), sluice.snapshot().fingerprint(), "nothing was started");
+    }
+
+    @Test
     void renameColumn(TestDatabase db) throws Exception {
         lifecycle(db, "operations:\n  - rename_column: {table: users, from: email, to: email_address}\n", v -> {
             exec(v.old(), "insert into users (id, email) values (10001, 'old@x')");

@@ -30,6 +30,7 @@ final class DropColumnOp implements OnlineOperation {
                     + " so rows the new version inserts need a value for it; add 'down: <expression>'");
         }
         shape.view.remove(view);
+        shape.dropsAtComplete("drop_column", old.name());
         if (op.down() != null && !op.down().isBlank()) {
             shape.rules.add(new SyncRule.Backwrite(old.name(), op.down()));
         }

@@ -31,6 +31,7 @@ final class DuplicatedColumn {
         TableShape.ViewColumn view = shape.column(operation, column);
         shape.touch(operation, view.physical);
         String old = view.physical;
+        shape.dropsAtComplete(operation, old);
         String shadow = TableShape.shadow(old);
         String check = TableShape.notNullCheck(old);
         String table = shape.table.qualified();

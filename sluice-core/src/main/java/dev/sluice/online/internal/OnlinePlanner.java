@@ -55,6 +55,7 @@ public final class OnlinePlanner {
         List<String> startConcurrent = new ArrayList<>();
         List<String> completeConcurrent = new ArrayList<>();
         List<String> undoConcurrent = new ArrayList<>();
+        List<ConstraintsOnDroppedColumns.Planned> planned = new ArrayList<>();
         for (Operation op : file.operations()) {
             TableShape shape = null;
             if (op.table() != null) {
@@ -65,6 +66,7 @@ public final class OnlinePlanner {
                     shapes.put(info.label(), shape);
                 }
             }
+            planned.add(new ConstraintsOnDroppedColumns.Planned(op, planned.size() + 1, shape));
             OperationSteps steps = OnlineOperation.of(op).plan(c, shape);
             expand.addAll(steps.expand());
             validate.addAll(steps.validate());
@@ -74,6 +76,7 @@ public final class OnlinePlanner {
             completeConcurrent.addAll(steps.completeConcurrent());
             undoConcurrent.addAll(0, steps.undoConcurrent());
         }
+        ConstraintsOnDroppedColumns.refuse(planned);
         // A table is renamed last, after every other statement of complete that names it by its old name.
         for (TableShape shape : shapes.values()) {
             if (shape.renameTo != null) {

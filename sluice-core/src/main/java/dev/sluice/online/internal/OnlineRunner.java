@@ -94,7 +94,11 @@ public final class OnlineRunner {
         OnlineMigrationBody body = (OnlineMigrationBody) m.up();
         OnlineMigrationFile file = OnlineMigrationFile.parse(body.name(), body.text());
         String version = m.requireVersion().toString();
-        return OnlinePlanner.plan(c, file, version, SearchPath.schemaName(version, m.description()), baseSchema, baseSchema);
+        try {
+            return OnlinePlanner.plan(c, file, version, SearchPath.schemaName(version, m.description()), baseSchema, baseSchema);
+        } catch (OnlineException e) {
+            throw new OnlineException(body.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

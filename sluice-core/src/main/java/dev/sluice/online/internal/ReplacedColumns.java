@@ -38,6 +38,7 @@ final class ReplacedColumns {
                         + " is used by an index or a constraint, which complete would drop with it; drop them first");
             }
             shape.touch(operation, view.physical);
+            shape.dropsAtComplete(operation, view.physical);
             physical.add(view.physical);
         }
         List<String> expand = new ArrayList<>();

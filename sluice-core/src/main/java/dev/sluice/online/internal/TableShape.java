@@ -4,7 +4,9 @@ import dev.sluice.online.OnlineException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +38,8 @@ final class TableShape {
     final List<ViewColumn> view = new ArrayList<>();
     final List<SyncRule> rules = new ArrayList<>();
     private final Set<String> touched = new HashSet<>();
+    /** Physical columns that complete drops, each with the operation that replaces or drops it. */
+    final Map<String, String> droppedAtComplete = new LinkedHashMap<>();
     boolean backfill;
 
     TableShape(TableInfo table) {
@@ -69,6 +73,11 @@ final class TableShape {
             throw new OnlineException(operation + ": column '" + column + "' of " + table.label()
                     + " is changed by an earlier operation of this migration; put the second change in a migration of its own");
         }
+    }
+
+    /** Complete drops the physical column {@code column}: {@code operation} replaces it or drops it. */
+    void dropsAtComplete(String operation, String column) {
+        droppedAtComplete.put(column, operation);
     }
 
     /** A physical column name this change adds; Sluice's prefix keeps it apart from the application's. */
