@@ -53,6 +53,35 @@ class MigrateIT {
                 + "' order by ordinal_position");
     }
 
+    /**
+     * The lock's check rides in one batch with a small migration's statements; once the lock's session is
+     * gone, that batch must still run none of them, and the runner must say it lost the lock.
+     */
+    @Test
+    void aRunnerThatLosesItsLockBetweenStepsRunsNothingOfTheNext(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__a.sql", "create table a (id int primary key);\n")
+                .file("V2__b.sql", "create table b (id int primary key);\ninsert into b values (1);\n").sluice();
+        MigrationListener killLockAfterV1 = new MigrationListener() {
+            @Override
+            public void stepFinished(dev.sluice.execution.PlanStep step, long millis) {
+                if (step.scriptName().equals("V1__a.sql")) {
+                    try {
+                        db.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                                + " and database = (select oid from pg_database where datname = current_database())");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        Exception e = assertThrows(Exception.class, () -> sluice.migrate(Optional.empty(), killLockAfterV1));
+        assertTrue(e instanceof dev.sluice.db.LockLostException, "the runner says it lost its lock: " + e);
+        assertFalse(db.queryForBoolean("select to_regclass('b') is not null"), "nothing of V2 ran");
+        assertEquals(List.of("1"), db.queryForList("select version from sluice_history where state = 'APPLIED' order by installed_rank"));
+        sluice.migrate(Optional.empty(), MigrationListener.NONE);
+        assertEquals(1L, db.queryForLong("select count(*) from b"), "a new run applies V2 once");
+    }
+
     @Test
     void appliesAllThenRollsBackOneAndAllThenReapplies(TestDatabase db) throws Exception {
         Sluice sluice = project(db).sluice();

@@ -22,6 +22,7 @@ import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Direction;
 import dev.sluice.migration.DurationText;
+import dev.sluice.db.internal.SqlLiterals;
 import dev.sluice.migration.JavaMigrationBody;
 import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
@@ -93,6 +94,13 @@ public final class PlanExecutor {
      * inside a transaction failed).
      */
     private boolean oneByOne;
+    /**
+     * The transaction's settings and lock check, when they ride with the step's first group instead of
+     * going in a round trip of their own ({@link #preamble}); emptied when sent.
+     */
+    private List<String> pendingPreamble = List.of();
+    /** Set once the lock check could not be decided on the migration's connection; the round trip of its own decides from then on. */
+    private boolean preambleUndecidable;
     /** Statements of the current autocommit step that have taken effect, for the message when the connection breaks. */
     private int statementsDone;
     /** The SQL callbacks around each up step; none unless {@link #withCallbacks} gives them. */
@@ -265,7 +273,10 @@ public final class PlanExecutor {
         connection.setAutoCommit(false);
         long beforeTransaction = (System.nanoTime() - start) / 1_000_000;
         try {
-            applyTimeouts(step, true, lock.condition());
+            pendingPreamble = preamble(step);
+            if (pendingPreamble.isEmpty()) {
+                applyTimeouts(step, true, lock.condition());
+            }
             observer.migrationStarted(connection, step.scriptName(), true);
             eachCallback(step, dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE);
             boolean committed = false;
@@ -287,6 +298,7 @@ public final class PlanExecutor {
             rollbackQuietly();
             restoreAutocommit();
             oneByOne = true;
+            preambleUndecidable |= LockCheckStatement.undecided(e.error());
             if (RetryPolicy.isRetryable(e.error())) {
                 throw failure(step, e.waiter().map(w -> StatementFailure.of(w, e.error()))
                         .orElseGet(() -> StatementFailure.ofGroup(e.group(), e.error())), e.blockers(), true, e.offset(), e.total());
@@ -394,6 +406,7 @@ public final class PlanExecutor {
                 }
             } else {
                 SqlStatement statement = statements.get(i);
+                sendPreambleAlone(step);
                 listener.statementStarted(step, statement);
                 long start = System.nanoTime();
                 runStatement(step, statement, watch, true, i, statements.size());
@@ -401,8 +414,37 @@ public final class PlanExecutor {
             }
             i = end;
         }
+        sendPreambleAlone(step);
         runValidations(step, sql, true);
         return false;
+    }
+
+    /**
+     * The statements that open a step's transaction, for its first group to carry: {@code SET LOCAL} of the
+     * step's timeouts, then the migration lock's check ({@link LockCheckStatement}), so a small migration
+     * costs one round trip and still runs nothing once the lock is lost. Empty where they go in a round
+     * trip of their own first ({@link #applyTimeouts}): a Java migration, a step run statement by statement
+     * (a trace, or the second try after a group failed), a step with callbacks that run before it, and once
+     * the check could not be decided on this connection.
+     */
+    private List<String> preamble(PlanStep step) {
+        if (!(step.body() instanceof SqlMigrationBody) || observer != StatementObserver.NONE || oneByOne || preambleUndecidable
+                || step.direction() == Direction.UP && callbacks.has(dev.sluice.migration.CallbackEvent.BEFORE_EACH_MIGRATE)) {
+            return List.of();
+        }
+        List<String> sql = new ArrayList<>(3);
+        sql.add("set local lock_timeout = " + SqlLiterals.quote(DurationText.toSetting(step.lockTimeout())));
+        sql.add("set local statement_timeout = " + SqlLiterals.quote(DurationText.toSetting(step.statementTimeout())));
+        lock.condition().ifPresent(condition -> sql.add(LockCheckStatement.of(condition)));
+        return sql;
+    }
+
+    /** Before a statement that goes alone, or the assertions: the preamble not yet sent, in a round trip of its own. */
+    private void sendPreambleAlone(PlanStep step) throws SQLException {
+        if (!pendingPreamble.isEmpty()) {
+            pendingPreamble = List.of();
+            applyTimeouts(step, true, lock.condition());
+        }
     }
 
     /**
@@ -439,7 +481,9 @@ public final class PlanExecutor {
      */
     private boolean runGroup(PlanStep step, List<SqlStatement> group, SqlStatement waiter, int offset, int total,
                              boolean withRow, long beforeTransaction, BlockerWatch watch) throws SQLException {
-        List<String> sql = new ArrayList<>(group.size() + 2);
+        List<String> sql = new ArrayList<>(pendingPreamble.size() + group.size() + 2);
+        sql.addAll(pendingPreamble);
+        pendingPreamble = List.of();
         for (SqlStatement statement : group) {
             sql.add(statement.sql());
             listener.statementStarted(step, statement);
