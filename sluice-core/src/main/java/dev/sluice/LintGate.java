@@ -5,6 +5,7 @@ import dev.sluice.execution.PlanStep;
 import dev.sluice.lint.GateReport;
 import dev.sluice.lint.LintFailedException;
 import dev.sluice.lint.LintInput;
+import dev.sluice.lint.LintReport;
 import dev.sluice.lint.LintSettings;
 import dev.sluice.lint.Linter;
 import dev.sluice.lint.MigrationRole;
@@ -34,12 +35,17 @@ final class LintGate {
     private LintGate() {
     }
 
-    /** Refuses the plan when the gate blocks it; does nothing when the gate is off or the plan empty. */
+    /**
+     * Refuses the plan when the gate blocks it; does nothing when the gate is off or the plan empty. Only
+     * the reading against the database can block, so the files are linted once here; {@link #judge} lints
+     * them a second time without the database to explain what passes because a table is new in the run.
+     */
     static void check(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan, Connection connection) {
         if (!settings.beforeMigrate() || plan.isEmpty()) {
             return;
         }
-        GateReport report = judge(settings, catalog, plan, new DatabaseTableSizes(connection));
+        GateReport report = GateReport.of(new LintReport(List.of(), 0, 0),
+                new Linter(settings).lintAgainst(inputs(catalog, plan), new DatabaseTableSizes(connection)), settings);
         if (report.blocks()) {
             throw new LintFailedException(report.blocking());
         }
@@ -47,6 +53,13 @@ final class LintGate {
 
     /** What the gate decides about the plan, and why, without refusing anything. */
     static GateReport judge(LintSettings settings, MigrationCatalog catalog, MigrationPlan plan, TableSizes database) {
+        List<LintInput> inputs = inputs(catalog, plan);
+        Linter linter = new Linter(settings);
+        return GateReport.of(linter.lint(inputs), linter.lintAgainst(inputs, database), settings);
+    }
+
+    /** Every versioned up in order, the plan's downs and the repeatables; only the plan's files are reported. */
+    private static List<LintInput> inputs(MigrationCatalog catalog, MigrationPlan plan) {
         Set<String> toRun = new HashSet<>();
         for (PlanStep step : plan.steps()) {
             toRun.add(step.scriptName());
@@ -59,8 +72,7 @@ final class LintGate {
         for (Migration m : catalog.repeatable()) {
             add(inputs, m.up(), MigrationRole.REPEATABLE, toRun, Optional.empty());
         }
-        Linter linter = new Linter(settings);
-        return GateReport.of(linter.lint(inputs), linter.lintAgainst(inputs, database), settings);
+        return inputs;
     }
 
     private static void add(List<LintInput> inputs, MigrationBody body, MigrationRole role, Set<String> toRun,
