@@ -145,6 +145,53 @@ class OnlineBackfillIT {
         assertEquals(10L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" = 'WRITTEN'"));
     }
 
+    /**
+     * A batch whose rows another transaction deletes after the batch read its key range writes none of them;
+     * the walk must go on to the bound, not take the empty batch for its end.
+     */
+    @Test
+    void aBatchEmptiedByAConcurrentDeleteDoesNotEndTheWalk(TestDatabase db) throws Exception {
+        Sluice sluice = project(db);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<BackfillProgress> progress = new ArrayList<>();
+        Connection deleter = db.connect();
+        try {
+            deleter.setAutoCommit(false);
+            sluice.start(BackfillSettings.defaults().withBatchSize(1000), new OnlineListener() {
+                @Override
+                public void backfillProgress(BackfillProgress p) {
+                    progress.add(p);
+                    if (progress.size() == 1) {
+                        // Rows 1001-2000, the next batch's, deleted by a transaction that commits while that
+                        // batch waits for their row locks.
+                        try (Statement s = deleter.createStatement()) {
+                            s.execute("delete from items where id between 1001 and 2000");
+                        } catch (SQLException e) {
+                            failure.set(e);
+                        }
+                        Thread commit = new Thread(() -> {
+                            try {
+                                Thread.sleep(300);
+                                deleter.commit();
+                            } catch (Exception e) {
+                                failure.set(e);
+                            }
+                        });
+                        commit.start();
+                    }
+                }
+            });
+        } finally {
+            deleter.close();
+        }
+        assertNull(failure.get());
+        assertEquals(0L, progress.get(1).rowsDone() - progress.get(0).rowsDone(), "the second batch wrote nothing");
+        assertTrue(progress.get(progress.size() - 1).done());
+        assertEquals(ROWS - 1000, db.queryForLong("select count(*) from items"));
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"),
+                "every row above the emptied batch got its new column");
+    }
+
     @Test
     void aStoppedBackfillResumesAfterItsLastBatch(TestDatabase db) throws Exception {
         Sluice sluice = project(db);
@@ -170,7 +217,7 @@ class OnlineBackfillIT {
                 resumed.add(p);
             }
         });
-        assertEquals(ROWS / 1000 - 3 + 1, resumed.size(), "the resumed backfill runs only the batches left, then one empty one");
+        assertEquals(ROWS / 1000 - 3, resumed.size(), "the resumed backfill runs only the batches left");
         BackfillProgress last = resumed.get(resumed.size() - 1);
         assertEquals(ROWS, last.rowsDone());
         assertEquals(ROWS, last.rowsTotal());

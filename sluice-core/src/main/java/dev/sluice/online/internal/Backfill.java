@@ -90,26 +90,23 @@ final class Backfill {
         long thisRun = 0;
         while (true) {
             long[] count = new long[1];
-            String[] max = new String[1];
+            String[] last = new String[1];
+            boolean[] finished = new boolean[1];
             String from = highWater;
             holdBackWhileThrottled(table);
             runBatch(table, () -> {
                 try (PreparedStatement ps = c.prepareStatement(from == null ? first : next)) {
-                    int p = 1;
-                    ps.setString(p++, bound);
+                    ps.setString(1, bound);
                     if (from != null) {
-                        ps.setString(p++, from);
+                        ps.setString(2, from);
                     }
-                    ps.setString(p++, bound);
-                    if (from != null) {
-                        ps.setString(p++, from);
-                    }
-                    ps.setString(p++, version);
-                    ps.setString(p, table);
+                    ps.setString(from == null ? 2 : 3, version);
+                    ps.setString(from == null ? 3 : 4, table);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         count[0] = rs.getLong(1);
-                        max[0] = rs.getString(2);
+                        last[0] = rs.getString(2);
+                        finished[0] = rs.getBoolean(3);
                     }
                 }
             });
@@ -117,41 +114,51 @@ final class Backfill {
             thisRun += count[0];
             double seconds = (System.nanoTime() - started) / 1e9;
             listener.backfillProgress(new BackfillProgress(table, done, Math.max(total, done),
-                    seconds > 0 ? thisRun / seconds : 0, count[0] == 0));
-            if (count[0] == 0) {
+                    seconds > 0 ? thisRun / seconds : 0, finished[0]));
+            if (finished[0]) {
                 return;
             }
-            highWater = max[0];
+            highWater = last[0];
             ShortTransaction.sleep(settings.pause());
         }
     }
 
     /**
      * One batch: the UPDATE of the rows whose keys lie above the high-water mark (after the first batch) and
-     * up to the {@code batchSize}-th key above it, or the bound if that comes first; it returns how many rows
-     * it wrote and the largest key. The range's end is read by an index-only scan in an init plan, so the
-     * UPDATE itself is one index range scan, as cheap per row as a plain ranged UPDATE; a join of the keys
-     * to the table costs an index descent per row, half as much again.
+     * up to the range's end, the {@code batchSize}-th key above the mark or the bound if that comes first; it
+     * returns how many rows it wrote, the range's end (the next high-water mark) and whether that end is the
+     * bound (the walk is finished). The end is read by an index-only scan, so the UPDATE itself is one index
+     * range scan, as cheap per row as a plain ranged UPDATE; a join of the keys to the table costs an index
+     * descent per row, half as much again.
+     *
+     * <p>The walk ends at the bound, never on a batch that wrote nothing: a batch whose rows another
+     * transaction deleted after the range was read writes none of them, and the rows above it still need
+     * their new columns.
      *
      * <p>The high-water mark moves in the same statement ({@link StateTable#advance}), so a batch costs three
      * round trips with its settings and its COMMIT.
      *
      * <p>The first batch has a statement of its own so that the lower bound is always an index condition: a
      * generic plan of {@code (? is null or key > ?)} would filter instead, and read the index from its
-     * start in every batch, which makes the walk quadratic in the table's size. The init plan's scan is
-     * aliased so that a column name in the SET list's expressions binds to the row being updated and to
-     * nothing else.
+     * start in every batch, which makes the walk quadratic in the table's size. The range's scan is aliased,
+     * and the parameters and the end are read through subqueries, so that a column name in the SET list's
+     * expressions binds to the row being updated and to nothing else.
      */
     private String batch(String table, String key, String type, String set, boolean afterHighWater) {
-        String above = afterHighWater ? " and " + BATCH + "." + key + " > ?::" + type : "";
-        String end = "coalesce((select " + BATCH + "." + key + " from " + table + " as " + BATCH + " where " + BATCH + "." + key + " <= ?::" + type
-                + above + " order by " + BATCH + "." + key + " offset " + (settings.batchSize() - 1) + " limit 1), ?::" + type + ")";
-        return "with u as (update " + table + " set " + set + " where " + table + "." + key + " <= " + end
-                + (afterHighWater ? " and " + table + "." + key + " > ?::" + type : "")
-                + " returning " + table + "." + key + "),"
-                + " batch as (select count(*) as written, max(" + key + ")::text as last_key from u),"
+        String b = BATCH + "." + key;
+        String t = table + "." + key;
+        return "with " + BATCH + "_args as (select ?::" + type + " as bound" + (afterHighWater ? ", ?::" + type + " as mark" : "") + "),"
+                + " " + BATCH + "_end as (select coalesce((select " + b + " from " + table + " as " + BATCH
+                + " where " + b + " <= (select bound from " + BATCH + "_args)"
+                + (afterHighWater ? " and " + b + " > (select mark from " + BATCH + "_args)" : "")
+                + " order by " + b + " offset " + (settings.batchSize() - 1) + " limit 1), (select bound from " + BATCH + "_args)) as range_end),"
+                + " u as (update " + table + " set " + set + " where " + t + " <= (select range_end from " + BATCH + "_end)"
+                + (afterHighWater ? " and " + t + " > (select mark from " + BATCH + "_args)" : "")
+                + " returning " + t + "),"
+                + " batch as (select (select count(*) from u) as written, (select range_end::text from " + BATCH + "_end) as last_key,"
+                + " (select range_end = bound from " + BATCH + "_end, " + BATCH + "_args) as finished),"
                 + " mark as (" + state.advance("batch") + ")"
-                + " select written, last_key from batch";
+                + " select written, last_key, finished from batch";
     }
 
     /**

@@ -228,14 +228,14 @@ final class StateTable {
 
     /**
      * The UPDATE that moves a backfill's high-water mark by the batch {@code batch} names, a relation (a CTE
-     * of the batch's statement) of one row with {@code written} (rows) and {@code last_key} (the largest key
-     * written, as text; NULL when none); parameters: version, table. It runs in the batch's own statement,
-     * so a resumed backfill starts exactly after the last committed batch. A batch that wrote nothing marks
-     * the backfill done.
+     * of the batch's statement) of one row with {@code written} (rows), {@code last_key} (the end of the
+     * batch's key range, as text) and {@code finished} (that end is the bound); parameters: version, table.
+     * It runs in the batch's own statement, so a resumed backfill starts exactly after the last committed
+     * batch.
      */
     String advance(String batch) {
-        return "update " + backfill + " set high_water = coalesce(" + batch + ".last_key, high_water), rows_done = rows_done + "
-                + batch + ".written, run_rows = run_rows + " + batch + ".written, updated_at = clock_timestamp(), done = ("
-                + batch + ".written = 0) from " + batch + " where version = ? and table_name = ?";
+        return "update " + backfill + " set high_water = " + batch + ".last_key, rows_done = rows_done + "
+                + batch + ".written, run_rows = run_rows + " + batch + ".written, updated_at = clock_timestamp(), done = "
+                + batch + ".finished from " + batch + " where version = ? and table_name = ?";
     }
 }
