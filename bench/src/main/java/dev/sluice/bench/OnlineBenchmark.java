@@ -96,15 +96,21 @@ public final class OnlineBenchmark {
             row("sluice backfill, no load", alone, null, limit);
             row("load at " + rate + " tps, no change (baseline)", null, steady, limit);
             row("sluice backfill under the load at " + rate + " tps", underSteady, underSteady.load(), limit);
+            row("  the same, its batches only", null, underSteady.batches(), limit);
             row("load as fast as it goes, no change (baseline)", null, saturated, limit);
             row("sluice backfill under the load as fast as it goes", underSaturated, underSaturated.load(), limit);
+            row("  the same, its batches only", null, underSaturated.batches(), limit);
             System.out.printf(Locale.ROOT, "goal at %d tps (a quarter of the most the server does): backfill rate / limit = %.2f (>= 0.5);"
-                            + " p99 / baseline = %.2f (<= 2); errors %d (0)%n", rate, underSteady.rate() / limit,
-                    underSteady.load().p99Ms() / steady.p99Ms(), underSteady.load().errors() + underSteady.load().aborted());
-            System.out.printf(Locale.ROOT, "as fast as it goes: backfill rate / limit = %.2f; p99 / baseline = %.2f; tps / baseline = %.2f;"
-                            + " errors %d; throttled waits %d%n", underSaturated.rate() / limit,
-                    underSaturated.load().p99Ms() / saturated.p99Ms(), underSaturated.load().tps() / saturated.tps(),
+                            + " p99 / baseline = %.2f, batches only %.2f (<= 2); errors %d (0)%n", rate, underSteady.rate() / limit,
+                    underSteady.load().p99Ms() / steady.p99Ms(), underSteady.batches().p99Ms() / steady.p99Ms(),
+                    underSteady.load().errors() + underSteady.load().aborted());
+            System.out.printf(Locale.ROOT, "as fast as it goes: backfill rate / limit = %.2f; p99 / baseline = %.2f, batches only %.2f;"
+                            + " tps / baseline = %.2f; errors %d; throttled waits %d%n", underSaturated.rate() / limit,
+                    underSaturated.load().p99Ms() / saturated.p99Ms(), underSaturated.batches().p99Ms() / saturated.p99Ms(),
+                    underSaturated.load().tps() / saturated.tps(),
                     underSaturated.load().errors() + underSaturated.load().aborted(), underSaturated.throttled() + underSteady.throttled());
+            System.out.printf(Locale.ROOT, "longest client wait while start took its ACCESS EXCLUSIVE for the catalog changes:"
+                    + " %.1f ms (steady load), %.1f ms (as fast as it goes)%n", underSteady.catalogStepMaxMs(), underSaturated.catalogStepMaxMs());
             System.out.println();
             System.out.println("(b) Write overhead of the dual-write triggers (change in progress) against none (after rollback):");
             System.out.printf(Locale.ROOT, "%-44s %14s %14s %10s%n", "", "no triggers", "triggers", "ratio");
@@ -118,8 +124,12 @@ public final class OnlineBenchmark {
         }
     }
 
-    /** A backfill's rate and time, and the load it ran under (null: none). */
-    record Backfilled(double rate, double seconds, Load load, int throttled) {
+    /**
+     * A backfill's rate and time, and the load it ran under (null: none): over the whole of start, over its
+     * batches only (from the first batch's end), and the longest client wait before the first batch ended,
+     * which is when start takes its short ACCESS EXCLUSIVE for the catalog changes.
+     */
+    record Backfilled(double rate, double seconds, Load load, Load batches, double catalogStepMaxMs, int throttled) {
     }
 
     /** Starts the change (which backfills) while {@code load} runs, then ends the load; the change stays in progress. */
@@ -130,9 +140,11 @@ public final class OnlineBenchmark {
         AtomicReference<BackfillProgress> last = new AtomicReference<>();
         AtomicInteger throttled = new AtomicInteger();
         long t0 = System.currentTimeMillis() * 1000;
+        java.util.concurrent.atomic.AtomicLong firstBatch = new java.util.concurrent.atomic.AtomicLong();
         sluice.start(BackfillSettings.defaults(), new OnlineListener() {
             @Override
             public void backfillProgress(BackfillProgress p) {
+                firstBatch.compareAndSet(0, System.currentTimeMillis() * 1000);
                 last.set(p);
             }
 
@@ -143,12 +155,18 @@ public final class OnlineBenchmark {
         });
         long t1 = System.currentTimeMillis() * 1000;
         Load during = null;
+        Load batches = null;
+        double catalogStep = Double.NaN;
         if (load != null) {
             int aborted = CLIENTS - stop(cluster);
-            Load measured = measure(load.await(), t0, t1);
+            List<PgBench.Tx> txs = load.await();
+            Load measured = measure(txs, t0, t1);
             during = new Load(measured.tps(), measured.p99Ms(), measured.errors(), aborted, measured.transactions());
+            batches = measure(txs, firstBatch.get(), t1);
+            catalogStep = txs.stream().filter(t -> !t.failed() && t.endMicros() >= t0 && t.endMicros() < firstBatch.get())
+                    .mapToLong(PgBench.Tx::latencyMicros).max().orElse(0) / 1000.0;
         }
-        return new Backfilled(last.get().rowsPerSecond(), (t1 - t0) / 1e6, during, throttled.get());
+        return new Backfilled(last.get().rowsPerSecond(), (t1 - t0) / 1e6, during, batches, catalogStep, throttled.get());
     }
 
     private static void row(String label, Backfilled b, Load load, double limit) {
