@@ -44,7 +44,7 @@ final class CatalogReader {
         }
         List<TableInfo.Column> columns = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
-                + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity <> 'a' and a.attgenerated = ''"
+                + " a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid)"
                 + " from pg_catalog.pg_attribute a"
                 + " left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
                 + " where a.attrelid = ? and a.attnum > 0 and not a.attisdropped order by a.attnum")) {
@@ -52,7 +52,7 @@ final class CatalogReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.add(new TableInfo.Column(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            Optional.ofNullable(rs.getString(4)), rs.getBoolean(5)));
+                            Optional.ofNullable(rs.getString(4))));
                 }
             }
         }

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 record TableInfo(String schema, String name, List<Column> columns, Optional<String> primaryKey, Set<String> constrained) {
 
-    /** @param writable false for an identity column GENERATED ALWAYS and a generated column, which an UPDATE cannot set */
-    record Column(String name, String type, boolean notNull, Optional<String> defaultExpr, boolean writable) {
+    record Column(String name, String type, boolean notNull, Optional<String> defaultExpr) {
     }
 
     String qualified() {
