@@ -5,10 +5,9 @@ import dev.sluice.lint.Reporter;
 import dev.sluice.lint.Severity;
 import dev.sluice.sql.PgStatement;
 import dev.sluice.sql.Token;
-import dev.sluice.sql.TokenKind;
+import dev.sluice.sql.internal.SqlLexer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Flags names longer than 63 bytes. PostgreSQL cuts them silently, so two long names can become the
@@ -29,14 +28,11 @@ public final class IdentifierTooLong extends BaseRule {
             return;
         }
         for (Token t : statement.info().tokens()) {
-            String name;
-            if (t.kind() == TokenKind.WORD) {
-                name = t.text().toLowerCase(Locale.ROOT);
-            } else if (t.kind() == TokenKind.QUOTED_IDENTIFIER && t.text().startsWith("\"")) {
-                name = t.text().substring(1, t.text().length() - 1).replace("\"\"", "\"");
-            } else {
+            java.util.Optional<String> identifier = SqlLexer.identifierName(t);
+            if (identifier.isEmpty()) {
                 continue;
             }
+            String name = identifier.get();
             int bytes = name.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > 63) {
                 reporter.report(statement, statement.info().line(t), statement.info().column(t), "name '" + name + "' is "

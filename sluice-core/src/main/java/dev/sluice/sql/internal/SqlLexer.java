@@ -5,6 +5,8 @@ import dev.sluice.sql.Token;
 import dev.sluice.sql.SqlParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A single-pass tokenizer for PostgreSQL's lexical rules: strings in all their forms, quoted identifiers,
@@ -41,6 +43,21 @@ public final class SqlLexer {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The name a token stands for when it is a plain identifier: a word folded to lower case, a
+     * double-quoted identifier without its quotes (doubled quotes made single). Empty for any other token,
+     * a {@code U&"..."} name included, whose escapes are not decoded here.
+     */
+    public static Optional<String> identifierName(Token t) {
+        if (t.kind() == TokenKind.WORD) {
+            return Optional.of(t.text().toLowerCase(Locale.ROOT));
+        }
+        if (t.kind() == TokenKind.QUOTED_IDENTIFIER && t.text().startsWith("\"")) {
+            return Optional.of(t.text().substring(1, t.text().length() - 1).replace("\"\"", "\""));
+        }
+        return Optional.empty();
     }
 
     /** Removes a byte-order mark and turns CRLF and CR line endings into LF. */
