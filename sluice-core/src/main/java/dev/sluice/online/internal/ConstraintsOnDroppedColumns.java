@@ -3,12 +3,12 @@ package dev.sluice.online.internal;
 import dev.sluice.online.OnlineException;
 import dev.sluice.online.Operation;
 import dev.sluice.sql.Token;
-import dev.sluice.sql.TokenKind;
 import dev.sluice.sql.internal.SqlLexer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,59 +30,54 @@ final class ConstraintsOnDroppedColumns {
     private ConstraintsOnDroppedColumns() {
     }
 
+    /** What an operation adds on its table: its name, what it is, and the SQL that names its columns. */
+    private record Added(String name, String noun, List<String> sql) {
+    }
+
     static void refuse(List<Planned> planned) {
         for (Planned p : planned) {
-            if (p.shape() == null) {
+            Optional<Added> added = added(p.operation());
+            if (p.shape() == null || added.isEmpty()) {
                 continue;
             }
-            for (String column : namedColumns(p.operation())) {
+            for (String column : columnNames(added.get().sql())) {
                 String by = p.shape().droppedAtComplete.get(column);
                 if (by != null) {
-                    throw new OnlineException("operation " + p.number() + " (" + p.operation().kind() + " " + name(p.operation()) + ") uses "
+                    throw new OnlineException("operation " + p.number() + " (" + p.operation().kind() + " " + added.get().name() + ") uses "
                             + p.shape().table.label() + "." + column + ", which " + by + " in this migration replaces: complete drops that"
-                            + " column and PostgreSQL drops the " + (p.operation() instanceof Operation.CreateIndex ? "index" : "constraint")
-                            + " with it. Move this operation to a migration after this one completes");
+                            + " column and PostgreSQL drops the " + added.get().noun() + " with it. Move this operation to a migration"
+                            + " after this one completes");
                 }
             }
         }
     }
 
-    /** The column names an operation's constraint or index uses; empty for other operations. */
-    static Set<String> namedColumns(Operation op) {
-        List<String> sql = new ArrayList<>();
+    /** The constraint or index an operation adds; empty for other operations. */
+    private static Optional<Added> added(Operation op) {
         if (op instanceof Operation.AddCheck a) {
-            sql.add(a.check());
+            return Optional.of(new Added(a.name(), "constraint", List.of(a.check())));
         } else if (op instanceof Operation.AddForeignKey f) {
-            sql.addAll(f.columns());
+            return Optional.of(new Added(f.name(), "constraint", f.columns()));
         } else if (op instanceof Operation.AddUnique u) {
-            sql.addAll(u.columns());
+            return Optional.of(new Added(u.name(), "constraint", u.columns()));
         } else if (op instanceof Operation.CreateIndex i) {
-            sql.addAll(i.columns());
+            List<String> sql = new ArrayList<>(i.columns());
             if (i.where() != null) {
                 sql.add(i.where());
             }
+            return Optional.of(new Added(i.name(), "index", sql));
         }
+        return Optional.empty();
+    }
+
+    /** Every identifier in {@code sql}, as the catalog names it. */
+    private static Set<String> columnNames(List<String> sql) {
         Set<String> names = new LinkedHashSet<>();
         for (String text : sql) {
             for (Token t : SqlLexer.significantTokens(text)) {
-                if (t.kind() == TokenKind.WORD) {
-                    names.add(t.text().toLowerCase(java.util.Locale.ROOT));
-                } else if (t.kind() == TokenKind.QUOTED_IDENTIFIER && t.text().startsWith("\"")) {
-                    names.add(t.text().substring(1, t.text().length() - 1).replace("\"\"", "\""));
-                }
+                SqlLexer.identifierName(t).ifPresent(names::add);
             }
         }
         return names;
-    }
-
-    private static String name(Operation op) {
-        if (op instanceof Operation.AddCheck a) {
-            return a.name();
-        } else if (op instanceof Operation.AddForeignKey f) {
-            return f.name();
-        } else if (op instanceof Operation.AddUnique u) {
-            return u.name();
-        }
-        return ((Operation.CreateIndex) op).name();
     }
 }
