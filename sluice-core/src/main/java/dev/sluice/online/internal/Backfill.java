@@ -140,7 +140,9 @@ final class Backfill {
      *
      * <p>The first batch has a statement of its own so that the lower bound is always an index condition: a
      * generic plan of {@code (? is null or key > ?)} would filter instead, and read the index from its
-     * start in every batch, which makes the walk quadratic in the table's size. The range's scan is aliased,
+     * start in every batch, which makes the walk quadratic in the table's size. The first batch's lower
+     * bound is the smallest key: with an upper bound alone the planner expects a third of the table and
+     * reads all of it (a million rows took 450 ms for the first thousand). The range's scan is aliased,
      * and the parameters and the end are read through subqueries, so that a column name in the SET list's
      * expressions binds to the row being updated and to nothing else.
      */
@@ -153,7 +155,8 @@ final class Backfill {
                 + (afterHighWater ? " and " + b + " > (select mark from " + BATCH + "_args)" : "")
                 + " order by " + b + " offset " + (settings.batchSize() - 1) + " limit 1), (select bound from " + BATCH + "_args)) as range_end),"
                 + " u as (update " + table + " set " + set + " where " + t + " <= (select range_end from " + BATCH + "_end)"
-                + (afterHighWater ? " and " + t + " > (select mark from " + BATCH + "_args)" : "")
+                + (afterHighWater ? " and " + t + " > (select mark from " + BATCH + "_args)"
+                        : " and " + t + " >= (select min(" + b + ") from " + table + " as " + BATCH + ")")
                 + " returning " + t + "),"
                 + " batch as (select (select count(*) from u) as written, (select range_end::text from " + BATCH + "_end) as last_key,"
                 + " (select range_end = bound from " + BATCH + "_end, " + BATCH + "_args) as finished),"
