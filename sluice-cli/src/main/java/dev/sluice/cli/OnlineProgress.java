@@ -31,20 +31,20 @@ final class OnlineProgress implements OnlineListener {
 
     @Override
     public void backfillProgress(BackfillProgress p) {
-        progress("backfill", p, false);
+        progress("backfill", p);
     }
 
     /**
      * A progress line of {@code what} ("backfill", "copy"), at most one a second; the last always shows.
-     * {@code estimated}: the total is the planner's estimate, and the line says "about".
+     * The total is the planner's estimate, so the line says "about".
      */
-    void progress(String what, BackfillProgress p, boolean estimated) {
+    void progress(String what, BackfillProgress p) {
         long now = System.nanoTime();
         if (quiet || (!p.done() && now - lastLine < 1_000_000_000L)) {
             return;
         }
         lastLine = now;
-        out.println(line(what, p, estimated));
+        out.println(line(what, p));
         out.flush();
     }
 
@@ -68,12 +68,12 @@ final class OnlineProgress implements OnlineListener {
     }
 
     static String line(BackfillProgress p) {
-        return line("backfill", p, false);
+        return line("backfill", p);
     }
 
-    static String line(String what, BackfillProgress p, boolean estimated) {
+    static String line(String what, BackfillProgress p) {
         long percent = p.rowsTotal() == 0 ? 100 : Math.min(100, p.rowsDone() * 100 / p.rowsTotal());
-        return what + " " + p.table() + ": " + p.rowsDone() + (estimated ? " of about " : " of ") + p.rowsTotal()
+        return what + " " + p.table() + ": " + p.rowsDone() + " of about " + p.rowsTotal()
                 + " rows (" + percent + "%)"
                 + (p.rowsPerSecond() > 0 ? String.format(java.util.Locale.ROOT, ", %.0f rows/s", p.rowsPerSecond()) : "")
                 + (p.done() ? ", done" : p.eta().map(d -> ", about " + DurationText.format(round(d)) + " left").orElse(""));

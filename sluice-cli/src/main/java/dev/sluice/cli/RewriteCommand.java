@@ -125,7 +125,7 @@ final class RewriteCommand extends ProjectCommand {
 
         @Override
         public void copyProgress(BackfillProgress p) {
-            lines.progress("copy", p, true);
+            lines.progress("copy", p);
         }
 
         @Override

@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param table        the table being filled
  * @param rowsDone     rows filled so far, earlier runs of a resumed backfill included
- * @param rowsTotal    rows that existed when the backfill began (rows written later are the triggers' job)
+ * @param rowsTotal    rows that existed when the backfill began (rows written later are the triggers' job): the
+ *                     planner's estimate for an analyzed table, so {@code rowsDone} may end a little above
+ *                     or below it
  * @param rowsPerSecond the rate of this run so far (read back from the state table: of the last run, up to its last batch)
  * @param done         whether every batch has committed
  */

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,7 +49,12 @@ final class Backfill {
         this.throttle = new BackfillThrottle(settings);
     }
 
-    /** Runs every unfinished backfill of {@code version}. */
+    /**
+     * Runs every unfinished backfill of {@code version}. The rows to do, which serve progress and its ETA
+     * alone, are the planner's estimate ({@code pg_class.reltuples}); a table never analyzed is counted.
+     * Hazard of an exact count: it reads the whole table, which takes minutes on a billion rows and, with
+     * parallel workers, every core the application has, before the first batch.
+     */
     void run(String version) throws SQLException {
         for (StateTable.BackfillRow row : state.backfills(c, version)) {
             if (!row.done()) {
@@ -66,9 +70,13 @@ final class Backfill {
         String set = assignments(row);
         if (row.bound().isEmpty()) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select max(" + key + ")::text, count(*) from " + table)) {
-                rs.next();
-                state.begin(c, version, table, rs.getString(1), rs.getLong(2));
+            try (PreparedStatement ps = c.prepareStatement("select (select max(" + key + ") from " + table + ")::text, coalesce((select reltuples::bigint from pg_class"
+                    + " where oid = ?::regclass and reltuples > 0), (select count(*) from " + table + "))")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    state.begin(c, version, table, rs.getString(1), rs.getLong(2));
+                }
                 c.commit();
             } finally {
                 c.setAutoCommit(true);
