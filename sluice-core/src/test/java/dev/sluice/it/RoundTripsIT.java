@@ -169,4 +169,50 @@ class RoundTripsIT {
         // the history table is current, whether it exists, its rows.
         assertEquals(7, sent.size(), "round trips of a no-op migrate: " + sent);
     }
+
+    /**
+     * Start, complete and rollback of an online change hold ACCESS EXCLUSIVE on the application's table
+     * from their first catalog change to their COMMIT, while every writer of the table queues: that must be
+     * one round trip for all the statements and one for the COMMIT, whatever the change holds. On a busy
+     * server each round trip waits for a core.
+     */
+    @Test
+    void anOnlineChangeHoldsItsTablesLockForOneRoundTripAndItsCommit(TestDatabase db) throws Exception {
+        Files.writeString(folder.resolve("V1__items.sql"), "create table items (id bigint primary key, label text not null);\n"
+                + "insert into items select g, 'item' || g from generate_series(1, 100) g;\n");
+        Files.writeString(folder.resolve("V2__reshape.yaml"), "operations:\n"
+                + "  - change_column_type:\n      table: items\n      column: label\n      type: text\n      up: upper(label)\n      down: lower(label)\n"
+                + "  - rename_column:\n      table: items\n      from: id\n      to: item_id\n");
+        CountingConnections connections = counting(db);
+        Sluice sluice = sluice(connections, folder);
+        sluice.migrate(Optional.of(dev.sluice.migration.Version.parse("1")), MigrationListener.NONE);
+        for (String phase : List.of("start", "rollback", "start again", "complete")) {
+            connections.reset();
+            switch (phase) {
+                case "rollback" -> sluice.abortOnline(dev.sluice.online.OnlineListener.NONE);
+                case "complete" -> sluice.complete(dev.sluice.online.BackfillSettings.defaults(), dev.sluice.online.OnlineListener.NONE);
+                default -> sluice.start(dev.sluice.online.BackfillSettings.defaults(), dev.sluice.online.OnlineListener.NONE);
+            }
+            List<String> sent = connections.sent();
+            int first = -1;
+            for (int i = 0; i < sent.size() && first < 0; i++) {
+                if (sent.get(i).matches("(?s)\\d+: (create schema|drop view) \"sluice_v2_reshape\".*\"public\"\\.\"items\".*")) {
+                    first = i;
+                }
+            }
+            assertTrue(first >= 0, phase + ": no round trip with the view schema's and the table's catalog changes among " + sent);
+            String connection = sent.get(first).substring(0, sent.get(first).indexOf(':'));
+            List<String> held = new java.util.ArrayList<>();
+            for (int i = first; i < sent.size() && (held.isEmpty() || !held.get(held.size() - 1).endsWith(": commit")); i++) {
+                if (sent.get(i).startsWith(connection + ":")) {
+                    held.add(sent.get(i));
+                }
+            }
+            assertEquals(2, held.size(), phase + ": round trips from the first catalog change to the COMMIT: " + held);
+        }
+        assertEquals(100L, db.queryForLong("select count(*) from items where label = upper('item' || item_id)"));
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where version = '2' and schema_fingerprint is not null"),
+                "complete stores the fingerprint after its COMMIT");
+        assertTrue(!sluice.driftAgainstHistory().drifted(), "the fingerprint is the completed schema's");
+    }
 }

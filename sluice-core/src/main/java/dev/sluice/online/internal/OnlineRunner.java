@@ -22,7 +22,6 @@ import dev.sluice.schema.SnapshotOptions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,12 +123,14 @@ public final class OnlineRunner {
             listener.stepStarted("start", step);
             guarded(m.script(), "its start ran in one transaction, which was rolled back: nothing of it remains", () -> ShortTransaction.run(c, "start of V" + version, execution.lockTimeout(), execution.statementTimeout(),
                     execution.retryDeadline(), listener, () -> {
-                        execute(step.sql());
+                        // The bookkeeping first: it takes no lock the application needs, so the table's
+                        // lock is held from the first catalog change to the COMMIT and no longer.
                         state.insert(c, version, m.description(), m.script(), m.checksum().orElse(null), plan.oldSchema(),
                                 plan.viewSchema(), planned.phases());
                         for (OnlinePlanner.BackfillTarget target : planned.backfills()) {
                             state.addBackfill(c, version, target);
                         }
+                        execute(step.sql());
                     }));
         }
         StateTable.Saved saved = state.inProgress(c).orElseThrow();
@@ -190,17 +191,21 @@ public final class OnlineRunner {
                 }
                 continue;
             }
+            int[] rank = new int[1];
             guarded(saved.change().script(), "the contract transaction was rolled back; the change is still in progress",
                     () -> ShortTransaction.run(c, "complete of V" + version, execution.lockTimeout(), execution.statementTimeout(),
                     execution.retryDeadline(), listener, () -> {
-                        execute(step.sql());
+                        // The bookkeeping first, as in start: the table's lock is held from the first catalog
+                        // change to the COMMIT and no longer.
                         state.completed(c, version);
                         history.create(c);
                         long ms = Duration.between(saved.change().startedAt(), Instant.now()).toMillis();
-                        history.insert(c, new HistoryRow(Optional.of(Version.parse(version)), saved.change().description(),
+                        rank[0] = history.insert(c, new HistoryRow(Optional.of(Version.parse(version)), saved.change().description(),
                                 MigrationType.ONLINE, saved.change().script(), checksum(saved), installedBy, MigrationState.APPLIED,
-                                Optional.of(ms), fingerprint()));
+                                Optional.of(ms), Optional.empty()));
+                        execute(step.sql());
                     }));
+            recordFingerprint(rank[0]);
         }
         return state.lastCompleted(c).orElseThrow().change();
     }
@@ -218,8 +223,8 @@ public final class OnlineRunner {
         guarded(saved.change().script(), "the rollback transaction was rolled back; the change is still in progress",
                 () -> ShortTransaction.run(c, "rollback of V" + saved.change().version(), execution.lockTimeout(),
                         execution.statementTimeout(), execution.retryDeadline(), listener, () -> {
-                            execute(step.sql());
                             state.delete(c, saved.change().version());
+                            execute(step.sql());
                         }));
         return saved.change();
     }
@@ -235,19 +240,22 @@ public final class OnlineRunner {
     }
 
     /** The schema's fingerprint, in the contract transaction; one that cannot be taken is left out. */
-    private Optional<String> fingerprint() throws SQLException {
+    /**
+     * Stores the schema's fingerprint in the history row after the contract transaction committed: read
+     * inside it, the catalog read (tens of milliseconds, more on a large schema) would hold the table's
+     * ACCESS EXCLUSIVE while every writer queues. A fingerprint that cannot be taken, or a crash before it
+     * is stored, leaves the column empty, as with fingerprints turned off; drift detection then compares
+     * with the newest row that has one.
+     */
+    private void recordFingerprint(int rank) {
         if (!execution.fingerprints()) {
-            return Optional.empty();
+            return;
         }
-        Savepoint savepoint = c.setSavepoint();
         try {
-            String f = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table()))
-                    .read(c).fingerprint();
-            c.releaseSavepoint(savepoint);
-            return Optional.of(f);
+            String f = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table())).read(c).fingerprint();
+            history.setFingerprint(c, rank, f);
         } catch (SQLException | RuntimeException e) {
-            c.rollback(savepoint);
-            return Optional.empty();
+            // The change is complete and recorded; only the fingerprint is missing.
         }
     }
 
@@ -264,11 +272,19 @@ public final class OnlineRunner {
         }
     }
 
+    /**
+     * Runs {@code sql} in one round trip: the driver sends every statement before it waits for the first
+     * answer, and the server stops at an error. A transaction that holds ACCESS EXCLUSIVE on the
+     * application's table holds it one round trip, not one per statement (each of which, on a busy
+     * server, waits for a core). Joined on a line of their own so that a statement ending in a line
+     * comment cannot swallow the separator.
+     */
     private void execute(List<String> sql) throws SQLException {
+        if (sql.isEmpty()) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
+            s.execute(String.join("\n;\n", sql));
         }
     }
 }
