@@ -23,18 +23,26 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An online change under load, in one run on a throwaway PostgreSQL: {@code change_column_type} of
  * {@code pgbench_accounts.abalance} (1M rows at scale 10) to bigint, which every pgbench TPC-B transaction
- * writes. (a) The backfill's rate against one {@code UPDATE} of the whole table (the limit, no load): with
- * no load; under a steady load of TPC-B at a quarter of the rate the server reaches (a production server
- * with room to spare, the goal's case); and under TPC-B as fast as it goes (every core busy, so the backfill gets a
- * share of the CPU at best). Under load, the clients' p99 and errors are set against a baseline of the same
- * load with no change. (b) The dual-write trigger's cost: pgbench TPC-B tps and one full-table {@code UPDATE}
- * with the change in progress (triggers installed) against the same after its rollback. Prints
- * side-by-side tables with ratios; asserts nothing.
+ * writes. (a) The backfill's rate against one {@code UPDATE} of the whole table (the limit, no load), and the
+ * clients' p99 and errors against a baseline of the same load with no change:
+ * <ul>
+ *   <li>with no load;</li>
+ *   <li>under a steady load of TPC-B at a quarter of the rate the server reaches (a production server with
+ *   room to spare, the goal's case), R times, each on a freshly initialized table after its own baseline, so
+ *   that the runs neither drift (each full pass leaves the table bloated) nor hang on one noisy baseline;
+ *   each run also times the floor of any batched backfill here: a hand-written psql loop of the same
+ *   ranged batches, no views, no triggers, no bookkeeping;</li>
+ *   <li>one UPDATE of the whole table under the steady load, which is what batches avoid;</li>
+ *   <li>under TPC-B as fast as it goes (every core busy, so the backfill gets a share of the CPU at best).</li>
+ * </ul>
+ * (b) The dual-write trigger's cost: pgbench TPC-B tps and one full-table {@code UPDATE} with the change in
+ * progress (triggers installed) against the same after its rollback. Prints side-by-side tables with ratios;
+ * asserts nothing.
  */
 public final class OnlineBenchmark {
 
     static final int CLIENTS = 8;
-    static final int BASELINE_S = 20;
+    static final int BASELINE_S = 15;
     static final int TPS_S = 20;
     static final int MAX_BACKFILL_S = 240;
 
@@ -44,34 +52,59 @@ public final class OnlineBenchmark {
     record Load(double tps, double p99Ms, long errors, int aborted, long transactions) {
     }
 
+    /** One steady run: its baseline, sluice's backfill, and the hand-written loop, each on a fresh table. */
+    record SteadyRun(Load baseline, Backfilled sluice, Backfilled loop) {
+    }
+
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("sluice-online-bench-");
         Path migrations = Files.createDirectories(work.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__abalance_bigint.yaml"), CHANGE);
         try (PostgresCluster cluster = PostgresCluster.startThrowaway()) {
             cluster.createDatabase("bench");
             PgBench pgbench = new PgBench(cluster.host(), cluster.port(), cluster.user(), "bench");
-            System.out.println("initializing pgbench at scale " + scale + " (" + scale * 100_000 + " rows in pgbench_accounts)...");
-            pgbench.initialize(scale);
             long rows = scale * 100_000L;
+            System.out.println("pgbench at scale " + scale + " (" + rows + " rows in pgbench_accounts), initialized afresh before each measure");
+            Runnable fresh = () -> fresh(pgbench, cluster, scale);
             Sluice sluice = new Sluice(SluiceOptions.builder(new JdbcConnectionFactory(cluster.jdbcUrl("bench"), cluster.user(), null))
                     .source(new FileSystemMigrationSource(migrations)).execution(ExecutionSettings.defaults()).build());
+            Path loopScript = handWrittenLoop(work, rows, BackfillSettings.DEFAULT_BATCH_SIZE);
 
+            fresh.run();
             System.out.println("baseline: pgbench as fast as it goes, no change, " + BASELINE_S + " s...");
             Load saturated = measure(pgbench.start(CLIENTS, BASELINE_S, work.resolve("saturated")));
             int rate = (int) Math.max(1, saturated.tps() / 4);
-            System.out.println("baseline: pgbench at " + rate + " tps (a quarter of that), no change, " + BASELINE_S + " s...");
-            Load steady = measure(pgbench.start(CLIENTS, BASELINE_S, work.resolve("steady"), rate));
 
+            fresh.run();
+            System.out.println("one UPDATE of the whole table, no load (the limit)...");
+            double limitSeconds = fullUpdate(cluster);
+            double limit = rows / limitSeconds;
+            fresh.run();
             System.out.println("backfill with no load...");
             Backfilled alone = backfill(sluice, cluster, null);
             sluice.abortOnline(OnlineListener.NONE);
-            vacuum(cluster);
-            System.out.println("backfill under pgbench at " + rate + " tps...");
-            Backfilled underSteady = backfill(sluice, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-steady"), rate));
-            sluice.abortOnline(OnlineListener.NONE);
-            vacuum(cluster);
+
+            List<SteadyRun> steadyRuns = new java.util.ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                fresh.run();
+                System.out.println("run " + i + " of " + runs + ": baseline at " + rate + " tps, then the backfill under it...");
+                Load baseline = measure(pgbench.start(CLIENTS, BASELINE_S, work.resolve("steady-" + i), rate));
+                Backfilled underSteady = backfill(sluice, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-steady-" + i), rate));
+                sluice.abortOnline(OnlineListener.NONE);
+                fresh.run();
+                System.out.println("run " + i + " of " + runs + ": the hand-written psql loop under the same load...");
+                Backfilled loop = timedUnderLoad(cluster, rows, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("loop-" + i), rate),
+                        () -> psql(cluster, loopScript));
+                steadyRuns.add(new SteadyRun(baseline, underSteady, loop));
+            }
+            fresh.run();
+            System.out.println("one UPDATE of the whole table under the load at " + rate + " tps...");
+            Backfilled oneUpdate = timedUnderLoad(cluster, rows, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("update-steady"), rate),
+                    () -> fullUpdate(cluster));
+
+            fresh.run();
             System.out.println("backfill under pgbench as fast as it goes...");
             Backfilled underSaturated = backfill(sluice, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-saturated")));
 
@@ -86,31 +119,44 @@ public final class OnlineBenchmark {
             System.out.println("one UPDATE of the whole table without triggers...");
             double updateWithout = fullUpdate(cluster);
 
-            double limit = rows / updateWithout;
             System.out.println();
             System.out.printf(Locale.ROOT, "(a) Backfill of %,d rows (pgbench_accounts.abalance to bigint), batches of %d, with %d pgbench TPC-B clients:%n",
                     rows, BackfillSettings.DEFAULT_BATCH_SIZE, CLIENTS);
-            System.out.printf(Locale.ROOT, "%-50s %10s %8s %8s %8s %11s %7s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99", "errors");
-            System.out.printf(Locale.ROOT, "%-50s %10.0f %8.2f %8.1f %8s %11s %7s%n", "one UPDATE of the whole table, no load (the limit)",
-                    limit, 1.0, updateWithout, "-", "-", "-");
-            row("sluice backfill, no load", alone, null, limit);
-            row("load at " + rate + " tps, no change (baseline)", null, steady, limit);
-            row("sluice backfill under the load at " + rate + " tps", underSteady, underSteady.load(), limit);
-            row("  the same, its batches only", null, underSteady.batches(), limit);
-            row("load as fast as it goes, no change (baseline)", null, saturated, limit);
-            row("sluice backfill under the load as fast as it goes", underSaturated, underSaturated.load(), limit);
-            row("  the same, its batches only", null, underSaturated.batches(), limit);
-            System.out.printf(Locale.ROOT, "goal at %d tps (a quarter of the most the server does): backfill rate / limit = %.2f (>= 0.5);"
-                            + " p99 / baseline = %.2f, batches only %.2f (<= 2); errors %d (0)%n", rate, underSteady.rate() / limit,
-                    underSteady.load().p99Ms() / steady.p99Ms(), underSteady.batches().p99Ms() / steady.p99Ms(),
-                    underSteady.load().errors() + underSteady.load().aborted());
+            System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99",
+                    "x base", "errors");
+            System.out.printf(Locale.ROOT, "%-54s %8.0f %8.2f %8.1f %6s %11s %7s %7s%n", "one UPDATE of the whole table, no load (the limit)",
+                    limit, 1.0, limitSeconds, "-", "-", "-", "-");
+            row("sluice backfill, no load", alone, null, limit, null);
+            for (int i = 0; i < steadyRuns.size(); i++) {
+                SteadyRun r = steadyRuns.get(i);
+                String run = "run " + (i + 1) + ": ";
+                row(run + "load at " + rate + " tps, no change (baseline)", null, r.baseline(), limit, null);
+                row(run + "sluice backfill under that load", r.sluice(), r.sluice().load(), limit, r.baseline());
+                row(run + "  the same, its batches only", null, r.sluice().batches(), limit, r.baseline());
+                row(run + "hand-written psql loop, same batches", r.loop(), r.loop().load(), limit, r.baseline());
+            }
+            row("one UPDATE of the whole table under that load", oneUpdate, oneUpdate.load(), limit, steadyRuns.get(0).baseline());
+            row("load as fast as it goes, no change (baseline)", null, saturated, limit, null);
+            row("sluice backfill under the load as fast as it goes", underSaturated, underSaturated.load(), limit, saturated);
+            row("  the same, its batches only", null, underSaturated.batches(), limit, saturated);
+            System.out.println("(x base: the client p99 against the baseline of its run)");
+            System.out.printf(Locale.ROOT, "goal at %d tps (a quarter of the most the server does), median of %d runs:"
+                            + " sluice backfill rate / limit = %.2f (>= 0.5); p99 / baseline = %.2f, batches only %.2f (<= 2); errors %d (0)%n",
+                    rate, runs, median(steadyRuns, r -> r.sluice().rate() / limit), median(steadyRuns, r -> r.sluice().load().p99Ms() / r.baseline().p99Ms()),
+                    median(steadyRuns, r -> r.sluice().batches().p99Ms() / r.baseline().p99Ms()),
+                    steadyRuns.stream().mapToLong(r -> r.sluice().load().errors() + r.sluice().load().aborted()).sum());
+            System.out.printf(Locale.ROOT, "the hand-written psql loop, the floor of a batched backfill here: rate / limit = %.2f; p99 / baseline = %.2f;"
+                            + " sluice's rate / the loop's = %.2f%n", median(steadyRuns, r -> r.loop().rate() / limit),
+                    median(steadyRuns, r -> r.loop().load().p99Ms() / r.baseline().p99Ms()),
+                    median(steadyRuns, r -> r.sluice().rate() / r.loop().rate()));
             System.out.printf(Locale.ROOT, "as fast as it goes: backfill rate / limit = %.2f; p99 / baseline = %.2f, batches only %.2f;"
                             + " tps / baseline = %.2f; errors %d; throttled waits %d%n", underSaturated.rate() / limit,
                     underSaturated.load().p99Ms() / saturated.p99Ms(), underSaturated.batches().p99Ms() / saturated.p99Ms(),
-                    underSaturated.load().tps() / saturated.tps(),
-                    underSaturated.load().errors() + underSaturated.load().aborted(), underSaturated.throttled() + underSteady.throttled());
+                    underSaturated.load().tps() / saturated.tps(), underSaturated.load().errors() + underSaturated.load().aborted(),
+                    underSaturated.throttled() + steadyRuns.stream().mapToInt(r -> r.sluice().throttled()).sum());
             System.out.printf(Locale.ROOT, "longest client wait while start took its ACCESS EXCLUSIVE for the catalog changes:"
-                    + " %.1f ms (steady load), %.1f ms (as fast as it goes)%n", underSteady.catalogStepMaxMs(), underSaturated.catalogStepMaxMs());
+                    + " %.1f ms (steady load, the longest of %d runs), %.1f ms (as fast as it goes)%n",
+                    steadyRuns.stream().mapToDouble(r -> r.sluice().catalogStepMaxMs()).max().orElse(0), runs, underSaturated.catalogStepMaxMs());
             System.out.println();
             System.out.println("(b) Write overhead of the dual-write triggers (change in progress) against none (after rollback):");
             System.out.printf(Locale.ROOT, "%-44s %14s %14s %10s%n", "", "no triggers", "triggers", "ratio");
@@ -122,6 +168,64 @@ public final class OnlineBenchmark {
                     updateWithout, updateWith, updateWith / updateWithout);
             System.out.println("(ratio: how many times slower with triggers; tps ratio = no triggers / triggers)");
         }
+    }
+
+    private static double median(List<SteadyRun> runs, java.util.function.ToDoubleFunction<SteadyRun> f) {
+        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** pgbench's tables dropped and made again, then vacuumed and analyzed: every measure starts from the same table. */
+    private static void fresh(PgBench pgbench, PostgresCluster cluster, int scale) {
+        try {
+            pgbench.initialize(scale);
+            try (Connection c = cluster.connect("bench"); Statement s = c.createStatement()) {
+                s.execute("vacuum analyze");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot initialize pgbench: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a team would write by hand: one psql session, each batch of the key range in BEGIN/COMMIT, the
+     * same statement as the limit. The table's keys are dense (1..rows), so a range of batchSize keys is a
+     * batch of batchSize rows.
+     */
+    private static Path handWrittenLoop(Path work, long rows, int batchSize) throws java.io.IOException {
+        StringBuilder sql = new StringBuilder();
+        for (long from = 0; from < rows; from += batchSize) {
+            sql.append("begin;\nupdate pgbench_accounts set abalance = abalance where aid > ").append(from)
+                    .append(" and aid <= ").append(from + batchSize).append(";\ncommit;\n");
+        }
+        return Files.writeString(work.resolve("hand-written-loop.sql"), sql);
+    }
+
+    private static double psql(PostgresCluster cluster, Path script) throws Exception {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", cluster.host(), "-p", Integer.toString(cluster.port()),
+                "-U", cluster.user(), "-d", "bench", "-f", script.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql " + script + " failed");
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    @FunctionalInterface
+    interface Timed {
+        double run() throws Exception;
+    }
+
+    /** Runs {@code work} over the table's rows while {@code load} runs, then ends the load. */
+    private static Backfilled timedUnderLoad(PostgresCluster cluster, long rows, PgBench.Run load, Timed work) throws Exception {
+        Thread.sleep(3000);
+        long t0 = System.currentTimeMillis() * 1000;
+        double seconds = work.run();
+        long t1 = System.currentTimeMillis() * 1000;
+        int aborted = CLIENTS - stop(cluster);
+        Load measured = measure(load.await(), t0, t1);
+        Load during = new Load(measured.tps(), measured.p99Ms(), measured.errors(), aborted, measured.transactions());
+        return new Backfilled(rows / seconds, seconds, during, during, Double.NaN, 0);
     }
 
     /**
@@ -169,20 +273,15 @@ public final class OnlineBenchmark {
         return new Backfilled(last.get().rowsPerSecond(), (t1 - t0) / 1e6, during, batches, catalogStep, throttled.get());
     }
 
-    private static void row(String label, Backfilled b, Load load, double limit) {
-        System.out.printf(Locale.ROOT, "%-50s %10s %8s %8s %8s %11s %7s%n", label,
+    private static void row(String label, Backfilled b, Load load, double limit, Load baseline) {
+        System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", label,
                 b == null ? "-" : String.format(Locale.ROOT, "%.0f", b.rate()),
                 b == null ? "-" : String.format(Locale.ROOT, "%.2f", b.rate() / limit),
                 b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.seconds()),
                 load == null ? "-" : String.format(Locale.ROOT, "%.0f", load.tps()),
                 load == null ? "-" : String.format(Locale.ROOT, "%.1f ms", load.p99Ms()),
+                load == null || baseline == null ? "-" : String.format(Locale.ROOT, "%.2f", load.p99Ms() / baseline.p99Ms()),
                 load == null ? "-" : Long.toString(load.errors() + load.aborted()));
-    }
-
-    private static void vacuum(PostgresCluster cluster) throws Exception {
-        try (Connection c = cluster.connect("bench"); Statement s = c.createStatement()) {
-            s.execute("vacuum pgbench_accounts");
-        }
     }
 
     /** Ends the pgbench run early (its clients' connections are terminated, the log kept); returns how many clients were still running. */
@@ -206,9 +305,12 @@ public final class OnlineBenchmark {
         }
     }
 
-    /** Throughput, p99 and errors of the transactions that ended in [from, to) (epoch micros). */
+    /**
+     * Throughput, p99 and errors of the transactions that overlap [from, to) (epoch micros): one that a
+     * change held up and that ended after it counts too.
+     */
     private static Load measure(List<PgBench.Tx> txs, long from, long to) {
-        List<PgBench.Tx> in = txs.stream().filter(t -> t.endMicros() >= from && t.endMicros() < to).toList();
+        List<PgBench.Tx> in = txs.stream().filter(t -> t.startMicros() < to && t.endMicros() >= from).toList();
         List<Long> ok = in.stream().filter(t -> !t.failed()).map(PgBench.Tx::latencyMicros).sorted().toList();
         long first = in.stream().mapToLong(PgBench.Tx::endMicros).min().orElse(0);
         long lastEnd = in.stream().mapToLong(PgBench.Tx::endMicros).max().orElse(1);

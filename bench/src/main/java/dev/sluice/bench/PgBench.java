@@ -34,9 +34,10 @@ final class PgBench {
     }
 
     void initialize(int scale) throws IOException, InterruptedException {
-        Process p = command("-i", "-s", Integer.toString(scale), "-q").inheritIO().start();
+        Process p = command("-i", "-s", Integer.toString(scale), "-q").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("pgbench -i failed");
+            throw new IllegalStateException("pgbench -i failed: " + output);
         }
     }
 
