@@ -82,7 +82,7 @@ class RoundTripsIT {
                 + "insert into t values (2, 'b') returning id;\n"
                 + "create index t_name on t (name);\n"
                 + "comment on table t is 'mixed';\n");
-        // Not the run's last step, which also stores the schema's fingerprint before its commit.
+        // Not the run's last step, which also stores the schema's fingerprint, after its commit.
         Files.writeString(folder.resolve("V2__later.sql"), "create table later (id int);\n");
         CountingConnections connections = counting(db);
         sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
@@ -96,6 +96,26 @@ class RoundTripsIT {
                 "timeouts and the lock check ride with the first group: " + sent.get(first));
         // Timeouts, lock check, create + insert; the query; the insert returning; index + comment + row + commit.
         assertEquals(4, commit - first + 1, "round trips of the step: " + sent.subList(first, commit + 1));
+    }
+
+    /**
+     * The run's last migration stores the schema's fingerprint, but after its COMMIT: read inside its
+     * transaction, the catalog read held the ACCESS EXCLUSIVE of an {@code ALTER TABLE} on the application's
+     * table while its queries queued. The step's statements, row and COMMIT still go in one round trip.
+     */
+    @Test
+    void theLastMigrationCommitsWithItsRowAndStoresTheFingerprintAfter(TestDatabase db) throws Exception {
+        Files.writeString(folder.resolve("V1__t.sql"), "create table t (id int);\n");
+        Files.writeString(folder.resolve("V2__c.sql"), "alter table t add column c int;\n");
+        CountingConnections connections = counting(db);
+        sluice(connections, folder).migrate(Optional.empty(), MigrationListener.NONE);
+        List<String> sent = connections.sent();
+        int alter = indexOf(sent, "alter table t add column c int");
+        int fingerprint = indexOf(sent, "set schema_fingerprint");
+        assertTrue(alter >= 0 && sent.get(alter).endsWith("; commit]"), "V2, its row and the COMMIT in one round trip: " + sent);
+        assertTrue(fingerprint > alter, "the fingerprint is stored after the COMMIT: " + sent);
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_history where version = '2' and schema_fingerprint is not null"));
+        assertTrue(!sluice(connections, folder).driftAgainstHistory().drifted(), "the fingerprint is the schema after V2");
     }
 
     private static int indexOf(List<String> sent, String marker) {

@@ -28,8 +28,6 @@ import dev.sluice.migration.MigrationContext;
 import dev.sluice.migration.MigrationType;
 import dev.sluice.migration.SqlMigrationBody;
 import dev.sluice.migration.internal.StatementRunner;
-import dev.sluice.schema.internal.SchemaReader;
-import dev.sluice.schema.SnapshotOptions;
 import dev.sluice.sql.SqlStatement;
 import dev.sluice.sql.StatementFacts;
 import dev.sluice.trace.internal.StatementObserver;
@@ -38,7 +36,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,6 +259,9 @@ public final class PlanExecutor {
             recordFailure(step, (System.nanoTime() - start) / 1_000_000);
             throw e;
         }
+        if (fingerprintThisStep) {
+            SchemaFingerprint.storeInNewestRow(connection, history);
+        }
     }
 
     /**
@@ -448,11 +448,11 @@ public final class PlanExecutor {
     }
 
     /**
-     * Whether a transactional step ends with its history row and {@code COMMIT} sent together: unless a
-     * fingerprint or an undo mark still has to be written in its transaction after the row.
+     * Whether a transactional step ends with its history row and {@code COMMIT} sent together: unless an
+     * undo mark still has to be written in its transaction after the row.
      */
     private boolean commitsWithItsRow(PlanStep step) {
-        return !fingerprintThisStep && step.direction() != Direction.DOWN;
+        return step.direction() != Direction.DOWN;
     }
 
     /**
@@ -873,33 +873,15 @@ public final class PlanExecutor {
 
     private void recordSuccess(PlanStep step, long millis) throws SQLException {
         int rank = history.insert(connection, row(step, MigrationState.APPLIED, Optional.of(millis)));
-        recordFingerprint(rank);
         if (step.direction() == Direction.DOWN) {
             history.markRolledBack(connection, step.undoes().orElseThrow().rank());
         }
     }
 
-    /**
-     * Stores the schema fingerprint after the step, inside its transaction where it has one. A fingerprint
-     * that cannot be taken leaves the column empty rather than failing a migration that succeeded; a
-     * savepoint keeps such a failure from aborting the step's transaction.
-     */
-    private void recordFingerprint(int rank) throws SQLException {
-        if (!fingerprintThisStep) {
-            return;
-        }
-        SchemaReader reader = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table()));
-        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try {
-            history.setFingerprint(connection, rank, reader.read(connection).fingerprint());
-        } catch (SQLException | RuntimeException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            }
-            return;
-        }
-        if (savepoint != null) {
-            connection.releaseSavepoint(savepoint);
+    /** Stores the fingerprint after the run's last step ({@link SchemaFingerprint}: after its COMMIT). */
+    private void recordFingerprint(int rank) {
+        if (fingerprintThisStep) {
+            SchemaFingerprint.store(connection, history, rank);
         }
     }
 

@@ -449,6 +449,15 @@ public final class HistoryTable {
         }
     }
 
+    /** The rank of the newest row: the one a run just wrote, while it holds the migration lock. */
+    public int newestRank(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(installed_rank), 0) from " + sqlName());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /** Records the schema fingerprint taken after a migration. */
     public void setFingerprint(Connection c, int rank, String fingerprint) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update " + sqlName() + " set schema_fingerprint = ? where installed_rank = ?")) {

@@ -3,6 +3,7 @@ package dev.sluice.online.internal;
 import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationFailedException;
 import dev.sluice.history.internal.HistoryRow;
+import dev.sluice.execution.internal.SchemaFingerprint;
 import dev.sluice.history.internal.HistoryTable;
 import dev.sluice.history.MigrationState;
 import dev.sluice.migration.Migration;
@@ -17,8 +18,6 @@ import dev.sluice.online.OnlineMigrationFile;
 import dev.sluice.online.OnlinePlan;
 import dev.sluice.online.OnlineStep;
 import dev.sluice.online.SearchPath;
-import dev.sluice.schema.internal.SchemaReader;
-import dev.sluice.schema.SnapshotOptions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -205,7 +204,9 @@ public final class OnlineRunner {
                                 Optional.of(ms), Optional.empty()));
                         execute(step.sql());
                     }));
-            recordFingerprint(rank[0]);
+            if (execution.fingerprints()) {
+                SchemaFingerprint.store(c, history, rank[0]);
+            }
         }
         return state.lastCompleted(c).orElseThrow().change();
     }
@@ -240,24 +241,6 @@ public final class OnlineRunner {
     }
 
     /** The schema's fingerprint, in the contract transaction; one that cannot be taken is left out. */
-    /**
-     * Stores the schema's fingerprint in the history row after the contract transaction committed: read
-     * inside it, the catalog read (tens of milliseconds, more on a large schema) would hold the table's
-     * ACCESS EXCLUSIVE while every writer queues. A fingerprint that cannot be taken, or a crash before it
-     * is stored, leaves the column empty, as with fingerprints turned off; drift detection then compares
-     * with the newest row that has one.
-     */
-    private void recordFingerprint(int rank) {
-        if (!execution.fingerprints()) {
-            return;
-        }
-        try {
-            String f = new SchemaReader(SnapshotOptions.defaults().withHistoryTable(history.schema(), history.table())).read(c).fingerprint();
-            history.setFingerprint(c, rank, f);
-        } catch (SQLException | RuntimeException e) {
-            // The change is complete and recorded; only the fingerprint is missing.
-        }
-    }
 
     /** Runs a step; a failure becomes a {@link MigrationFailedException} that says what remains. */
     private static void guarded(String script, String outcome, ShortTransaction.Work work) throws SQLException {
