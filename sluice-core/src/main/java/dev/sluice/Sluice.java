@@ -10,9 +10,11 @@ import dev.sluice.db.ConnectionFactory;
 import dev.sluice.db.Connections;
 import dev.sluice.db.DatabaseUnavailableException;
 import dev.sluice.db.Deadline;
+import dev.sluice.db.LockLostException;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.db.internal.SessionKeepAlive;
 import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.migration.DurationText;
 import dev.sluice.doctor.Doctor;
 import dev.sluice.doctor.DoctorContext;
 import dev.sluice.doctor.DoctorReport;
@@ -507,7 +509,7 @@ public final class Sluice {
      */
     public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
         MigrationCatalog catalog = catalog();
-        return underLock((c, lock) -> {
+        return reconnectingOnline("start", listener, attempt -> underLock((c, lock) -> {
             createHistory(c);
             ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
             OnlineRunner online = onlineRunner(c, backfill, listener);
@@ -519,7 +521,7 @@ public final class Sluice {
                 return online.start(m);
             }
             return online.start(nextOnline(catalog, c));
-        });
+        }));
     }
 
     /** What {@code start} would run now; runs nothing. Also the saved plan of a change in progress. */
@@ -537,7 +539,70 @@ public final class Sluice {
 
     /** Completes the change in progress: after it, only the new version's shape exists. */
     public OnlineChange complete(BackfillSettings backfill, OnlineListener listener) throws SQLException {
-        return underLock((c, lock) -> onlineRunner(c, backfill, listener).complete(installedBy(c)));
+        return reconnectingOnline("complete", listener, attempt -> underLock((c, lock) -> {
+            OnlineRunner online = onlineRunner(c, backfill, listener);
+            if (attempt > 1 && online.inProgress().isEmpty() && online.lastCompleted().isPresent()) {
+                // The connection broke after the contract transaction committed.
+                return online.lastCompleted().get();
+            }
+            return online.complete(installedBy(c));
+        }));
+    }
+
+    /**
+     * Runs an online command and, when the server goes away during it (a restart, a failover, a session
+     * ended by an administrator) and a reconnect wait is set, waits for the server to come back and runs it
+     * again, which goes on from what committed: the change's state and the backfill's high-water mark live
+     * in the database, and each batch moves the mark in its own transaction. Without a wait, or when the
+     * server stays away, it throws {@link ConnectionLostException}, which says the same.
+     *
+     * @param work given the attempt's number, from 1
+     */
+    private OnlineChange reconnectingOnline(String command, OnlineListener listener, OnlineAttempt work) throws SQLException {
+        Duration wait = options.execution().reconnectWait();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run(attempt);
+            } catch (SQLException | RuntimeException e) {
+                Optional<SQLException> lost = sessionLost(e);
+                if (lost.isEmpty() || e instanceof LockLostException || e instanceof DatabaseUnavailableException d && d.authentication()) {
+                    throw e;
+                }
+                String reason = "the connection to the database broke during " + command + ": "
+                        + lost.get().getMessage().lines().findFirst().orElse("").trim();
+                if (wait.isZero()) {
+                    throw new ConnectionLostException(reason + "\n  what committed is kept (the backfill's batches up to its"
+                            + " high-water mark); run 'sluice " + command + "' again once the server is back (--reconnect-wait waits for it)",
+                            List.of(), e);
+                }
+                listener.notice(reason + "; waiting up to " + DurationText.format(wait) + " for the server to come back,"
+                        + " then going on from what committed");
+                if (!serverBack(Deadline.after(wait))) {
+                    throw new ConnectionLostException(reason + "\n  the server did not come back within " + DurationText.format(wait)
+                            + "; what committed is kept, and 'sluice " + command + "' goes on from there", List.of(), e);
+                }
+            }
+        }
+    }
+
+    /** The error in {@code e}'s causes that says the session is gone, if any. */
+    private static Optional<SQLException> sessionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
+                return Optional.of(sql);
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
+                    return Optional.of(sql);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @FunctionalInterface
+    private interface OnlineAttempt {
+        OnlineChange run(int attempt) throws SQLException;
     }
 
     /** Aborts the change in progress; the schema is again exactly what it was before its start. */

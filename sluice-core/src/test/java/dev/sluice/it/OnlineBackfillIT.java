@@ -1,6 +1,8 @@
 package dev.sluice.it;
 
 import dev.sluice.Sluice;
+import dev.sluice.execution.ConnectionLostException;
+import dev.sluice.execution.ExecutionSettings;
 import dev.sluice.execution.MigrationListener;
 import dev.sluice.migration.Version;
 import dev.sluice.online.BackfillProgress;
@@ -171,6 +173,66 @@ class OnlineBackfillIT {
         assertEquals(0L, db.queryForLong(read) - before, "rows read by sequential scans during start");
         assertEquals(ROWS, progress.get(0).rowsTotal(), "the estimate of an analyzed table");
         assertEquals(ROWS, progress.get(progress.size() - 1).rowsDone());
+    }
+
+    /**
+     * A dropped connection in the middle of the backfill (here an administrator ends the backfill's
+     * session; a restart or a failover looks the same): without a reconnect wait, start stops with
+     * {@link ConnectionLostException} and keeps what committed; with one, it reconnects and goes on from
+     * the high-water mark, and every row gets its new column.
+     */
+    @Test
+    void aDroppedConnectionDuringTheBackfillStopsOrReconnectsAndGoesOn(TestDatabase db) throws Exception {
+        project(db);
+        Sluice stops = new MigrationProject(folder, db).sluice();
+        ConnectionLostException lost = assertThrows(ConnectionLostException.class,
+                () -> stops.start(BackfillSettings.defaults(), endTheBackfillsSessionAfterBatch(3, db)));
+        assertTrue(lost.getMessage().startsWith("the connection to the database broke during start: "), lost.getMessage());
+        assertTrue(lost.getMessage().contains("run 'sluice start' again once the server is back"), lost.getMessage());
+        long kept = db.queryForLong("select rows_done from sluice_online_backfill");
+        assertTrue(kept >= 3000 && kept < ROWS, "the committed batches are kept: " + kept);
+
+        Sluice reconnects = new MigrationProject(folder, db).settings(ExecutionSettings.defaults().withReconnectWait(Duration.ofSeconds(30))).sluice();
+        List<String> notices = new ArrayList<>();
+        OnlineListener endsAgain = endTheBackfillsSessionAfterBatch(2, db);
+        reconnects.start(BackfillSettings.defaults(), new OnlineListener() {
+            @Override
+            public void backfillProgress(BackfillProgress p) {
+                endsAgain.backfillProgress(p);
+            }
+
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        });
+        assertEquals(1, notices.size(), "one reconnect: " + notices);
+        assertTrue(notices.get(0).contains("waiting up to 30s for the server to come back"), notices.get(0));
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"),
+                "every row has its new column");
+        assertEquals(1L, db.queryForLong("select count(*) from sluice_online_backfill where done"));
+    }
+
+    /**
+     * A listener that, after the {@code n}-th batch of its run, ends the backfill's session from another
+     * connection: the session of this database that does not hold the migration lock.
+     */
+    private static OnlineListener endTheBackfillsSessionAfterBatch(int n, TestDatabase db) {
+        AtomicLong batches = new AtomicLong();
+        return new OnlineListener() {
+            @Override
+            public void backfillProgress(BackfillProgress p) {
+                if (batches.incrementAndGet() == n) {
+                    try {
+                        db.execute("select pg_terminate_backend(a.pid) from pg_stat_activity a where a.datname = current_database()"
+                                + " and a.pid <> pg_backend_pid() and a.application_name = 'sluice'"
+                                + " and not exists (select 1 from pg_locks l where l.pid = a.pid and l.locktype = 'advisory')");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
     }
 
     /** Statistics reach the shared counters when a session ends: waits until this database has no other session. */

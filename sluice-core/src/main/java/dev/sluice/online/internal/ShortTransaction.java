@@ -58,7 +58,14 @@ public final class ShortTransaction {
                 c.commit();
                 return;
             } catch (SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    // The session is gone (the server rolled back); the work's own error says why.
+                    e.addSuppressed(rollbackFailed);
+                    earlier.forEach(e::addSuppressed);
+                    throw e;
+                }
                 if (!RetryPolicy.isRetryable(e) || deadline.expired()) {
                     earlier.forEach(e::addSuppressed);
                     throw e;
@@ -68,8 +75,17 @@ public final class ShortTransaction {
                 listener.retrying(what, attempt, delay, e.getMessage());
                 sleep(delay);
             } finally {
-                c.setAutoCommit(true);
+                restoreAutocommit(c);
             }
+        }
+    }
+
+    /** Quiet on a closed connection, so that the error being thrown, which says why, is not replaced. */
+    private static void restoreAutocommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException gone) {
+            // Nothing is open on a session that no longer exists.
         }
     }
 
