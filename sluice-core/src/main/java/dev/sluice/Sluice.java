@@ -346,11 +346,16 @@ public final class Sluice {
                 });
             }));
         }
+        // The online change this call started: when the connection broke after its start committed, the
+        // next attempt goes on with it instead of refusing to run while a change is in progress.
+        String[] startedHere = new String[1];
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
             return withMigrateCallbacks(c, callbacks, () -> {
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
-            refuseWhileInProgress(online, "migrate");
+            if (online.inProgress().filter(p -> p.version().equals(startedHere[0])).isEmpty()) {
+                refuseWhileInProgress(online, "migrate");
+            }
             ProjectStatus first = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(first.current());
             MigrationPlan firstPlan = new MigrationPlanner(options.execution()).migrate(first, target, withRepeatables);
@@ -379,12 +384,15 @@ public final class Sluice {
                     rewrites.add(rewriteMigrations(c, rewriteListener).apply(change, installedBy(c)));
                     continue;
                 }
-                OnlineChange started = online.start(change);
+                startedHere[0] = change.requireVersion().toString();
+                OnlineChange started = connectionLostAsSuch("start of " + change.label(), "migrate", done,
+                        () -> online.start(change));
                 if (!completeOnline) {
                     changes.add(started);
                     break;
                 }
-                changes.add(online.complete(installedBy(c)));
+                changes.add(connectionLostAsSuch("complete of " + change.label(), "migrate", done,
+                        () -> online.complete(installedBy(c))));
             }
             ProjectStatus after = ProjectStatus.of(catalog, history.all(c));
             return new MigrateResult(done, first.current(), after.current(), changes, rewrites);
@@ -564,17 +572,14 @@ public final class Sluice {
             try {
                 return work.run(attempt);
             } catch (SQLException | RuntimeException e) {
-                Optional<SQLException> lost = sessionLost(e);
-                if (lost.isEmpty() || e instanceof LockLostException || e instanceof DatabaseUnavailableException d && d.authentication()) {
+                Optional<ConnectionLostException> lost = connectionLost(command, command, List.of(), e);
+                if (lost.isEmpty()) {
                     throw e;
                 }
-                String reason = "the connection to the database broke during " + command + ": "
-                        + lost.get().getMessage().lines().findFirst().orElse("").trim();
                 if (wait.isZero()) {
-                    throw new ConnectionLostException(reason + "\n  what committed is kept (the backfill's batches up to its"
-                            + " high-water mark); run 'sluice " + command + "' again once the server is back (--reconnect-wait waits for it)",
-                            List.of(), e);
+                    throw lost.get();
                 }
+                String reason = lost.get().getMessage().lines().findFirst().orElse("");
                 listener.notice(reason + "; waiting up to " + DurationText.format(wait) + " for the server to come back,"
                         + " then going on from what committed");
                 if (!serverBack(Deadline.after(wait))) {
@@ -583,6 +588,45 @@ public final class Sluice {
                 }
             }
         }
+    }
+
+    /**
+     * Runs an online step of {@code migrate}; a broken connection becomes the {@link ConnectionLostException}
+     * that {@link #reconnecting} waits out, with the migrations {@code done} before it.
+     */
+    private OnlineChange connectionLostAsSuch(String what, String command, List<StepResult> done, OnlineCall call) throws SQLException {
+        try {
+            return call.run();
+        } catch (SQLException | RuntimeException e) {
+            Optional<ConnectionLostException> lost = connectionLost(what, command, done, e);
+            if (lost.isEmpty()) {
+                throw e;
+            }
+            throw lost.get();
+        }
+    }
+
+    /**
+     * {@code e} as a lost connection during {@code what}, when one of its causes says the session is gone;
+     * empty for any other failure, and for a lost migration lock, which is not waited out.
+     */
+    private static Optional<ConnectionLostException> connectionLost(String what, String command, List<StepResult> done, Throwable e) {
+        if (e instanceof ConnectionLostException c) {
+            return Optional.of(c);
+        }
+        Optional<SQLException> lost = sessionLost(e);
+        if (lost.isEmpty() || e instanceof LockLostException || e instanceof DatabaseUnavailableException d && d.authentication()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectionLostException("the connection to the database broke during " + what + ": "
+                + lost.get().getMessage().lines().findFirst().orElse("").trim()
+                + "\n  what committed is kept (an online change's start, and its backfill up to its high-water mark); run 'sluice "
+                + command + "' again once the server is back (--reconnect-wait waits for it)", done, e));
+    }
+
+    @FunctionalInterface
+    private interface OnlineCall {
+        OnlineChange run() throws SQLException;
     }
 
     /** The error in {@code e}'s causes that says the session is gone, if any. */
@@ -756,7 +800,7 @@ public final class Sluice {
                 }
                 List<StepResult> all = new ArrayList<>(earlier);
                 all.addAll(result.steps());
-                return new MigrateResult(all, versionsBefore.get(0), result.after());
+                return new MigrateResult(all, versionsBefore.get(0), result.after(), result.online(), result.rewrites());
             } catch (ConnectionLostException | DatabaseUnavailableException e) {
                 if (wait.isZero() || e instanceof DatabaseUnavailableException d && d.authentication()) {
                     throw e;

@@ -1,5 +1,7 @@
 package dev.sluice.it;
 
+import dev.sluice.BeforeRun;
+import dev.sluice.MigrateResult;
 import dev.sluice.Sluice;
 import dev.sluice.execution.ConnectionLostException;
 import dev.sluice.execution.ExecutionSettings;
@@ -9,6 +11,7 @@ import dev.sluice.online.BackfillProgress;
 import dev.sluice.online.BackfillSettings;
 import dev.sluice.online.OnlineChange;
 import dev.sluice.online.OnlineListener;
+import dev.sluice.rewrite.RewriteListener;
 import dev.sluice.testing.PostgresExtension;
 import dev.sluice.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -211,6 +214,32 @@ class OnlineBackfillIT {
         assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"),
                 "every row has its new column");
         assertEquals(1L, db.queryForLong("select count(*) from sluice_online_backfill where done"));
+    }
+
+    /**
+     * {@code migrate --complete --reconnect-wait} over a plain migration and an online one, the connection
+     * dropped during the online change's backfill: the next attempt goes on with the change this run
+     * started (it does not refuse to run while a change is in progress), completes it, and reports the
+     * plain migration the first attempt applied.
+     */
+    @Test
+    void migrateGoesOnWithTheChangeItStartedAfterADroppedConnection(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db).file("V1__items.sql", ITEMS).file("V2__upper_labels.yaml", CHANGE)
+                .settings(ExecutionSettings.defaults().withReconnectWait(Duration.ofSeconds(30))).sluice();
+        List<String> reconnects = new ArrayList<>();
+        MigrateResult result = sluice.migrate(Optional.empty(), false, true, BackfillSettings.defaults(), new MigrationListener() {
+            @Override
+            public void reconnecting(String reason, Duration wait) {
+                reconnects.add(reason);
+            }
+        }, endTheBackfillsSessionAfterBatch(3, db), BeforeRun.NOTHING, RewriteListener.NONE);
+        assertEquals(1, reconnects.size(), "one reconnect: " + reconnects);
+        assertTrue(reconnects.get(0).startsWith("the connection to the database broke during start of V2 upper labels: "), reconnects.get(0));
+        assertEquals(List.of("1"), result.steps().stream().map(r -> r.step().migration().requireVersion().toString()).toList());
+        assertEquals(1, result.online().size());
+        assertEquals(List.of("1", "2"), db.queryForList("select version from sluice_history where state = 'APPLIED' order by installed_rank"));
+        assertEquals(0L, db.queryForLong("select count(*) from items where label is distinct from upper(label)"),
+                "complete kept the new column, which the backfill filled for every row");
     }
 
     /**
