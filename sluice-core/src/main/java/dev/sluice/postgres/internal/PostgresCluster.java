@@ -143,15 +143,28 @@ public final class PostgresCluster implements AutoCloseable {
      * production server runs ({@link PostgresBinaries#at}).
      */
     public static PostgresCluster startThrowaway(PostgresBinaries binaries) {
+        return startThrowaway(binaries, List.of());
+    }
+
+    /**
+     * The same with server settings ({@code name=value}) that override the throwaway's own, e.g. a
+     * benchmark's {@code shared_buffers} sized like a production server's.
+     */
+    public static PostgresCluster startThrowaway(PostgresBinaries binaries, List<String> settings) {
         try {
             Path root = Files.createTempDirectory("sluice-pg-");
-            return start(binaries, root.resolve("data"), root.resolve("postgres.log"), true, 0);
+            return start(binaries, root.resolve("data"), root.resolve("postgres.log"), true, 0, settings);
         } catch (IOException e) {
             throw new PostgresStartException("cannot create a temporary folder for PostgreSQL: " + e.getMessage(), e);
         }
     }
 
     private static PostgresCluster start(PostgresBinaries binaries, Path dataDir, Path logFile, boolean throwaway, int preferredPort) {
+        return start(binaries, dataDir, logFile, throwaway, preferredPort, List.of());
+    }
+
+    private static PostgresCluster start(PostgresBinaries binaries, Path dataDir, Path logFile, boolean throwaway, int preferredPort,
+                                         List<String> settings) {
         ServerUser user = ServerUser.detect();
         try {
             Files.createDirectories(dataDir.getParent());
@@ -165,6 +178,9 @@ public final class PostgresCluster implements AutoCloseable {
                     "-c", "log_min_messages=warning", "-c", "unix_socket_permissions=0700"));
             if (throwaway) {
                 args.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+            }
+            for (String setting : settings) {
+                args.addAll(List.of("-c", setting));
             }
             IOException lastBindFailure = null;
             for (int attempt = 0; attempt < 5; attempt++) {
