@@ -614,7 +614,7 @@ public final class Sluice {
         if (e instanceof ConnectionLostException c) {
             return Optional.of(c);
         }
-        Optional<SQLException> lost = sessionLost(e);
+        Optional<SQLException> lost = SqlStates.sessionLostIn(e);
         if (lost.isEmpty() || e instanceof LockLostException || e instanceof DatabaseUnavailableException d && d.authentication()) {
             return Optional.empty();
         }
@@ -627,21 +627,6 @@ public final class Sluice {
     @FunctionalInterface
     private interface OnlineCall {
         OnlineChange run() throws SQLException;
-    }
-
-    /** The error in {@code e}'s causes that says the session is gone, if any. */
-    private static Optional<SQLException> sessionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
-                return Optional.of(sql);
-            }
-            for (Throwable s : t.getSuppressed()) {
-                if (s instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
-                    return Optional.of(sql);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     @FunctionalInterface

@@ -63,6 +63,25 @@ public final class SqlStates {
         return isConnectionFailure(e) || ADMIN_SHUTDOWN.equals(s) || CRASH_SHUTDOWN.equals(s) || CANNOT_CONNECT_NOW.equals(s);
     }
 
+    /**
+     * The error among {@code e}, its causes and what they suppressed that says the session is gone
+     * ({@link #isSessionLost}), if any: a runner's own exceptions wrap the driver's, and a rollback that
+     * failed on the dead session is suppressed under the error that ended it.
+     */
+    public static java.util.Optional<SQLException> sessionLostIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isSessionLost(sql)) {
+                return java.util.Optional.of(sql);
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof SQLException sql && isSessionLost(sql)) {
+                    return java.util.Optional.of(sql);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the user lacks a privilege on some object (42501). */
     public static boolean isPermissionDenied(SQLException e) {
         return INSUFFICIENT_PRIVILEGE.equals(e.getSQLState());

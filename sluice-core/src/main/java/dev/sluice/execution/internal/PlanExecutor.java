@@ -204,10 +204,8 @@ public final class PlanExecutor {
 
     /** Whether {@code e} came from a session that is gone, rather than from the migration itself. */
     private boolean sessionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && SqlStates.isSessionLost(sql)) {
-                return true;
-            }
+        if (SqlStates.sessionLostIn(e).isPresent()) {
+            return true;
         }
         try {
             return connection.isClosed();

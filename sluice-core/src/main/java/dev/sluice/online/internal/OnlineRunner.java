@@ -240,8 +240,6 @@ public final class OnlineRunner {
         }
     }
 
-    /** The schema's fingerprint, in the contract transaction; one that cannot be taken is left out. */
-
     /** Runs a step; a failure becomes a {@link MigrationFailedException} that says what remains. */
     private static void guarded(String script, String outcome, ShortTransaction.Work work) throws SQLException {
         try {

@@ -58,15 +58,15 @@ public final class ShortTransaction {
                 c.commit();
                 return;
             } catch (SQLException e) {
+                boolean sessionGone = false;
                 try {
                     c.rollback();
                 } catch (SQLException rollbackFailed) {
                     // The session is gone (the server rolled back); the work's own error says why.
                     e.addSuppressed(rollbackFailed);
-                    earlier.forEach(e::addSuppressed);
-                    throw e;
+                    sessionGone = true;
                 }
-                if (!RetryPolicy.isRetryable(e) || deadline.expired()) {
+                if (sessionGone || !RetryPolicy.isRetryable(e) || deadline.expired()) {
                     earlier.forEach(e::addSuppressed);
                     throw e;
                 }
