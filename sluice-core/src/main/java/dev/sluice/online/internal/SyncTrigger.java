@@ -9,16 +9,21 @@ import static dev.sluice.db.Identifiers.quote;
 /**
  * The sync trigger of one table: a BEFORE INSERT OR UPDATE row trigger whose function rewrites the row
  * being written ({@code NEW}) so old and new columns agree. It never writes a table itself, so one write
- * fires it once; a transaction-local setting guards against an {@code up}/{@code down} expression that
- * writes the same table and would otherwise re-enter it.
+ * fires it once. An {@code up}/{@code down} expression that writes the same table fires it for that
+ * write too, which keeps that row in step as well; one that does so on every call recurses until
+ * PostgreSQL's stack depth limit ends the statement, and the write rolls back.
  *
  * <p>Which version wrote is read from the writer's search_path: the new version's view schema in it means
  * the new version. On an UPDATE, the side that changed wins; a row that no version has written since
  * start gets its new column from {@code up} on its next write; the backfill computes it for the rest.
+ *
+ * <p>Every write of the application runs the function while a change is in progress, so it does no more
+ * than the row needs: the search_path is read only in the branches whose outcome it decides (for a
+ * duplicated column, an INSERT or an UPDATE that changed both sides), and no setting is written. A
+ * transaction-local re-entry guard (a {@code set_config} before and after the body) cost more than the
+ * rest of the function together: on a bulk UPDATE, 2.5 of the 4.2 µs the trigger added to a row.
  */
 final class SyncTrigger {
-
-    private static final String GUARD = "sluice.online_sync";
 
     /**
      * Set (transaction-local) by the backfill's batches, which compute the new columns themselves
@@ -43,13 +48,8 @@ final class SyncTrigger {
     static List<String> create(String viewSchema, TableShape shape) {
         StringBuilder body = new StringBuilder();
         body.append("create function ").append(functionName(viewSchema, shape)).append("() returns trigger language plpgsql as $sluice$\n")
-                .append("declare\n")
-                .append("  _sluice_from_new boolean := ").append(SqlLiterals.quote(viewSchema)).append(" = any (pg_catalog.current_schemas(false));\n")
-                .append("begin\n")
-                .append("  if pg_catalog.current_setting('").append(GUARD).append("', true) = 'on' then\n")
-                .append("    return new;\n")
-                .append("  end if;\n")
-                .append("  perform pg_catalog.set_config('").append(GUARD).append("', 'on', true);\n");
+                .append("begin\n");
+        String fromNew = "(" + SqlLiterals.quote(viewSchema) + " = any (pg_catalog.current_schemas(false)))";
         for (SyncRule rule : shape.rules) {
             if (rule instanceof SyncRule.Duplicate d) {
                 String o = "new." + quote(d.oldColumn());
@@ -59,28 +59,27 @@ final class SyncTrigger {
                 String up = up(shape, d.newColumn(), d.up());
                 String down = down(shape, d.oldColumn(), d.down());
                 body.append("  if tg_op = 'INSERT' then\n")
-                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n")
+                        .append("    if ").append(fromNew).append(" then\n").append(down).append("    else\n").append(up).append("    end if;\n")
                         .append("  elsif ").append(n).append(" is distinct from ").append(pn).append(" and ").append(o)
                         .append(" is not distinct from ").append(po).append(" then\n").append(down)
                         .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" and ").append(n)
                         .append(" is not distinct from ").append(pn).append(" then\n").append(up)
                         .append("  elsif ").append(o).append(" is distinct from ").append(po).append(" then\n")
-                        .append("    if _sluice_from_new then\n").append(down).append("    else\n").append(up).append("    end if;\n");
+                        .append("    if ").append(fromNew).append(" then\n").append(down).append("    else\n").append(up).append("    end if;\n");
                 if (!d.nullIsAValue()) {
                     body.append("  elsif ").append(n).append(" is null then\n").append(up);
                 }
                 body.append("  end if;\n");
             } else if (rule instanceof SyncRule.Fill f) {
-                body.append("  if not _sluice_from_new then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
+                body.append("  if not ").append(fromNew).append(" then\n").append(up(shape, f.newColumn(), f.up())).append("  end if;\n");
             } else if (rule instanceof SyncRule.Derive d) {
-                body.append("  if _sluice_from_new then\n").append(down(shape, d.oldColumn(), d.down())).append("  end if;\n");
+                body.append("  if ").append(fromNew).append(" then\n").append(down(shape, d.oldColumn(), d.down())).append("  end if;\n");
             } else if (rule instanceof SyncRule.Backwrite b) {
-                body.append("  if tg_op = 'INSERT' and _sluice_from_new then\n").append(down(shape, b.oldColumn(), b.down()))
+                body.append("  if tg_op = 'INSERT' and ").append(fromNew).append(" then\n").append(down(shape, b.oldColumn(), b.down()))
                         .append("  end if;\n");
             }
         }
-        body.append("  perform pg_catalog.set_config('").append(GUARD).append("', 'off', true);\n")
-                .append("  return new;\n")
+        body.append("  return new;\n")
                 .append("end\n$sluice$");
         List<String> sql = new ArrayList<>();
         sql.add(body.toString());
