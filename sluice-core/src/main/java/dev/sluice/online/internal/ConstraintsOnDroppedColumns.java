@@ -2,7 +2,6 @@ package dev.sluice.online.internal;
 
 import dev.sluice.online.OnlineException;
 import dev.sluice.online.Operation;
-import dev.sluice.sql.Token;
 import dev.sluice.sql.internal.SqlLexer;
 
 import java.util.ArrayList;
@@ -74,9 +73,7 @@ final class ConstraintsOnDroppedColumns {
     private static Set<String> columnNames(List<String> sql) {
         Set<String> names = new LinkedHashSet<>();
         for (String text : sql) {
-            for (Token t : SqlLexer.significantTokens(text)) {
-                SqlLexer.identifierName(t).ifPresent(names::add);
-            }
+            SqlLexer.identifierNames(text).ifPresent(names::addAll);
         }
         return names;
     }

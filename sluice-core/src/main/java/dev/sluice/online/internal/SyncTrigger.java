@@ -1,8 +1,11 @@
 package dev.sluice.online.internal;
 
 import dev.sluice.db.internal.SqlLiterals;
+import dev.sluice.sql.internal.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static dev.sluice.db.Identifiers.quote;
 
@@ -116,20 +119,35 @@ final class SyncTrigger {
 
     /** A block that sets {@code target} to {@code up}, with the old version's column names bound to the row. */
     private static String up(TableShape shape, String target, String expression) {
+        Optional<Set<String>> named = SqlLexer.identifierNames(expression);
         StringBuilder b = new StringBuilder("    declare\n");
         for (TableInfo.Column c : shape.table.columns()) {
-            b.append("      ").append(quote(c.name())).append(' ').append(c.type()).append(" := new.").append(quote(c.name())).append(";\n");
+            if (mentions(named, c.name())) {
+                b.append("      ").append(quote(c.name())).append(' ').append(c.type()).append(" := new.").append(quote(c.name())).append(";\n");
+            }
         }
         return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
     }
 
     /** A block that sets {@code target} to {@code down}, with the new version's column names bound to the row. */
     private static String down(TableShape shape, String target, String expression) {
+        Optional<Set<String>> named = SqlLexer.identifierNames(expression);
         StringBuilder b = new StringBuilder("    declare\n");
         for (TableShape.ViewColumn c : shape.view) {
-            b.append("      ").append(quote(c.name)).append(' ').append(c.type).append(" := new.").append(quote(c.physical)).append(";\n");
+            if (mentions(named, c.name)) {
+                b.append("      ").append(quote(c.name)).append(' ').append(c.type).append(" := new.").append(quote(c.physical)).append(";\n");
+            }
         }
         return b.append("    begin\n      new.").append(quote(target)).append(" := (").append(expression).append(");\n    end;\n").toString();
+    }
+
+    /**
+     * Whether a block binds {@code column}: when the expression names it, or when its names cannot be read.
+     * Each binding is an expression PL/pgSQL prepares again in every transaction that fires the trigger, so
+     * binding every column of a wide table would cost each write of the application as many.
+     */
+    private static boolean mentions(Optional<Set<String>> named, String column) {
+        return named.isEmpty() || named.get().contains(column);
     }
 
 }

@@ -4,9 +4,11 @@ import dev.sluice.sql.TokenKind;
 import dev.sluice.sql.Token;
 import dev.sluice.sql.SqlParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A single-pass tokenizer for PostgreSQL's lexical rules: strings in all their forms, quoted identifiers,
@@ -58,6 +60,26 @@ public final class SqlLexer {
             return Optional.of(t.text().substring(1, t.text().length() - 1).replace("\"\"", "\""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every name {@code sql} mentions, as {@link #identifierName} reads it: keywords and function names
+     * included, so a caller that looks up its own names in it never misses one. Empty when a name cannot
+     * be read: the text holds a {@code U&"..."} name, or does not lex.
+     */
+    public static Optional<Set<String>> identifierNames(String sql) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            for (Token t : significantTokens(sql)) {
+                if (t.kind() == TokenKind.QUOTED_IDENTIFIER && !t.text().startsWith("\"")) {
+                    return Optional.empty();
+                }
+                identifierName(t).ifPresent(names::add);
+            }
+        } catch (SqlParseException e) {
+            return Optional.empty();
+        }
+        return Optional.of(names);
     }
 
     /** Removes a byte-order mark and turns CRLF and CR line endings into LF. */
