@@ -1,20 +1,27 @@
 package dev.sluice.online;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sluice.migration.MigrationFileException;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An online migration file, read: its operations in order.
@@ -52,6 +59,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
         if (path.endsWith(".sql")) {
             return new OnlineMigrationFile(dev.sluice.online.internal.OnlineSqlReader.read(path, text));
         }
+        refuseUnknownKeys(path, text);
         Document doc;
         try {
             doc = YAML.readValue(text, Document.class);
@@ -74,6 +82,54 @@ public record OnlineMigrationFile(List<Operation> operations) {
      */
     public static void check(String path, String text) {
         parse(path, text);
+    }
+
+    /**
+     * Refuses a key that an operation of its kind does not have. Jackson builds an operation before it
+     * looks at the keys it did not know, so a misspelt key ({@code too:} for {@code to:}) would be reported
+     * as the key it replaced being missing, and the typo itself never named.
+     */
+    private static void refuseUnknownKeys(String path, String text) {
+        JsonNode operations;
+        try {
+            JsonNode root = YAML.readTree(text);
+            operations = root == null ? null : root.get("operations");
+        } catch (JsonProcessingException e) {
+            return; // reading the document reports it, with its line
+        }
+        if (operations == null || !operations.isArray()) {
+            return;
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            JsonNode op = operations.get(i);
+            if (!op.isObject() || op.size() != 1) {
+                continue;
+            }
+            Map.Entry<String, JsonNode> declared = op.fields().next();
+            Optional<List<BeanPropertyDefinition>> known = keysOf(declared.getKey());
+            if (known.isEmpty() || !declared.getValue().isObject()) {
+                continue;
+            }
+            for (Iterator<String> keys = declared.getValue().fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (known.get().stream().noneMatch(p -> p.getName().equals(key)
+                        || p.findAliases().stream().anyMatch(alias -> alias.getSimpleName().equals(key)))) {
+                    throw new MigrationFileException(path, line(text, i, key, 0), "unknown key '" + key + "' in " + declared.getKey()
+                            + "; known keys here: " + known.get().stream().map(BeanPropertyDefinition::getName).toList());
+                }
+            }
+        }
+    }
+
+    /** The keys of an operation kind, as Jackson binds them; empty for a kind that is not one. */
+    private static Optional<List<BeanPropertyDefinition>> keysOf(String kind) {
+        for (JsonSubTypes.Type type : Operation.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (type.name().equals(kind)) {
+                BeanDescription bean = YAML.getDeserializationConfig().introspect(YAML.constructType(type.value()));
+                return Optional.of(bean.findProperties());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -100,9 +156,11 @@ public record OnlineMigrationFile(List<Operation> operations) {
         } else if (e instanceof InvalidTypeIdException) {
             field = null;
         }
-        if (index < 0) {
-            return fallback;
-        }
+        return index < 0 ? fallback : line(text, index, field, fallback);
+    }
+
+    /** The line of the {@code index}-th operation, or of its key {@code field} when that is not null. */
+    private static int line(String text, int index, String field, int fallback) {
         String prefix = "/operations/" + index;
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             JsonToken t;

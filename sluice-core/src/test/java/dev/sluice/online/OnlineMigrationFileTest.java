@@ -43,6 +43,14 @@ class OnlineMigrationFileTest {
     }
 
     @Test
+    void aMisspeltKeyIsNamedAsUnknownRatherThanReportedAsTheKeyItMissed() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - rename_column:\n      table: users\n      from: a\n      too: b\n"));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().startsWith("V3__x.yaml:5: unknown key 'too'"), e.getMessage());
+    }
+
+    @Test
     void anUnknownOperationAndAMissingKeyAreRefused() {
         MigrationFileException unknown = assertThrows(MigrationFileException.class,
                 () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - rename_colum: {table: users}\n"));
