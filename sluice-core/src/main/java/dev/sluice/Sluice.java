@@ -450,14 +450,23 @@ public final class Sluice {
         }
         MigrationCatalog catalog = catalog();
         List<Optional<Version>> versionsBefore = new ArrayList<>();
+        // The change this call aborts: when the connection broke after the abort committed, the next
+        // attempt finds no change in progress and must not go on to roll back an applied migration.
+        OnlineChange[] abortedHere = new OnlineChange[1];
         return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
             ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(before.current());
             OnlineRunner online = onlineRunner(c, BackfillSettings.defaults(), OnlineListener.NONE);
-            if (online.inProgress().isPresent()) {
-                OnlineChange aborted = online.rollback();
+            Optional<OnlineChange> current = online.inProgress();
+            if (current.isPresent()) {
+                abortedHere[0] = current.get();
+                OnlineChange aborted = connectionLostAsSuch("rollback of V" + current.get().version() + " in progress", "rollback",
+                        List.of(), online::rollback);
                 return new MigrateResult(List.of(), before.current(), before.current(), List.of(aborted));
+            }
+            if (abortedHere[0] != null) {
+                return new MigrateResult(List.of(), before.current(), before.current(), List.of(abortedHere[0]));
             }
             MigrationPlan plan = new MigrationPlanner(options.execution()).rollback(before, steps, to);
             if (plan.steps().stream().noneMatch(s -> s.migration().type() == MigrationType.REWRITE)) {

@@ -243,6 +243,69 @@ class OnlineBackfillIT {
     }
 
     /**
+     * {@code rollback} of a change in progress whose session is ended while its abort waits for the table's
+     * lock: without a reconnect wait it stops with {@link ConnectionLostException} and the change stays in
+     * progress; with one it goes on, aborts the change and leaves V1 applied.
+     */
+    @Test
+    void rollbackOfAChangeInProgressRidesOutADroppedConnection(TestDatabase db) throws Exception {
+        project(db).start(BackfillSettings.defaults(), OnlineListener.NONE);
+        Sluice stops = new MigrationProject(folder, db).sluice();
+        ConnectionLostException lost = assertThrows(ConnectionLostException.class,
+                () -> endTheSessionWaitingForItemsDuring(db, () -> stops.rollback(1, Optional.empty(), MigrationListener.NONE)));
+        assertTrue(lost.getMessage().startsWith("the connection to the database broke during rollback of V2 in progress: "), lost.getMessage());
+        assertTrue(stops.onlineInProgress().isPresent(), "the abort did not commit: the change is still in progress");
+
+        Sluice reconnects = new MigrationProject(folder, db).settings(ExecutionSettings.defaults().withReconnectWait(Duration.ofSeconds(30))).sluice();
+        List<String> reasons = new ArrayList<>();
+        MigrateResult result = endTheSessionWaitingForItemsDuring(db, () -> reconnects.rollback(1, Optional.empty(), new MigrationListener() {
+            @Override
+            public void reconnecting(String reason, Duration wait) {
+                reasons.add(reason);
+            }
+        }));
+        assertEquals(1, reasons.size(), "one reconnect: " + reasons);
+        assertEquals(List.of("2"), result.online().stream().map(OnlineChange::version).toList());
+        assertTrue(reconnects.onlineInProgress().isEmpty());
+        assertEquals(List.of("1"), db.queryForList("select version from sluice_history where state = 'APPLIED' order by installed_rank"),
+                "the retry aborted the change and rolled back nothing else");
+        assertEquals(0L, db.queryForLong("select count(*) from information_schema.columns where table_name = 'items'"
+                + " and column_name = '_sluice_new_label'"));
+    }
+
+    /**
+     * Runs {@code work} while another session holds ACCESS SHARE on items; once a session of Sluice waits
+     * for its lock on items, that session is ended and the holder lets go.
+     */
+    private static <T> T endTheSessionWaitingForItemsDuring(TestDatabase db, java.util.concurrent.Callable<T> work) throws Exception {
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("lock table items in access share mode");
+            }
+            Thread ender = new Thread(() -> {
+                try {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (System.nanoTime() < deadline && db.queryForLong("select count(pg_terminate_backend(a.pid)) from pg_stat_activity a"
+                            + " join pg_locks l on l.pid = a.pid and not l.granted and l.relation = 'items'::regclass"
+                            + " where a.datname = current_database() and a.application_name = 'sluice'") == 0) {
+                        Thread.sleep(20);
+                    }
+                    holder.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ender.start();
+            try {
+                return work.call();
+            } finally {
+                ender.join();
+            }
+        }
+    }
+
+    /**
      * A listener that, after the {@code n}-th batch of its run, ends the backfill's session from another
      * connection: the session of this database that does not hold the migration lock.
      */
