@@ -65,6 +65,9 @@ public final class OnlineBenchmark {
         // The throwaway server's 64MB by default, smaller than the table; a production server holds its hot
         // tables in shared_buffers, which a third argument (e.g. 1GB) sets.
         List<String> settings = args.length > 2 ? List.of("shared_buffers=" + args[2]) : List.of();
+        // A fourth argument sets the batch size (the backfill's and the hand-written loop's) instead of the default.
+        BackfillSettings backfill = args.length > 3 ? BackfillSettings.defaults().withBatchSize(Integer.parseInt(args[3]))
+                : BackfillSettings.defaults();
         Path work = Files.createTempDirectory("sluice-online-bench-");
         Path migrations = Files.createDirectories(work.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__abalance_bigint.yaml"), CHANGE);
@@ -77,7 +80,7 @@ public final class OnlineBenchmark {
             Runnable fresh = () -> fresh(pgbench, cluster, scale);
             Sluice sluice = new Sluice(SluiceOptions.builder(new JdbcConnectionFactory(cluster.jdbcUrl("bench"), cluster.user(), null))
                     .source(new FileSystemMigrationSource(migrations)).execution(ExecutionSettings.defaults()).build());
-            Path loopScript = handWrittenLoop(work, rows, BackfillSettings.DEFAULT_BATCH_SIZE);
+            Path loopScript = handWrittenLoop(work, rows, backfill.batchSize());
 
             fresh.run();
             System.out.println("baseline: pgbench as fast as it goes, no change, " + BASELINE_S + " s...");
@@ -100,7 +103,7 @@ public final class OnlineBenchmark {
             double limit = rows / limitSeconds;
             fresh.run();
             System.out.println("backfill with no load...");
-            Backfilled alone = backfill(sluice, cluster, null);
+            Backfilled alone = backfill(sluice, backfill, cluster, null);
             sluice.abortOnline(OnlineListener.NONE);
 
             List<SteadyRun> steadyRuns = new java.util.ArrayList<>();
@@ -108,7 +111,7 @@ public final class OnlineBenchmark {
                 fresh.run();
                 System.out.println("run " + i + " of " + runs + ": baseline at " + rate + " tps, then the backfill under it...");
                 Load baseline = measure(pgbench.start(CLIENTS, BASELINE_S, work.resolve("steady-" + i), rate));
-                Backfilled underSteady = backfill(sluice, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-steady-" + i), rate));
+                Backfilled underSteady = backfill(sluice, backfill, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-steady-" + i), rate));
                 sluice.abortOnline(OnlineListener.NONE);
                 fresh.run();
                 addColumn(cluster);
@@ -125,7 +128,7 @@ public final class OnlineBenchmark {
 
             fresh.run();
             System.out.println("backfill under pgbench as fast as it goes...");
-            Backfilled underSaturated = backfill(sluice, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-saturated")));
+            Backfilled underSaturated = backfill(sluice, backfill, cluster, pgbench.start(CLIENTS, MAX_BACKFILL_S, work.resolve("during-saturated")));
 
             System.out.println("TPC-B with the dual-write triggers installed, " + TPS_S + " s...");
             Load withTriggers = measure(pgbench.start(CLIENTS, TPS_S, work.resolve("with")));
@@ -140,7 +143,7 @@ public final class OnlineBenchmark {
 
             System.out.println();
             System.out.printf(Locale.ROOT, "(a) Backfill of %,d rows (pgbench_accounts.abalance to bigint), batches of %d, with %d pgbench TPC-B clients:%n",
-                    rows, BackfillSettings.DEFAULT_BATCH_SIZE, CLIENTS);
+                    rows, backfill.batchSize(), CLIENTS);
             System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99",
                     "x base", "errors");
             System.out.printf(Locale.ROOT, "%-54s %8.0f %8.2f %8.1f %6s %11s %7s %7s%n", "one UPDATE writing the new column, no load (the limit)",
@@ -295,7 +298,7 @@ public final class OnlineBenchmark {
     }
 
     /** Starts the change (which backfills) while {@code load} runs, then ends the load; the change stays in progress. */
-    private static Backfilled backfill(Sluice sluice, PostgresCluster cluster, PgBench.Run load) throws Exception {
+    private static Backfilled backfill(Sluice sluice, BackfillSettings settings, PostgresCluster cluster, PgBench.Run load) throws Exception {
         if (load != null) {
             Thread.sleep(3000);
         }
@@ -303,7 +306,7 @@ public final class OnlineBenchmark {
         AtomicInteger throttled = new AtomicInteger();
         long t0 = System.currentTimeMillis() * 1000;
         java.util.concurrent.atomic.AtomicLong firstBatch = new java.util.concurrent.atomic.AtomicLong();
-        sluice.start(BackfillSettings.defaults(), new OnlineListener() {
+        sluice.start(settings, new OnlineListener() {
             @Override
             public void backfillProgress(BackfillProgress p) {
                 firstBatch.compareAndSet(0, System.currentTimeMillis() * 1000);
