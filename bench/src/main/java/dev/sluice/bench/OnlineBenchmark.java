@@ -80,7 +80,7 @@ public final class OnlineBenchmark {
             Runnable fresh = () -> fresh(pgbench, cluster, scale);
             Sluice sluice = new Sluice(SluiceOptions.builder(new JdbcConnectionFactory(cluster.jdbcUrl("bench"), cluster.user(), null))
                     .source(new FileSystemMigrationSource(migrations)).execution(ExecutionSettings.defaults()).build());
-            Path loopScript = handWrittenLoop(work, rows, backfill.batchSize());
+            Path loopScript = handWrittenLoop(work, rows, backfill.batchSizeFor(rows));
 
             fresh.run();
             System.out.println("baseline: pgbench as fast as it goes, no change, " + BASELINE_S + " s...");
@@ -143,7 +143,7 @@ public final class OnlineBenchmark {
 
             System.out.println();
             System.out.printf(Locale.ROOT, "(a) Backfill of %,d rows (pgbench_accounts.abalance to bigint), batches of %d, with %d pgbench TPC-B clients:%n",
-                    rows, backfill.batchSize(), CLIENTS);
+                    rows, backfill.batchSizeFor(rows), CLIENTS);
             System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99",
                     "x base", "errors");
             System.out.printf(Locale.ROOT, "%-54s %8.0f %8.2f %8.1f %6s %11s %7s %7s%n", "one UPDATE writing the new column, no load (the limit)",

@@ -91,8 +91,9 @@ final class Backfill {
         String highWater = row.highWater().orElse(null);
         long done = row.rowsDone();
         long total = row.rowsTotal();
-        String first = batch(table, key, type, set, false);
-        String next = batch(table, key, type, set, true);
+        int batchSize = settings.batchSizeFor(total);
+        String first = batch(table, key, type, set, batchSize, false);
+        String next = batch(table, key, type, set, batchSize, true);
         state.startRun(c, version, table);
         long started = System.nanoTime();
         long thisRun = 0;
@@ -154,14 +155,14 @@ final class Backfill {
      * and the parameters and the end are read through subqueries, so that a column name in the SET list's
      * expressions binds to the row being updated and to nothing else.
      */
-    private String batch(String table, String key, String type, String set, boolean afterHighWater) {
+    private String batch(String table, String key, String type, String set, int batchSize, boolean afterHighWater) {
         String b = BATCH + "." + key;
         String t = table + "." + key;
         return "with " + BATCH + "_args as (select ?::" + type + " as bound" + (afterHighWater ? ", ?::" + type + " as mark" : "") + "),"
                 + " " + BATCH + "_end as (select coalesce((select " + b + " from " + table + " as " + BATCH
                 + " where " + b + " <= (select bound from " + BATCH + "_args)"
                 + (afterHighWater ? " and " + b + " > (select mark from " + BATCH + "_args)" : "")
-                + " order by " + b + " offset " + (settings.batchSize() - 1) + " limit 1), (select bound from " + BATCH + "_args)) as range_end),"
+                + " order by " + b + " offset " + (batchSize - 1) + " limit 1), (select bound from " + BATCH + "_args)) as range_end),"
                 + " u as (update " + table + " set " + set + " where " + t + " <= (select range_end from " + BATCH + "_end)"
                 + (afterHighWater ? " and " + t + " > (select mark from " + BATCH + "_args)"
                         : " and " + t + " >= (select min(" + b + ") from " + table + " as " + BATCH + ")")
