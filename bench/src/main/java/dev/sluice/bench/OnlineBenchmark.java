@@ -65,9 +65,13 @@ public final class OnlineBenchmark {
         // The throwaway server's 64MB by default, smaller than the table; a production server holds its hot
         // tables in shared_buffers, which a third argument (e.g. 1GB) sets.
         List<String> settings = args.length > 2 ? List.of("shared_buffers=" + args[2]) : List.of();
-        // A fourth argument sets the batch size (the backfill's and the hand-written loop's) instead of the default.
-        BackfillSettings backfill = args.length > 3 ? BackfillSettings.defaults().withBatchSize(Integer.parseInt(args[3]))
-                : BackfillSettings.defaults();
+        // A fourth argument sets the batch size (the backfill's and the hand-written loop's) instead of the
+        // default ("-" keeps it), a fifth the backfill's pause between batches (e.g. 10ms).
+        BackfillSettings backfill = args.length > 3 && !args[3].equals("-")
+                ? BackfillSettings.defaults().withBatchSize(Integer.parseInt(args[3])) : BackfillSettings.defaults();
+        if (args.length > 4) {
+            backfill = backfill.withPause(dev.sluice.migration.DurationText.parse(args[4]));
+        }
         Path work = Files.createTempDirectory("sluice-online-bench-");
         Path migrations = Files.createDirectories(work.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__abalance_bigint.yaml"), CHANGE);
@@ -142,10 +146,11 @@ public final class OnlineBenchmark {
             double updateWithout = fullUpdate(cluster);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "(a) Backfill of %,d rows (pgbench_accounts.abalance to bigint), batches of %d, with %d pgbench TPC-B clients:%n",
-                    rows, backfill.batchSizeFor(rows), CLIENTS);
-            System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99",
-                    "x base", "errors");
+            System.out.printf(Locale.ROOT, "(a) Backfill of %,d rows (pgbench_accounts.abalance to bigint), batches of %d%s, with %d pgbench TPC-B clients:%n",
+                    rows, backfill.batchSizeFor(rows), backfill.pause().isZero() ? "" : " (sluice pausing " + backfill.pause().toMillis() + " ms after each)",
+                    CLIENTS);
+            System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s  %s%n", "", "rows/s", "x limit", "seconds", "tps", "client p99",
+                    "x base", "errors", "meanwhile");
             System.out.printf(Locale.ROOT, "%-54s %8.0f %8.2f %8.1f %6s %11s %7s %7s%n", "one UPDATE writing the new column, no load (the limit)",
                     limit, 1.0, limitSeconds, "-", "-", "-", "-");
             System.out.printf(Locale.ROOT, "%-54s %8.0f %8.2f %8.1f %6s %11s %7s %7s%n", "one UPDATE rewriting every row, no new column, no load",
@@ -280,13 +285,15 @@ public final class OnlineBenchmark {
     /** Runs {@code work} over the table's rows while {@code load} runs, then ends the load. */
     private static Backfilled timedUnderLoad(PostgresCluster cluster, long rows, PgBench.Run load, Timed work) throws Exception {
         Thread.sleep(3000);
+        Background before = Background.of(cluster);
         long t0 = System.currentTimeMillis() * 1000;
         double seconds = work.run();
         long t1 = System.currentTimeMillis() * 1000;
+        String background = Background.of(cluster).since(before, -1);
         int aborted = CLIENTS - stop(cluster);
         Load measured = measure(load.await(), t0, t1);
         Load during = new Load(measured.tps(), measured.p99Ms(), measured.errors(), aborted, measured.transactions());
-        return new Backfilled(rows / seconds, seconds, during, during, Double.NaN, 0);
+        return new Backfilled(rows / seconds, seconds, during, during, Double.NaN, 0, background);
     }
 
     /**
@@ -294,7 +301,40 @@ public final class OnlineBenchmark {
      * batches only (from the first batch's end), and the longest client wait before the first batch ended,
      * which is when start takes its short ACCESS EXCLUSIVE for the catalog changes.
      */
-    record Backfilled(double rate, double seconds, Load load, Load batches, double catalogStepMaxMs, int throttled) {
+    record Backfilled(double rate, double seconds, Load load, Load batches, double catalogStepMaxMs, int throttled, String during) {
+    }
+
+    /**
+     * What else the server did meanwhile, which the run's time includes: autovacuum runs on pgbench_accounts,
+     * checkpoints, and (for sluice) batches retried after a lock timeout or a deadlock. Counted so that a slow
+     * run can be told from a slow backfill.
+     */
+    record Background(long autovacuums, long checkpoints) {
+        static Background of(PostgresCluster cluster) throws Exception {
+            try (Connection c = cluster.connect("bench"); Statement s = c.createStatement()) {
+                long vacuums;
+                try (var rs = s.executeQuery("select coalesce((select autovacuum_count + autoanalyze_count from pg_stat_user_tables"
+                        + " where relname = 'pgbench_accounts'), 0)")) {
+                    rs.next();
+                    vacuums = rs.getLong(1);
+                }
+                boolean checkpointer;
+                try (var rs = s.executeQuery("select to_regclass('pg_catalog.pg_stat_checkpointer') is not null")) {
+                    rs.next();
+                    checkpointer = rs.getBoolean(1);
+                }
+                try (var rs = s.executeQuery(checkpointer ? "select num_timed + num_requested from pg_stat_checkpointer"
+                        : "select checkpoints_timed + checkpoints_req from pg_stat_bgwriter")) {
+                    rs.next();
+                    return new Background(vacuums, rs.getLong(1));
+                }
+            }
+        }
+
+        String since(Background before, int retries) {
+            return "autovacuum " + (autovacuums - before.autovacuums) + ", checkpoints " + (checkpoints - before.checkpoints)
+                    + (retries < 0 ? "" : ", retried batches " + retries);
+        }
     }
 
     /** Starts the change (which backfills) while {@code load} runs, then ends the load; the change stays in progress. */
@@ -304,6 +344,8 @@ public final class OnlineBenchmark {
         }
         AtomicReference<BackfillProgress> last = new AtomicReference<>();
         AtomicInteger throttled = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        Background before = Background.of(cluster);
         long t0 = System.currentTimeMillis() * 1000;
         java.util.concurrent.atomic.AtomicLong firstBatch = new java.util.concurrent.atomic.AtomicLong();
         sluice.start(settings, new OnlineListener() {
@@ -317,8 +359,14 @@ public final class OnlineBenchmark {
             public void backfillThrottled(String table, String reason, Duration wait) {
                 throttled.incrementAndGet();
             }
+
+            @Override
+            public void retrying(String what, int attempt, Duration delay, String reason) {
+                retried.incrementAndGet();
+            }
         });
         long t1 = System.currentTimeMillis() * 1000;
+        String background = Background.of(cluster).since(before, retried.get());
         Load during = null;
         Load batches = null;
         double catalogStep = Double.NaN;
@@ -331,18 +379,19 @@ public final class OnlineBenchmark {
             catalogStep = txs.stream().filter(t -> !t.failed() && t.endMicros() >= t0 && t.endMicros() < firstBatch.get())
                     .mapToLong(PgBench.Tx::latencyMicros).max().orElse(0) / 1000.0;
         }
-        return new Backfilled(last.get().rowsPerSecond(), (t1 - t0) / 1e6, during, batches, catalogStep, throttled.get());
+        return new Backfilled(last.get().rowsPerSecond(), (t1 - t0) / 1e6, during, batches, catalogStep, throttled.get(), background);
     }
 
     private static void row(String label, Backfilled b, Load load, double limit, Load baseline) {
-        System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s%n", label,
+        System.out.printf(Locale.ROOT, "%-54s %8s %8s %8s %6s %11s %7s %7s  %s%n", label,
                 b == null ? "-" : String.format(Locale.ROOT, "%.0f", b.rate()),
                 b == null ? "-" : String.format(Locale.ROOT, "%.2f", b.rate() / limit),
                 b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.seconds()),
                 load == null ? "-" : String.format(Locale.ROOT, "%.0f", load.tps()),
                 load == null ? "-" : String.format(Locale.ROOT, "%.1f ms", load.p99Ms()),
                 load == null || baseline == null ? "-" : String.format(Locale.ROOT, "%.2f", load.p99Ms() / baseline.p99Ms()),
-                load == null ? "-" : Long.toString(load.errors() + load.aborted()));
+                load == null ? "-" : Long.toString(load.errors() + load.aborted()),
+                b == null || b.during() == null ? "" : b.during());
     }
 
     /** Ends the pgbench run early (its clients' connections are terminated, the log kept); returns how many clients were still running. */
