@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 /** Options of the verbs that run an online change's backfill. */
 final class OnlineOptions {
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", description = "Rows per backfill batch, each its own transaction (default 5000; at most a 200th of the table's rows unless"
+    @Option(names = "--batch-size", paramLabel = "ROWS", description = "Rows per backfill batch, each its own transaction (default 2000; at most a 500th of the table's rows unless"
             + " that is under 1000).")
     Integer batchSize;
 
