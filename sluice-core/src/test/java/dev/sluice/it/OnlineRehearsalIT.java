@@ -108,6 +108,33 @@ class OnlineRehearsalIT {
     }
 
     @Test
+    void aCompleteThatGivesAnotherSchemaThanThePlainMigrationIsReported(TestDatabase db) throws Exception {
+        migration("V1__users.sql", USERS);
+        migration("U1__users.sql", UNDO_USERS);
+        // on_complete adds a column only when it runs in the transaction that created the table: the plain
+        // migration runs up and on_complete in one transaction, start and complete in two.
+        migration("V2__marks.yaml", """
+                operations:
+                  - raw_sql:
+                      up: create table marks (id int primary key)
+                      down: drop table marks
+                      on_complete: |
+                        do $$
+                        begin
+                          if (select xmin::text::bigint from pg_class where oid = 'marks'::regclass) = txid_current() % 4294967296 then
+                            alter table marks add column same_transaction boolean;
+                          end if;
+                        end
+                        $$
+                """);
+        MigrationRehearsal v2 = rehearse(db).migrations().get(1);
+        assertEquals(Verdict.FAILED, v2.verdict());
+        String problems = String.join("\n", v2.problems());
+        assertTrue(problems.startsWith("complete gives another schema than the plain migration; compared with the plain one:"), problems);
+        assertTrue(problems.contains("same_transaction"), problems);
+    }
+
+    @Test
     void aCheckOnTheColumnTheChangeReplacesIsRefusedBeforeStart(TestDatabase db) throws Exception {
         migration("V1__users.sql", USERS);
         migration("U1__users.sql", UNDO_USERS);
