@@ -88,6 +88,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The entry point for embedders and the command line: status, migrate, rollback, validate, baseline,
@@ -336,7 +337,7 @@ public final class Sluice {
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         CallbackRunner callbacks = callbacks();
         if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE)) {
-            return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+            return reconnecting("migrate", listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
                 return withMigrateCallbacks(c, callbacks, () -> {
                     ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
@@ -349,7 +350,7 @@ public final class Sluice {
         // The online change this call started: when the connection broke after its start committed, the
         // next attempt goes on with it instead of refusing to run while a change is in progress.
         String[] startedHere = new String[1];
-        return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+        return reconnecting("migrate", listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
             return withMigrateCallbacks(c, callbacks, () -> {
             OnlineRunner online = onlineRunner(c, backfill, onlineListener);
@@ -453,7 +454,7 @@ public final class Sluice {
         // The change this call aborts: when the connection broke after the abort committed, the next
         // attempt finds no change in progress and must not go on to roll back an applied migration.
         OnlineChange[] abortedHere = new OnlineChange[1];
-        return reconnecting(listener, versionsBefore, () -> underLock((c, lock) -> {
+        return reconnecting("rollback", listener, versionsBefore, () -> underLock((c, lock) -> {
             createHistory(c);
             ProjectStatus before = ProjectStatus.of(catalog, rowsOfSluiceHistory(c));
             versionsBefore.add(before.current());
@@ -526,7 +527,7 @@ public final class Sluice {
      */
     public OnlineChange start(BackfillSettings backfill, OnlineListener listener) throws SQLException {
         MigrationCatalog catalog = catalog();
-        return reconnectingOnline("start", listener, attempt -> underLock((c, lock) -> {
+        return reconnecting("start", online(listener), new ArrayList<>(), attempt -> underLock((c, lock) -> {
             createHistory(c);
             ForeignHistories.refuseIfManagedElsewhere(c, history.hasRows(c), options.schema());
             OnlineRunner online = onlineRunner(c, backfill, listener);
@@ -556,7 +557,7 @@ public final class Sluice {
 
     /** Completes the change in progress: after it, only the new version's shape exists. */
     public OnlineChange complete(BackfillSettings backfill, OnlineListener listener) throws SQLException {
-        return reconnectingOnline("complete", listener, attempt -> underLock((c, lock) -> {
+        return reconnecting("complete", online(listener), new ArrayList<>(), attempt -> underLock((c, lock) -> {
             OnlineRunner online = onlineRunner(c, backfill, listener);
             if (attempt > 1 && online.inProgress().isEmpty() && online.lastCompleted().isPresent()) {
                 // The connection broke after the contract transaction committed.
@@ -564,39 +565,6 @@ public final class Sluice {
             }
             return online.complete(installedBy(c));
         }));
-    }
-
-    /**
-     * Runs an online command and, when the server goes away during it (a restart, a failover, a session
-     * ended by an administrator) and a reconnect wait is set, waits for the server to come back and runs it
-     * again, which goes on from what committed: the change's state and the backfill's high-water mark live
-     * in the database, and each batch moves the mark in its own transaction. Without a wait, or when the
-     * server stays away, it throws {@link ConnectionLostException}, which says the same.
-     *
-     * @param work given the attempt's number, from 1
-     */
-    private OnlineChange reconnectingOnline(String command, OnlineListener listener, OnlineAttempt work) throws SQLException {
-        Duration wait = options.execution().reconnectWait();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.run(attempt);
-            } catch (SQLException | RuntimeException e) {
-                Optional<ConnectionLostException> lost = connectionLost(command, command, List.of(), e);
-                if (lost.isEmpty()) {
-                    throw e;
-                }
-                if (wait.isZero()) {
-                    throw lost.get();
-                }
-                String reason = lost.get().getMessage().lines().findFirst().orElse("");
-                listener.notice(reason + "; waiting up to " + DurationText.format(wait) + " for the server to come back,"
-                        + " then going on from what committed");
-                if (!serverBack(Deadline.after(wait))) {
-                    throw new ConnectionLostException(reason + "\n  the server did not come back within " + DurationText.format(wait)
-                            + "; what committed is kept, and 'sluice " + command + "' goes on from there", List.of(), e);
-                }
-            }
-        }
     }
 
     /**
@@ -638,9 +606,10 @@ public final class Sluice {
         OnlineChange run() throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface OnlineAttempt {
-        OnlineChange run(int attempt) throws SQLException;
+    /** What an online command tells its listener when it waits for the server to come back. */
+    private static BiConsumer<String, Duration> online(OnlineListener listener) {
+        return (reason, wait) -> listener.notice(reason + "; waiting up to " + DurationText.format(wait)
+                + " for the server to come back, then going on from what committed");
     }
 
     /** Aborts the change in progress; the schema is again exactly what it was before its start. */
@@ -773,41 +742,80 @@ public final class Sluice {
     }
 
     /**
-     * Runs {@code work} and, when the server goes away (during the run or before it could start) and a
-     * reconnect wait is set, waits for the server to come back and runs it again. Running again is safe
-     * because it starts from scratch under a new lock: the history, read afresh, says which migrations
-     * committed, and an interrupted statement-by-statement migration resumes after its last counted
-     * statement. Each outage gets the whole wait; a login refused is never waited out.
+     * {@link #reconnecting(String, BiConsumer, List, Attempt)} for a run of migrations, whose result lists the
+     * migrations that committed before an outage too.
      *
      * @param versionsBefore where each attempt notes the current version it started from; the result reports
      *                       the first
      */
-    private MigrateResult reconnecting(MigrationListener listener, List<Optional<Version>> versionsBefore, LockedRun work)
+    private MigrateResult reconnecting(String command, MigrationListener listener, List<Optional<Version>> versionsBefore,
+                                       LockedRun work) throws SQLException {
+        List<StepResult> earlier = new ArrayList<>();
+        MigrateResult result = reconnecting(command, listener::reconnecting, earlier, attempt -> work.run());
+        if (earlier.isEmpty()) {
+            return result;
+        }
+        List<StepResult> all = new ArrayList<>(earlier);
+        all.addAll(result.steps());
+        return new MigrateResult(all, versionsBefore.get(0), result.after(), result.online(), result.rewrites());
+    }
+
+    /**
+     * Runs {@code work} and, when the server goes away during it (a restart, a failover, a session ended by an
+     * administrator) or before it could start, and a reconnect wait is set, waits for the server to come back
+     * and runs it again. Running again is safe because each attempt starts from scratch under a new lock and
+     * goes on from what committed: the history, read afresh, says which migrations did; an interrupted
+     * statement-by-statement migration resumes after its last counted statement; an online change's state and
+     * its backfill's high-water mark live in the database, each batch moving the mark in its own transaction.
+     * Each outage gets the whole wait; a login refused and a lost migration lock are never waited out. Without
+     * a wait it throws the outage; when the server stays away, a {@link ConnectionLostException} that says so.
+     *
+     * @param command   the verb, named in what the user is told to run again
+     * @param announce  told each outage that is waited out: its reason and the wait
+     * @param completed collects the migrations that committed before each outage
+     * @param work      given the attempt's number, from 1
+     */
+    private <T> T reconnecting(String command, BiConsumer<String, Duration> announce, List<StepResult> completed, Attempt<T> work)
             throws SQLException {
         Duration wait = options.execution().reconnectWait();
-        List<StepResult> earlier = new ArrayList<>();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                MigrateResult result = work.run();
-                if (earlier.isEmpty()) {
-                    return result;
-                }
-                List<StepResult> all = new ArrayList<>(earlier);
-                all.addAll(result.steps());
-                return new MigrateResult(all, versionsBefore.get(0), result.after(), result.online(), result.rewrites());
-            } catch (ConnectionLostException | DatabaseUnavailableException e) {
-                if (wait.isZero() || e instanceof DatabaseUnavailableException d && d.authentication()) {
+                return work.run(attempt);
+            } catch (SQLException | RuntimeException e) {
+                Optional<RuntimeException> outage = outage(command, e);
+                if (outage.isEmpty()) {
                     throw e;
                 }
-                if (e instanceof ConnectionLostException lost) {
-                    earlier.addAll(lost.completed());
+                if (outage.get() instanceof ConnectionLostException lost) {
+                    completed.addAll(lost.completed());
                 }
-                listener.reconnecting(e.getMessage().lines().findFirst().orElse(""), wait);
+                if (wait.isZero()) {
+                    throw outage.get();
+                }
+                String reason = outage.get().getMessage().lines().findFirst().orElse("");
+                announce.accept(reason, wait);
                 if (!serverBack(Deadline.after(wait))) {
-                    throw e;
+                    throw new ConnectionLostException(reason + "\n  the server did not come back within " + DurationText.format(wait)
+                            + "; what committed is kept, and 'sluice " + command + "' goes on from there", completed, e);
                 }
             }
         }
+    }
+
+    /**
+     * {@code e} as an outage that a reconnect wait rides out: a lost connection, or a server that refused the
+     * connection for another reason than the login; empty for any other failure.
+     */
+    private static Optional<RuntimeException> outage(String command, Throwable e) {
+        if (e instanceof DatabaseUnavailableException d) {
+            return d.authentication() ? Optional.empty() : Optional.of(d);
+        }
+        return connectionLost(command, command, List.of(), e).map(RuntimeException.class::cast);
+    }
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(int attempt) throws SQLException;
     }
 
     /** Polls until a connection succeeds; false when the deadline passed first. */
