@@ -179,6 +179,28 @@ class OnlineBackfillIT {
     }
 
     /**
+     * On a table loaded and not vacuumed since, whose visibility map is not set, each batch reads about its
+     * own keys from the key's index: the read of a range's end once took a bitmap scan and a sort of every
+     * key above the high-water mark, so the index entries read grew with the square of the table's rows
+     * (here about 1M for 20,000 rows in batches of 200).
+     */
+    @Test
+    void eachBatchReadsAboutItsOwnKeysOnATableNotYetVacuumed(TestDatabase db) throws Exception {
+        Sluice sluice = new MigrationProject(folder, db)
+                .file("V1__items.sql", ITEMS.replace("not null)", "not null) with (autovacuum_enabled = false)"))
+                .file("V2__upper_labels.yaml", CHANGE).sluice();
+        sluice.migrate(Optional.of(Version.parse("1")), MigrationListener.NONE);
+        awaitOtherSessionsGone(db);
+        String read = "select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes where relname = 'items'";
+        long before = db.queryForLong(read);
+        sluice.start(BackfillSettings.defaults().withBatchSize(200), OnlineListener.NONE);
+        awaitOtherSessionsGone(db);
+        long entries = db.queryForLong(read) - before;
+        assertEquals(0L, db.queryForLong("select count(*) from items where \"_sluice_new_label\" is distinct from upper(label)"));
+        assertTrue(entries >= ROWS && entries < 5L * ROWS, "index entries read by the backfill of " + ROWS + " rows: " + entries);
+    }
+
+    /**
      * A dropped connection in the middle of the backfill (here an administrator ends the backfill's
      * session; a restart or a failover looks the same): without a reconnect wait, start stops with
      * {@link ConnectionLostException} and keeps what committed; with one, it reconnects and goes on from
