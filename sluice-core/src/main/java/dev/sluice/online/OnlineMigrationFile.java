@@ -18,10 +18,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sluice.migration.MigrationFileException;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An online migration file, read: its operations in order.
@@ -95,7 +98,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
             JsonNode root = YAML.readTree(text);
             operations = root == null ? null : root.get("operations");
         } catch (JsonProcessingException e) {
-            return; // reading the document reports it, with its line
+            throw malformed(path, e);
         }
         if (operations == null || !operations.isArray()) {
             return;
@@ -119,6 +122,40 @@ public record OnlineMigrationFile(List<Operation> operations) {
                 }
             }
         }
+    }
+
+    /**
+     * A document that is not YAML, with the line of the problem and what it is. Reported before any operation
+     * is built: the parser ends an operation's mapping at a wrongly indented key, and Jackson would build the
+     * operation from what came before and report the keys after it as missing.
+     */
+    private static MigrationFileException malformed(String path, JsonProcessingException e) {
+        // SnakeYAML writes what it was parsing and where that began, then the problem and where it broke,
+        // each place as a line of its own followed by the text and a caret.
+        List<String> lines = e.getOriginalMessage().lines().toList();
+        List<Integer> marks = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (MARK.matcher(lines.get(i)).matches()) {
+                marks.add(i);
+            }
+        }
+        if (marks.isEmpty()) {
+            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            return new MigrationFileException(path, line, "not valid YAML: " + lines.get(0).trim(), e);
+        }
+        int last = marks.get(marks.size() - 1);
+        String problem = lines.get(last - 1).trim();
+        String context = marks.size() > 1 ? " (in the " + lines.get(0).trim().replaceFirst("^while parsing an? ", "")
+                + " that begins on line " + markedLine(lines.get(marks.get(0))) + ")" : "";
+        return new MigrationFileException(path, markedLine(lines.get(last)), "not valid YAML: " + problem + context
+                + "; the keys of one operation line up in one column, indented with spaces, not tabs", e);
+    }
+
+    private static final Pattern MARK = Pattern.compile("\\s*in 'reader', line (\\d+), column \\d+:");
+
+    private static int markedLine(String mark) {
+        Matcher m = MARK.matcher(mark);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** The keys of an operation kind, as Jackson binds them; empty for a kind that is not one. */

@@ -51,6 +51,20 @@ class OnlineMigrationFileTest {
     }
 
     @Test
+    void aKeyIndentedWronglyIsReportedAsTheYamlErrorOnItsLineNotAsAMissingKey() {
+        MigrationFileException e = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n  - change_column_type:\n      table: users\n     column: amount\n"));
+        assertEquals(4, e.line());
+        assertEquals("V3__x.yaml:4: not valid YAML: expected <block end>, but found '<block mapping start>' (in the block mapping that"
+                + " begins on line 2); the keys of one operation line up in one column, indented with spaces, not tabs", e.getMessage());
+        MigrationFileException tab = assertThrows(MigrationFileException.class, () -> OnlineMigrationFile.parse("V3__x.yaml",
+                "operations:\n\t- rename_column: {table: users, from: a, to: b}\n"));
+        assertEquals(2, tab.line());
+        assertTrue(tab.getMessage().startsWith("V3__x.yaml:2: not valid YAML: found character '\\t(TAB)' that cannot start any token"),
+                tab.getMessage());
+    }
+
+    @Test
     void anUnknownOperationAndAMissingKeyAreRefused() {
         MigrationFileException unknown = assertThrows(MigrationFileException.class,
                 () -> OnlineMigrationFile.parse("V3__x.yaml", "operations:\n  - rename_colum: {table: users}\n"));
