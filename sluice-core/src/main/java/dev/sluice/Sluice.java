@@ -514,7 +514,7 @@ public final class Sluice {
 
     /** Online changes and rewrites run through their own engines; the executor runs everything else. */
     private static boolean runsOutsideExecutor(Migration m) {
-        return m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE;
+        return !m.type().runsInExecutor();
     }
 
     private RewriteMigrations rewriteMigrations(Connection c, RewriteListener listener) {
@@ -1119,9 +1119,9 @@ public final class Sluice {
             }
 
             @Override
-            public List<dev.sluice.trace.MigrationTrace> trace(MigrationCatalog catalog, ConnectionFactory scratch,
-                                                               Progress progress) throws SQLException {
-                return sluice.trace(catalog, scratch, progress).migrations();
+            public VerifyGate.Traced trace(MigrationCatalog catalog, ConnectionFactory scratch, Progress progress) throws SQLException {
+                TraceReport report = sluice.trace(catalog, scratch, progress);
+                return new VerifyGate.Traced(report.migrations(), report.untraced());
             }
 
             @Override
@@ -1181,16 +1181,25 @@ public final class Sluice {
      * <p>Hazard: everything is committed on {@code scratchDatabase}.
      *
      * @throws dev.sluice.trace.TraceFailedException when a migration fails there (the message names its file
-     *                                               and the server's error), or is an online one
+     *                                               and the server's error)
      */
     public TraceReport trace(ConnectionFactory scratchDatabase, Progress progress) throws SQLException {
         return trace(catalog(), scratchDatabase, progress);
     }
 
-    /** {@link #trace(ConnectionFactory, Progress)} of migrations the caller already resolved with {@link #catalog()}. */
+    /**
+     * {@link #trace(ConnectionFactory, Progress)} of migrations the caller already resolved with {@link #catalog()}.
+     * An online change or a rewrite among them is run on the scratch database as {@code migrate --complete}
+     * would, untraced ({@link TraceReport#untraced()}), so that the migrations after it are traced on the
+     * schema it leaves.
+     */
     public TraceReport trace(MigrationCatalog catalog, ConnectionFactory scratchDatabase, Progress progress) throws SQLException {
+        Sluice onScratch = new Sluice(options.onScratch(scratchDatabase));
         try (Connection c = Connections.open(scratchDatabase)) {
-            return new TraceReport(ProjectTracer.trace(catalog, c, history, options.execution(), progress));
+            ProjectTracer.Traced traced = ProjectTracer.trace(catalog, c, history, options.execution(), progress,
+                    m -> onScratch.migrate(Optional.of(m.requireVersion()), false, true, REHEARSAL_BACKFILL, MigrationListener.NONE,
+                            OnlineListener.NONE));
+            return new TraceReport(traced.traces(), traced.untraced().stream().map(Migration::script).toList());
         }
     }
 

@@ -10,11 +10,20 @@ import java.util.List;
  * created and dropped relations, and the findings only running them could show.
  *
  * @param migrations the traced migrations, versioned ones in version order, then the repeatable ones
+ * @param untraced   the scripts of the migrations that ran without a trace: online changes and rewrites, which
+ *                   run through runners of their own ({@code docs/online.md} and {@code docs/rewrite.md} list
+ *                   their locks)
  */
-public record TraceReport(List<MigrationTrace> migrations) {
+public record TraceReport(List<MigrationTrace> migrations, List<String> untraced) {
 
     public TraceReport {
         migrations = List.copyOf(migrations);
+        untraced = List.copyOf(untraced);
+    }
+
+    /** A trace in which every migration was traced. */
+    public TraceReport(List<MigrationTrace> migrations) {
+        this(migrations, List.of());
     }
 
     /** Every migration's findings, in order. */

@@ -46,16 +46,16 @@ final class TraceCommand extends ProjectCommand {
             where = scratch.describe();
         }
         if (json) {
-            out().println(Json.write(toJson(report.migrations())));
+            out().println(Json.write(toJson(report)));
         } else {
-            print(report.migrations(), where);
+            print(report, where);
         }
         return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
     }
 
-    private void print(List<MigrationTrace> traces, String where) {
+    private void print(TraceReport report, String where) {
         out().println("traced on " + where);
-        for (MigrationTrace t : traces) {
+        for (MigrationTrace t : report.migrations()) {
             out().println();
             out().println(t.script() + (t.transactional() ? "" : "  (autocommit: locks end with each statement)"));
             for (StatementTrace s : t.statements()) {
@@ -71,12 +71,17 @@ final class TraceCommand extends ProjectCommand {
                 out().println("  " + FindingFormats.of(f).format());
             }
         }
+        if (!report.untraced().isEmpty()) {
+            out().println();
+            out().println("ran untraced, through their own runners: " + String.join(", ", report.untraced()));
+            out().println("  (online changes and rewrites; docs/online.md and docs/rewrite.md list their locks)");
+        }
     }
 
-    private static Map<String, Object> toJson(List<MigrationTrace> traces) {
+    private static Map<String, Object> toJson(TraceReport report) {
         List<Object> migrations = new ArrayList<>();
         List<Object> findings = new ArrayList<>();
-        for (MigrationTrace t : traces) {
+        for (MigrationTrace t : report.migrations()) {
             List<Object> statements = new ArrayList<>();
             for (StatementTrace s : t.statements()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -111,6 +116,7 @@ final class TraceCommand extends ProjectCommand {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("migrations", migrations);
+        root.put("untraced", report.untraced());
         root.put("findings", findings);
         return root;
     }

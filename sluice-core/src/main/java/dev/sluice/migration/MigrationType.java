@@ -21,5 +21,13 @@ public enum MigrationType {
      */
     REWRITE,
     /** The marker written by {@code baseline}: everything up to this version was there before Sluice. */
-    BASELINE
+    BASELINE;
+
+    /**
+     * Whether the plan executor runs a migration of this type. An online change ({@code start} and
+     * {@code complete}) and a rewrite (copy, catch-up, swap) have runners of their own.
+     */
+    public boolean runsInExecutor() {
+        return this != ONLINE && this != REWRITE;
+    }
 }

@@ -79,11 +79,18 @@ public final class VerifyGate {
         RehearsalReport rehearse(ConnectionFactory scratch, Optional<Path> seedFolder, boolean irreversibleIsError,
                                  Progress progress) throws SQLException;
 
-        /** Every migration traced in {@code scratch} with the executor {@code migrate} uses. */
-        List<MigrationTrace> trace(MigrationCatalog catalog, ConnectionFactory scratch, Progress progress) throws SQLException;
+        /**
+         * Every migration traced in {@code scratch} with the executor {@code migrate} uses; an online change or
+         * a rewrite runs there untraced.
+         */
+        Traced trace(MigrationCatalog catalog, ConnectionFactory scratch, Progress progress) throws SQLException;
 
         /** How schemas are read for comparison (the history table left out). */
         SnapshotOptions snapshotOptions();
+    }
+
+    /** The traces, and the scripts of the migrations that ran untraced (online changes and rewrites). */
+    public record Traced(List<MigrationTrace> traces, List<String> untraced) {
     }
 
     private final Project project;
@@ -175,18 +182,12 @@ public final class VerifyGate {
                        List<VerifyCheck> results) throws SQLException {
         long start = System.nanoTime();
         List<MigrationTrace> traces;
-        // The tracer runs plain migrations only: trace those before the first online one.
-        List<Migration> versioned = catalog.versioned();
-        int firstOnline = 0;
-        while (firstOnline < versioned.size() && versioned.get(firstOnline).type() != MigrationType.ONLINE) {
-            firstOnline++;
-        }
-        String untraced = firstOnline == versioned.size() ? "" : "; " + versioned.get(firstOnline).label()
-                + " and later not traced: trace cannot run an online migration (the rehearsal ran it; docs/online.md lists its locks)";
-        MigrationCatalog traced = untraced.isEmpty() ? catalog
-                : new MigrationCatalog(versioned.subList(0, firstOnline), List.of(), catalog.warnings());
+        String untraced;
         try (PhaseProgress progress = request.progress().apply("tracing")) {
-            traces = project.trace(traced, server.newDatabase("trace").connections(), progress);
+            Traced traced = project.trace(catalog, server.newDatabase("trace").connections(), progress);
+            traces = traced.traces();
+            untraced = traced.untraced().isEmpty() ? "" : "; ran untraced, through their own runners: " + String.join(", ", traced.untraced())
+                    + " (docs/online.md and docs/rewrite.md list their locks)";
         } catch (TraceFailedException e) {
             results.add(new VerifyCheck("checks", "lock trace", VerifyCheck.Status.FAILED, e.getMessage(), "", List.of(), ms(start)));
             return;

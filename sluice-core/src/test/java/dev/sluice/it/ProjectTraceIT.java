@@ -1,5 +1,6 @@
 package dev.sluice.it;
 
+import dev.sluice.TraceReport;
 import dev.sluice.db.JdbcConnectionFactory;
 import dev.sluice.progress.Progress;
 import dev.sluice.sql.LockMode;
@@ -73,13 +74,19 @@ class ProjectTraceIT {
     }
 
     @Test
-    void onlineMigrationIsRefusedByNameBeforeAnythingRuns(TestDatabase db) throws Exception {
+    void onlineChangesAndRewritesRunUntracedAndTheMigrationsAfterThemAreTracedOnWhatTheyLeave(TestDatabase db) throws Exception {
         MigrationProject project = new MigrationProject(folder, db)
                 .file("V1__users.sql", "create table users (id int primary key, name text);\n")
-                .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: name, to: full_name}\n");
-        TraceFailedException e = assertThrows(TraceFailedException.class, () -> project.sluice().trace(scratch(db), Progress.NONE));
-        assertTrue(e.getMessage().startsWith("V2__rename.yaml: an online migration, which trace cannot run yet"), e.getMessage());
-        assertFalse(db.queryForBoolean("select to_regclass('users') is not null"), "nothing ran");
+                .file("V2__rename.yaml", "operations:\n  - rename_column: {table: users, from: name, to: full_name}\n")
+                .file("V3__id_bigint.sql", "-- sluice:rewrite\nALTER TABLE users ALTER COLUMN id TYPE bigint;\n")
+                .file("V4__nick.sql", "alter table users add column nick text;\ncreate index users_full_name on users (full_name);\n");
+        TraceReport report = project.sluice().trace(scratch(db), Progress.NONE);
+        assertEquals(List.of("V2__rename.yaml", "V3__id_bigint.sql"), report.untraced());
+        assertEquals(List.of("V1__users.sql", "V4__nick.sql"), report.migrations().stream().map(MigrationTrace::script).toList());
+        StatementTrace index = report.migrations().get(1).statements().get(1);
+        assertEquals(List.of("index public.users_full_name"), index.created(), "V4 ran on the renamed column: " + index);
+        assertEquals("bigint", db.queryForString("select data_type from information_schema.columns"
+                + " where table_name = 'users' and column_name = 'id'"), "the rewrite ran");
     }
 
     private static JdbcConnectionFactory scratch(TestDatabase db) {
