@@ -284,9 +284,18 @@ class FaultInjectionIT {
             assertTrue(System.nanoTime() < deadline, "the migration never reached pg_sleep");
             Thread.sleep(50);
         }
-        awaitServer(database);
-        try (Connection c = crashing.connect(database); Statement s = c.createStatement()) {
-            s.execute("create table crashed ()");
+        // A connection can get in before the postmaster has begun its crash restart, and be reset by it:
+        // create the marker until it is there.
+        long restarted = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            awaitServer(database);
+            try (Connection c = crashing.connect(database); Statement s = c.createStatement()) {
+                s.execute("create table if not exists crashed ()");
+                return;
+            } catch (SQLException restarting) {
+                assertTrue(System.nanoTime() < restarted, "the server did not come back: " + restarting.getMessage());
+                Thread.sleep(100);
+            }
         }
     }
 
