@@ -336,7 +336,7 @@ public final class Sluice {
         };
         List<Optional<Version>> versionsBefore = new ArrayList<>();
         CallbackRunner callbacks = callbacks();
-        if (catalog.versioned().stream().noneMatch(m -> m.type() == MigrationType.ONLINE || m.type() == MigrationType.REWRITE)) {
+        if (catalog.versioned().stream().allMatch(m -> m.type().runsInExecutor())) {
             return reconnecting("migrate", listener, versionsBefore, () -> underLock((c, lock) -> {
                 createHistory(c);
                 return withMigrateCallbacks(c, callbacks, () -> {
