@@ -62,7 +62,7 @@ public record OnlineMigrationFile(List<Operation> operations) {
         if (path.endsWith(".sql")) {
             return new OnlineMigrationFile(dev.sluice.online.internal.OnlineSqlReader.read(path, text));
         }
-        refuseUnknownKeys(path, text);
+        refuseUnknownKeys(path, text, tree(path, text));
         Document doc;
         try {
             doc = YAML.readValue(text, Document.class);
@@ -92,14 +92,8 @@ public record OnlineMigrationFile(List<Operation> operations) {
      * looks at the keys it did not know, so a misspelt key ({@code too:} for {@code to:}) would be reported
      * as the key it replaced being missing, and the typo itself never named.
      */
-    private static void refuseUnknownKeys(String path, String text) {
-        JsonNode operations;
-        try {
-            JsonNode root = YAML.readTree(text);
-            operations = root == null ? null : root.get("operations");
-        } catch (JsonProcessingException e) {
-            throw malformed(path, e);
-        }
+    private static void refuseUnknownKeys(String path, String text, JsonNode root) {
+        JsonNode operations = root == null ? null : root.get("operations");
         if (operations == null || !operations.isArray()) {
             return;
         }
@@ -121,6 +115,15 @@ public record OnlineMigrationFile(List<Operation> operations) {
                             + "; known keys here: " + known.get().stream().map(BeanPropertyDefinition::getName).toList());
                 }
             }
+        }
+    }
+
+    /** The document as a tree, or the YAML error with its line ({@link #malformed}). */
+    private static JsonNode tree(String path, String text) {
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw malformed(path, e);
         }
     }
 
