@@ -21,11 +21,6 @@ public record TraceReport(List<MigrationTrace> migrations, List<String> untraced
         untraced = List.copyOf(untraced);
     }
 
-    /** A trace in which every migration was traced. */
-    public TraceReport(List<MigrationTrace> migrations) {
-        this(migrations, List.of());
-    }
-
     /** Every migration's findings, in order. */
     public List<TraceFinding> findings() {
         return migrations.stream().flatMap(t -> t.findings().stream()).toList();

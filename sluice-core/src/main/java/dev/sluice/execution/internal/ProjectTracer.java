@@ -64,12 +64,11 @@ public final class ProjectTracer {
         history.create(scratch);
         ExecutionSettings run = settings.withFingerprints(false);
         MigrationPlanner planner = new MigrationPlanner(run);
-        MigrationPlan whole = planner.migrate(ProjectStatus.of(catalog, List.of()), Optional.empty(), true);
-        Reporting reporting = new Reporting(progress, whole.steps().size());
+        MigrationPlan plan = planner.migrate(ProjectStatus.of(catalog, List.of()), Optional.empty(), true);
+        Reporting reporting = new Reporting(progress, plan.steps().size());
         LockTracer tracer = new LockTracer();
         List<Migration> untraced = new ArrayList<>();
         while (true) {
-            MigrationPlan plan = planner.migrate(ProjectStatus.of(catalog, history.all(scratch)), Optional.empty(), true);
             int at = 0;
             while (at < plan.steps().size() && plan.steps().get(at).migration().type().runsInExecutor()) {
                 at++;
@@ -98,6 +97,7 @@ public final class ProjectTracer {
             }
             reporting.stepFinished(step, (System.nanoTime() - started) / 1_000_000);
             untraced.add(m);
+            plan = planner.migrate(ProjectStatus.of(catalog, history.all(scratch)), Optional.empty(), true);
         }
     }
 
